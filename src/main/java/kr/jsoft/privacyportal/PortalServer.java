@@ -1,0 +1,200 @@
+package kr.jsoft.privacyportal;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Consumer;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.jobs.Jobs;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.web.CsrfTokens;
+import kr.jsoft.privacyportal.web.ErrorPages;
+import kr.jsoft.privacyportal.web.Failures;
+import kr.jsoft.privacyportal.web.HealthServlet;
+import kr.jsoft.privacyportal.web.HomeServlet;
+import kr.jsoft.privacyportal.web.ApiNotFoundServlet;
+import kr.jsoft.privacyportal.web.SecurityHeaders;
+import kr.jsoft.privacyportal.web.View;
+import org.eclipse.jetty.ee11.apache.jsp.JettyJasperInitializer;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every object of the portal with {@code new}, in the order
+ * they depend on each other, and registers the servlets. {@code Main} and the tests start
+ * the portal through {@link #create} (the tests on port 0).
+ */
+public final class PortalServer {
+    private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
+
+    private final Settings settings;
+    private final Server server;
+    private final ServerConnector connector;
+    private final Database database;
+    private final PortalKeys keys;
+
+    private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
+                         PortalKeys keys) {
+        this.settings = settings;
+        this.server = server;
+        this.connector = connector;
+        this.database = database;
+        this.keys = keys;
+    }
+
+    public static PortalServer create(Settings settings, Clock clock) {
+        return create(settings, clock, context -> { });
+    }
+
+    /**
+     * As {@link #create(Settings, Clock)}, with {@code extraRoutes} given the web context
+     * before start: the tests use it to add routes that fail on purpose.
+     */
+    public static PortalServer create(Settings settings, Clock clock, Consumer<ServletContextHandler> extraRoutes) {
+        PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
+        SecureRandom random = new SecureRandom();
+        String version = version();
+
+        // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
+        List<Class<?>> entities = new ArrayList<>();
+        entities.addAll(AuditLog.ENTITIES);
+        Database database = Database.open(settings.database(), entities);
+
+        // Services
+        AuditLog auditLog = new AuditLog(clock);
+        View view = new View(true);
+        Jobs jobs = new Jobs(settings.shutdownTimeout());
+
+        // Web
+        WebAppContext context = newContext(settings);
+        filter(context, new Failures(), "/*");
+        filter(context, new CsrfTokens(random), "/*");
+        servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
+        servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
+        servlet(context, new ApiNotFoundServlet(), "/api/*");
+        extraRoutes.accept(context);
+
+        Server server = new Server(newThreadPool());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+        server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
+        server.addBean(jobs);
+        server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        return new PortalServer(settings, server, connector, database, keys);
+    }
+
+    private static WebAppContext newContext(Settings settings) {
+        WebAppContext context = new WebAppContext();
+        context.setContextPath("/");
+        context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("webapp/"));
+        // Jasper finds the JSTL tag libraries in these jars (or in the shaded portal jar).
+        context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern",
+                ".*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$|.*/privacy-portal[^/]*\\.jar$");
+        context.addServletContainerInitializer(new JettyJasperInitializer());
+        context.setParentLoaderPriority(true);
+        context.setThrowUnavailableOnStartupException(true);
+        context.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");
+        context.setInitParameter("org.eclipse.jetty.servlet.Default.cacheControl", "public, max-age=3600");
+
+        context.setErrorHandler(new ErrorPages());
+
+        var sessions = context.getSessionHandler();
+        sessions.setSessionCookie("portal_session");
+        sessions.setSameSite(HttpCookie.SameSite.STRICT);
+        sessions.setHttpOnly(true);
+        sessions.setSecureRequestOnly(false);
+        sessions.getSessionCookieConfig().setSecure(
+                settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+        sessions.setMaxInactiveInterval(30 * 60);
+        return context;
+    }
+
+    private static QueuedThreadPool newThreadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+        pool.setName("portal-http");
+        return pool;
+    }
+
+    private static void servlet(WebAppContext context, HttpServlet servlet, String... paths) {
+        ServletHolder holder = new ServletHolder(servlet.getClass().getSimpleName(), servlet);
+        for (String path : paths) {
+            context.getServletHandler().addServletWithMapping(holder, path);
+        }
+    }
+
+    private static void filter(WebAppContext context, Filter filter, String path) {
+        context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    static String version() {
+        String version = PortalServer.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    public void start() throws Exception {
+        if (settings.mode() == Mode.DEVELOPMENT) {
+            log.warn("************************************************************************");
+            log.warn("* DEVELOPMENT MODE: outside services are replaced by embedded stand-ins *");
+            log.warn("* (keys created locally). Never use this mode with real people's data. *");
+            log.warn("************************************************************************");
+        }
+        server.start();
+        log.info("Privacy portal {} listening on {} (data in {})", version(), baseUrl(), settings.dataDir());
+    }
+
+    /** Graceful stop: in-flight requests finish, background jobs stop at a safe point, then the pool closes. */
+    public void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("Server did not stop cleanly", e);
+        } finally {
+            database.close();
+        }
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The public address: PORTAL_BASE_URL, else this server's own local address. */
+    public URI baseUrl() {
+        return settings.configuredBaseUrl().orElse(URI.create("http://localhost:" + port()));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PortalKeys keys() {
+        return keys;
+    }
+}

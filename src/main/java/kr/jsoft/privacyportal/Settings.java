@@ -1,0 +1,74 @@
+package kr.jsoft.privacyportal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import kr.jsoft.privacyportal.persistence.DatabaseSettings;
+
+/**
+ * Every setting of the portal, read once from environment variables and validated
+ * before anything starts. README's settings table lists the same names and defaults.
+ */
+public record Settings(
+        Mode mode,
+        String host,
+        int port,
+        Optional<URI> configuredBaseUrl,
+        Path dataDir,
+        Path keyDir,
+        DatabaseSettings database,
+        Optional<String> inlineKeys,
+        Duration shutdownTimeout) {
+
+    public static Settings fromEnvironment(Map<String, String> variables) {
+        Env env = new Env(variables);
+        Mode mode = env.enumValue("PORTAL_MODE", Mode.class, Mode.DEVELOPMENT);
+        String host = env.string("PORTAL_HOST", "127.0.0.1");
+        int port = env.integer("PORTAL_PORT", 8080, 0, 65535);
+        Optional<URI> baseUrl = env.httpUrl("PORTAL_BASE_URL");
+        Path dataDir = env.path("PORTAL_DATA_DIR", Path.of("data"));
+        Path keyDir = env.path("PORTAL_KEY_DIR", Path.of("keys"));
+        if (keyDir.startsWith(dataDir)) {
+            // Keys must never travel with a backup of the data they protect.
+            throw new SettingsException("PORTAL_KEY_DIR", "must be outside PORTAL_DATA_DIR (" + dataDir + ")");
+        }
+        String dbUrl = env.jdbcUrl("PORTAL_DB_URL", defaultH2Url(dataDir));
+        String dbUser = env.string("PORTAL_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : "");
+        String dbPassword = env.string("PORTAL_DB_PASSWORD", "");
+        int poolSize = env.integer("PORTAL_DB_POOL_SIZE", 10, 1, 200);
+        Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
+        Optional<String> inlineKeys = env.optional("PORTAL_KEYS");
+        Duration shutdownTimeout = env.duration("PORTAL_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30));
+
+        if (mode.isProduction()) {
+            URI url = baseUrl.orElseThrow(() -> new SettingsException("PORTAL_BASE_URL",
+                    "is required in production mode (the public https:// address of the portal)"));
+            if (!"https".equals(url.getScheme())) {
+                throw new SettingsException("PORTAL_BASE_URL", "must be an https:// URL in production mode");
+            }
+        }
+        DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
+        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout);
+    }
+
+    /**
+     * H2 in a file under the data directory; AUTO_SERVER lets command-line tasks open the
+     * same file while the portal runs (H2's automatic mixed mode).
+     */
+    static String defaultH2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("portal").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+    }
+
+    public boolean isH2() {
+        return database.url().startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public String toString() {
+        // Never print secrets (database password, inline keys).
+        return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
+                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package kr.jsoft.privacyportal.audit;
+
+/**
+ * What happened, by whom, to which record (by opaque id). {@code detail} must never hold
+ * personal data: no phone numbers, emails or message text.
+ */
+public record AuditEvent(String actor, String action, String targetType, String targetId, String clientAddress,
+                         String detail) {
+    public static final String SYSTEM = "system";
+
+    public static AuditEvent system(String action) {
+        return new AuditEvent(SYSTEM, action, null, null, null, null);
+    }
+
+    /** An action of a staff account; the address is recorded for staff only, never for the public. */
+    public static AuditEvent staff(String accountId, String clientAddress, String action) {
+        return new AuditEvent("account:" + accountId, action, null, null, clientAddress, null);
+    }
+
+    /** An action of a member of the public: no address, no identity. */
+    public static AuditEvent publicVisitor(String action) {
+        return new AuditEvent("public", action, null, null, null, null);
+    }
+
+    public AuditEvent target(String type, Object id) {
+        return new AuditEvent(actor, action, type, id == null ? null : id.toString(), clientAddress, detail);
+    }
+
+    public AuditEvent detail(String text) {
+        String bounded = text == null || text.length() <= 500 ? text : text.substring(0, 500);
+        return new AuditEvent(actor, action, targetType, targetId, clientAddress, bounded);
+    }
+}

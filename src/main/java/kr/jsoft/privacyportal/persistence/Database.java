@@ -1,0 +1,111 @@
+package kr.jsoft.privacyportal.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+
+/**
+ * The one database of the portal: a HikariCP pool, the schema migrated by Flyway, and one
+ * Hibernate {@link SessionFactory} that validates its mapping against that schema.
+ * Services run their work through {@link #inTransaction} and {@link #fromTransaction}.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Flyway flyway;
+    private final SessionFactory sessionFactory;
+
+    private Database(HikariDataSource dataSource, Flyway flyway, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.sessionFactory = sessionFactory;
+    }
+
+    public static Database open(DatabaseSettings settings, Collection<Class<?>> entities) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(settings.url());
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password());
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setConnectionTimeout(settings.connectTimeout().toMillis());
+        pool.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 5_000));
+        pool.setPoolName("portal-db");
+        pool.setAutoCommit(false);
+        // Fail fast rather than hang start-up when the database is unreachable.
+        pool.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .validateMigrationNaming(true)
+                    .load();
+            flyway.migrate();
+            SessionFactory sessionFactory = new HibernatePersistenceConfiguration("portal")
+                    .managedClasses(entities)
+                    .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                    .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                    .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                    .property(AvailableSettings.ORDER_INSERTS, true)
+                    .schemaToolingAction(Action.VALIDATE)
+                    .createEntityManagerFactory();
+            return new Database(dataSource, flyway, sessionFactory);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} in one transaction; rolls back if it throws. */
+    public void inTransaction(Consumer<Session> work) {
+        sessionFactory.inTransaction(work);
+    }
+
+    /** Runs {@code work} in one transaction and returns its (fully loaded) result. */
+    public <R> R fromTransaction(Function<Session, R> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+
+    public boolean isPostgreSql() {
+        return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /** Readiness: the database answers within {@code timeout} and no migration is pending. */
+    public Readiness readiness(Duration timeout) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
+                return new Readiness(false, false);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return new Readiness(false, false);
+        }
+        try {
+            return new Readiness(true, flyway.info().pending().length == 0);
+        } catch (RuntimeException e) {
+            return new Readiness(true, false);
+        }
+    }
+
+    public record Readiness(boolean databaseReachable, boolean migrationsApplied) {
+        public boolean ready() {
+            return databaseReachable && migrationsApplied;
+        }
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+}

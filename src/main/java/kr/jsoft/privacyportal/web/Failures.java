@@ -1,0 +1,73 @@
+package kr.jsoft.privacyportal.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns failures into answers. Pages: a {@link BadRequestException} becomes the container's
+ * 400 page with its message, anything else the 500 page with an incident id (logged with
+ * the stack trace, which the visitor never sees). Under {@code /api/}: every error, ours or
+ * the container's, is an RFC 9457 problem body instead.
+ */
+public final class Failures extends HttpFilter {
+    public static final String INCIDENT_ATTRIBUTE = "incidentId";
+    private static final Logger log = LoggerFactory.getLogger(Failures.class);
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
+        boolean api = request.getRequestURI().startsWith("/api/");
+        HttpServletResponse target = api ? new ProblemResponse(response, request.getRequestURI()) : response;
+        try {
+            chain.doFilter(request, target);
+        } catch (BadRequestException e) {
+            fail(request, target, e.status(), e.getMessage());
+        } catch (Exception | Error e) {
+            Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof BadRequestException bad) {
+                fail(request, target, bad.status(), bad.getMessage());
+                return;
+            }
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), cause);
+            request.setAttribute(INCIDENT_ATTRIBUTE, incident);
+            fail(request, target, 500, "Something went wrong on our side. Incident " + incident + ".");
+        }
+    }
+
+    private static void fail(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.sendError(status, message);
+    }
+
+    /** Answers every {@code sendError} under /api/ with a problem body instead of an HTML page. */
+    static final class ProblemResponse extends HttpServletResponseWrapper {
+        private final String instance;
+
+        ProblemResponse(HttpServletResponse response, String instance) {
+            super(response);
+            this.instance = instance;
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            Problem.write((HttpServletResponse) getResponse(), status, message, instance);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package kr.jsoft.privacyportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsRunInDevelopmentOnPort8080WithH2UnderData() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        assertThat(settings.mode()).isEqualTo(Mode.DEVELOPMENT);
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
+        assertThat(settings.database().url()).startsWith("jdbc:h2:file:").endsWith("/data/portal;AUTO_SERVER=TRUE");
+        assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void portThatIsNotANumberIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_PORT", "eighty")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("PORTAL_PORT: must be a whole number between 0 and 65535, got 'eighty'");
+    }
+
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_PORT", "70000")))
+                .hasMessage("PORTAL_PORT: must be between 0 and 65535, got 70000");
+    }
+
+    @Test
+    void unknownModeListsTheAllowedOnes() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_MODE", "staging")))
+                .hasMessage("PORTAL_MODE: must be one of development, production, got 'staging'");
+    }
+
+    @Test
+    void durationsAcceptUnitsAndIsoForm() {
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_SHUTDOWN_TIMEOUT", "45s")).shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(45));
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_SHUTDOWN_TIMEOUT", "PT2M")).shutdownTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_SHUTDOWN_TIMEOUT", "soon")))
+                .hasMessageStartingWith("PORTAL_SHUTDOWN_TIMEOUT: must be a duration");
+    }
+
+    @Test
+    void databaseUrlMustBeH2OrPostgreSql() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_DB_URL", "jdbc:mysql://db/portal")))
+                .hasMessage("PORTAL_DB_URL: must be a jdbc:h2: or jdbc:postgresql: URL");
+    }
+
+    @Test
+    void baseUrlMustBeAbsoluteHttp() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_BASE_URL", "privacy.jsoft.kr")))
+                .hasMessageStartingWith("PORTAL_BASE_URL: must be an absolute http:// or https:// URL");
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_BASE_URL", "https://privacy.jsoft.kr/"))
+                .configuredBaseUrl()).hasValueSatisfying(uri -> assertThat(uri).hasToString("https://privacy.jsoft.kr"));
+    }
+
+    @Test
+    void productionRequiresAnHttpsBaseUrl() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_MODE", "production")))
+                .hasMessageStartingWith("PORTAL_BASE_URL: is required in production mode");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_MODE", "production",
+                "PORTAL_BASE_URL", "http://privacy.jsoft.kr")))
+                .hasMessage("PORTAL_BASE_URL: must be an https:// URL in production mode");
+    }
+
+    @Test
+    void keyDirectoryInsideTheDataDirectoryIsRefused() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_DATA_DIR", "/srv/portal",
+                "PORTAL_KEY_DIR", "/srv/portal/keys")))
+                .hasMessageStartingWith("PORTAL_KEY_DIR: must be outside PORTAL_DATA_DIR");
+    }
+
+    @Test
+    void databasePasswordNeverAppearsInTheSettingsDescription() {
+        Settings settings = Settings.fromEnvironment(Map.of("PORTAL_DB_PASSWORD", "s3cret-value"));
+
+        assertThat(settings.toString()).doesNotContain("s3cret-value");
+    }
+}
