@@ -1,0 +1,193 @@
+package kr.jsoft.privacyportal.push;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Web Push service on 127.0.0.1 that checks what a real one checks (VAPID JWT signed with the
+ * k= key, aud = its origin, exp within 24 h; the RFC 8030 headers) and decrypts the body with the
+ * test subscription's private key. Replies follow a script; 201 when the script is empty.
+ */
+final class FakeWebPushServer implements AutoCloseable {
+
+    record Reply(int status, String retryAfter, String location) {
+        static Reply status(int status) {
+            return new Reply(status, null, null);
+        }
+
+        static Reply retryAfter(int status, String value) {
+            return new Reply(status, value, null);
+        }
+
+        static Reply redirect(String location) {
+            return new Reply(307, null, location);
+        }
+    }
+
+    record Received(String payload, String ttl, String topic) {
+    }
+
+    private static final Pattern VAPID = Pattern.compile("vapid t=([A-Za-z0-9_.-]+), k=([A-Za-z0-9_-]+)");
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final KeyPair subscriptionKeys;
+    private final byte[] auth;
+    private final byte[] expectedVapidKey;
+    private final Deque<Reply> script = new ArrayDeque<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<String> otherHits = new CopyOnWriteArrayList<>();
+
+    FakeWebPushServer(Clock clock, KeyPair subscriptionKeys, byte[] auth, byte[] expectedVapidKey) throws IOException {
+        this.clock = clock;
+        this.subscriptionKeys = subscriptionKeys;
+        this.auth = auth.clone();
+        this.expectedVapidKey = expectedVapidKey.clone();
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/push/", this::push);
+        server.createContext("/elsewhere", ex -> {
+            otherHits.add(ex.getRequestURI().getPath());
+            respond(ex, 201, null, null);
+        });
+        server.start();
+    }
+
+    URI endpoint(String id) {
+        return URI.create(origin() + "/push/" + id);
+    }
+
+    String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    PushAddress.WebPushSubscription subscription(String id) {
+        return new PushAddress.WebPushSubscription(endpoint(id),
+                P256Keys.encode((ECPublicKey) subscriptionKeys.getPublic()), auth);
+    }
+
+    synchronized void script(Reply... replies) {
+        script.addAll(List.of(replies));
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    List<String> otherHits() {
+        return List.copyOf(otherHits);
+    }
+
+    private void push(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String problem = verify(ex, body);
+        if (problem != null) {
+            failures.add(problem);
+            respond(ex, 400, null, null);
+            return;
+        }
+        Reply reply;
+        synchronized (this) {
+            reply = script.isEmpty() ? Reply.status(201) : script.poll();
+        }
+        respond(ex, reply.status(), reply.retryAfter(), reply.location());
+    }
+
+    private String verify(HttpExchange ex, byte[] body) {
+        var h = ex.getRequestHeaders();
+        if (!"POST".equals(ex.getRequestMethod())) {
+            return "method " + ex.getRequestMethod();
+        }
+        String ttl = h.getFirst("TTL");
+        if (ttl == null || !ttl.matches("[0-9]+")) {
+            return "TTL " + ttl;
+        }
+        if (!"high".equals(h.getFirst("Urgency"))) {
+            return "Urgency " + h.getFirst("Urgency");
+        }
+        String topic = h.getFirst("Topic");
+        if (topic == null || !topic.matches("[A-Za-z0-9_-]{1,32}")) {
+            return "Topic " + topic;
+        }
+        if (!"aes128gcm".equals(h.getFirst("Content-Encoding"))) {
+            return "Content-Encoding " + h.getFirst("Content-Encoding");
+        }
+        if (!"application/octet-stream".equals(h.getFirst("Content-Type"))) {
+            return "Content-Type " + h.getFirst("Content-Type");
+        }
+        String authorization = h.getFirst("Authorization");
+        Matcher m = authorization == null ? null : VAPID.matcher(authorization);
+        if (m == null || !m.matches()) {
+            return "Authorization " + authorization;
+        }
+        try {
+            byte[] k = Base64.getUrlDecoder().decode(m.group(2));
+            if (!java.util.Arrays.equals(k, expectedVapidKey)) {
+                return "unexpected VAPID key";
+            }
+            SignedJWT jwt = SignedJWT.parse(m.group(1));
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new ECDSAVerifier(P256Keys.decodePublic(k)))) {
+                return "VAPID signature";
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = clock.instant();
+            Instant exp = claims.getExpirationTime().toInstant();
+            if (!claims.getAudience().equals(List.of(origin()))) {
+                return "aud " + claims.getAudience();
+            }
+            if (!exp.isAfter(now) || exp.isAfter(now.plus(Duration.ofHours(24)))) {
+                return "exp " + exp;
+            }
+            if (claims.getSubject() == null || !claims.getSubject().startsWith("mailto:")) {
+                return "sub " + claims.getSubject();
+            }
+            byte[] plain = new WebPushDecryption((ECPrivateKey) subscriptionKeys.getPrivate(), auth).decrypt(body);
+            received.add(new Received(new String(plain, StandardCharsets.UTF_8), ttl, topic));
+            return null;
+        } catch (Exception e) {
+            return "rejected: " + e;
+        }
+    }
+
+    private static void respond(HttpExchange ex, int status, String retryAfter, String location) throws IOException {
+        if (retryAfter != null) {
+            ex.getResponseHeaders().add("Retry-After", retryAfter);
+        }
+        if (location != null) {
+            ex.getResponseHeaders().add("Location", location);
+        }
+        ex.sendResponseHeaders(status, -1);
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
