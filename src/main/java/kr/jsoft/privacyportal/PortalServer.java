@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
@@ -76,12 +78,15 @@ public final class PortalServer {
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         List<Class<?>> entities = new ArrayList<>();
         entities.addAll(AuditLog.ENTITIES);
+        entities.addAll(RateLimiter.ENTITIES);
         Database database = Database.open(settings.database(), entities);
 
         // Services
         AuditLog auditLog = new AuditLog(clock);
         View view = new View(true);
         Jobs jobs = new Jobs(settings.shutdownTimeout());
+        RateLimiter rateLimiter = new RateLimiter(database, clock, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
+        jobs.every("rate-limit purge", Duration.ofMinutes(10), rateLimiter::purgeExpired);
 
         // Web
         WebAppContext context = newContext(settings);

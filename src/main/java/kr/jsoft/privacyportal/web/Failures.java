@@ -29,11 +29,11 @@ public final class Failures extends HttpFilter {
         try {
             chain.doFilter(request, target);
         } catch (BadRequestException e) {
-            fail(request, target, e.status(), e.getMessage());
+            refuse(request, target, e);
         } catch (Exception | Error e) {
             Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof BadRequestException bad) {
-                fail(request, target, bad.status(), bad.getMessage());
+                refuse(request, target, bad);
                 return;
             }
             String incident = UUID.randomUUID().toString().substring(0, 8);
@@ -41,6 +41,14 @@ public final class Failures extends HttpFilter {
             request.setAttribute(INCIDENT_ATTRIBUTE, incident);
             fail(request, target, 500, "Something went wrong on our side. Incident " + incident + ".");
         }
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, BadRequestException e)
+            throws IOException {
+        if (e instanceof TooManyRequestsException tooMany && !response.isCommitted()) {
+            response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
+        fail(request, response, e.status(), e.getMessage());
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response, int status, String message)

@@ -1,0 +1,86 @@
+package kr.jsoft.privacyportal.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import kr.jsoft.privacyportal.Settings;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.testing.MutableClock;
+import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RateLimiterIT {
+    @TempDir
+    Path dir;
+    private TestDatabase testDatabase;
+    private Database database;
+    private final MutableClock clock = new MutableClock(PortalFixture.START);
+    private RateLimiter limiter;
+
+    @BeforeEach
+    void openDatabase() {
+        testDatabase = TestDatabase.create(dir);
+        java.util.Map<String, String> env = new java.util.HashMap<>(testDatabase.settings());
+        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
+        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        database = Database.open(Settings.fromEnvironment(env).database(), List.copyOf(RateLimiter.ENTITIES));
+        limiter = new RateLimiter(database, clock, new SecretKeySpec(new byte[32], "HmacSHA256"));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+        testDatabase.close();
+    }
+
+    @Test
+    void hitsWithinTheLimitAreAllowedAndTheNextIsRefusedUntilTheWindowEnds() {
+        RateLimiter.Limit threePerMinute = RateLimiter.Limit.perMinute(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire("form.ip", "203.0.113.7", threePerMinute).allowed()).isTrue();
+        }
+        clock.advance(Duration.ofSeconds(20));
+
+        RateLimiter.Decision refused = limiter.acquire("form.ip", "203.0.113.7", threePerMinute);
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(40));
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(limiter.acquire("form.ip", "203.0.113.7", threePerMinute).allowed()).isTrue();
+    }
+
+    @Test
+    void subjectsAndScopesAreCountedSeparately() {
+        RateLimiter.Limit onePerHour = RateLimiter.Limit.perHour(1);
+
+        assertThat(limiter.acquire("a", "x@example.com", onePerHour).allowed()).isTrue();
+        assertThat(limiter.acquire("a", "y@example.com", onePerHour).allowed()).isTrue();
+        assertThat(limiter.acquire("b", "x@example.com", onePerHour).allowed()).isTrue();
+        assertThat(limiter.acquire("a", "x@example.com", onePerHour).allowed()).isFalse();
+    }
+
+    @Test
+    void theDatabaseHoldsOnlyKeyedHashesOfSubjects() {
+        limiter.acquire("complaint.email", "someone@example.com", RateLimiter.Limit.perHour(5));
+
+        List<String> keys = database.fromTransaction(s -> s
+                .createSelectionQuery("select b.key from RateLimitBucket b", String.class).getResultList());
+        assertThat(keys).singleElement().satisfies(k -> assertThat(k).startsWith("complaint.email:")
+                .doesNotContain("someone", "example"));
+    }
+
+    @Test
+    void expiredCountersArePurged() {
+        limiter.acquire("p", "1", RateLimiter.Limit.perMinute(1));
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(limiter.purgeExpired()).isEqualTo(1);
+    }
+}
