@@ -182,6 +182,11 @@ public final class PortalServer {
         }
     }
 
+    /** True once a stop has begun (the connector no longer accepts, in-flight requests finish). */
+    public boolean isStopping() {
+        return server.isStopping();
+    }
+
     public void join() throws InterruptedException {
         server.join();
     }
