@@ -1,0 +1,52 @@
+package kr.jsoft.privacyportal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.servlet.http.HttpServlet;
+import org.junit.jupiter.api.Test;
+
+/** The shape ARCHITECTURE.md promises, checked on every build. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("kr.jsoft.privacyportal");
+
+    @Test
+    void servletsNeverHoldADatabaseSession() {
+        noClasses().that().areAssignableTo(HttpServlet.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.hibernate.Session")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hibernate.SessionFactory")
+                .check(MAIN);
+    }
+
+    @Test
+    void thereIsNoStaticMutableState() {
+        fields().that().areStatic().should().beFinal()
+                .because("services are wired through constructors, never through static state")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyThePersistencePackageOpensConnectionPools() {
+        noClasses().that().resideOutsideOfPackage("..persistence..")
+                .should().dependOnClassesThat().resideInAPackage("com.zaxxer.hikari..")
+                .check(MAIN);
+    }
+
+    @Test
+    void webCoreDoesNotDependOnFeatures() {
+        classes().that().resideInAPackage("kr.jsoft.privacyportal.web")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages(
+                        "kr.jsoft.privacyportal.policy..", "kr.jsoft.privacyportal.notice..",
+                        "kr.jsoft.privacyportal.complaint..", "kr.jsoft.privacyportal.device..",
+                        "kr.jsoft.privacyportal.push..", "kr.jsoft.privacyportal.destruction..",
+                        "kr.jsoft.privacyportal.mail..")
+                .check(MAIN);
+    }
+}
