@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.push.PushAddress;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,11 +27,14 @@ class DeviceApiIT {
             .build();
 
     private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
+    private static final java.util.Set<String> NUMBERS_USED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A fresh Korean mobile number for each use, so tests do not share SMS limits. */
     static String newNumber() {
         int n = NUMBERS.incrementAndGet();
-        return String.format("010-7%03d-%04d", n % 1000, n);
+        String number = String.format("010-7%03d-%04d", n % 1000, n);
+        NUMBERS_USED.add(number);
+        return number;
     }
 
     private TestDevice device(String platform) {
@@ -347,5 +351,39 @@ class DeviceApiIT {
                     .isEqualTo(route.signing == DeviceApiRoute.Signing.NONE ? 400 : 401);
         }
         assertThat(documented).isEqualTo(routed);
+    }
+
+    @Test
+    void theDatabaseHoldsNoClearPhoneNumberPushTokenOrEndpoint() throws Exception {
+        String number = newNumber();
+        String e164 = "+82" + number.replace("-", "").substring(1);
+        TestDevice phone = device("android").withPushAddress(TestDevice.fcm("fcm-clear-token-must-not-be-stored"));
+        phone.register(e164, n -> sms(number));
+        TestDevice browser = device("web").register(number.replace("-", ""), n -> sms(number));
+        phone.checkIn();
+        phone.refreshPushAddress(TestDevice.webPush("https://clear-endpoint.example.net/must-not-be-stored"));
+        TestDevice wrong = device("android");
+        wrong.startRegistration(number.replace("-", " "));
+        wrong.confirm("000000");
+        devices().reports().lookUpByPhoneNumber(number, "staff-scan", "192.0.2.9");
+        browser.unregister();
+
+        List<String> needles = new java.util.ArrayList<>(ClearTextScan.notations(number));
+        needles.addAll(List.of("fcm-clear-token", "clear-endpoint.example.net"));
+
+        assertThat(ClearTextScan.find(portal, needles)).isEmpty();
+        assertThat(ClearTextScan.find(portal, List.of("device.activated"))).as("the scan sees stored text")
+                .isNotEmpty();
+        assertThat(devices().registry().pushAddressOf(phone.id())).isPresent();
+    }
+
+    /** After every test of this class: none of the numbers any of them used is in the database in clear. */
+    @AfterAll
+    static void noNumberOfTheWholeRunIsStoredInClear() throws Exception {
+        List<String> needles = NUMBERS_USED.stream().flatMap(n -> ClearTextScan.notations(n).stream()).toList();
+        needles = new java.util.ArrayList<>(needles);
+        needles.addAll(List.of("-token", "push.example.net", "up.example.org"));
+
+        assertThat(ClearTextScan.find(portal, needles)).isEmpty();
     }
 }
