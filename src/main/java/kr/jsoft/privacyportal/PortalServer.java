@@ -10,11 +10,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.crypto.KeyedHash;
+import kr.jsoft.privacyportal.device.DatabaseNonceStore;
+import kr.jsoft.privacyportal.device.DeviceApiServlet;
+import kr.jsoft.privacyportal.device.DeviceEvents;
+import kr.jsoft.privacyportal.device.DeviceRegistration;
+import kr.jsoft.privacyportal.device.DeviceRegistry;
+import kr.jsoft.privacyportal.device.DeviceReports;
+import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
+import kr.jsoft.privacyportal.device.OpenApiServlet;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.push.EndpointPolicy;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
+import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
+import kr.jsoft.privacyportal.sms.SensSmsGateway;
+import kr.jsoft.privacyportal.sms.SmsGateway;
+import kr.jsoft.privacyportal.sms.SmsSettings;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
@@ -52,14 +69,20 @@ public final class PortalServer {
     private final ServerConnector connector;
     private final Database database;
     private final PortalKeys keys;
+    private final Devices devices;
+
+    /** The device feature's services, for tests and command-line tasks. */
+    public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
+    }
 
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
-                         PortalKeys keys) {
+                         PortalKeys keys, Devices devices) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
         this.database = database;
         this.keys = keys;
+        this.devices = devices;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -79,6 +102,7 @@ public final class PortalServer {
         List<Class<?>> entities = new ArrayList<>();
         entities.addAll(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
+        entities.addAll(DeviceRegistry.ENTITIES);
         Database database = Database.open(settings.database(), entities);
 
         // Services
@@ -87,6 +111,29 @@ public final class PortalServer {
         Jobs jobs = new Jobs(settings.shutdownTimeout());
         RateLimiter rateLimiter = new RateLimiter(database, clock, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
         jobs.every("rate-limit purge", Duration.ofMinutes(10), rateLimiter::purgeExpired);
+        KeyedHash phoneHash = new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
+        DataCipher dataCipher = new DataCipher(PortalKeys.DATA_ENCRYPTION,
+                Map.of(PortalKeys.DATA_ENCRYPTION, keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES")), random);
+
+        // Device registry (issue 8): SMS-proven registration and the signed device API.
+        Optional<DevelopmentSmsInbox> smsInbox = settings.sms().provider() == SmsSettings.Provider.DEVELOPMENT
+                ? Optional.of(new DevelopmentSmsInbox(clock)) : Optional.empty();
+        SmsGateway smsGateway = smsInbox.<SmsGateway>map(inbox -> inbox)
+                .orElseGet(() -> new SensSmsGateway(settings.sms().sens().orElseThrow(), clock));
+        DeviceEvents deviceEvents = DeviceEvents.NONE; // issue 9 replaces this with the command queue
+        DeviceRegistry deviceRegistry = new DeviceRegistry(database, auditLog, clock, phoneHash, dataCipher,
+                deviceEvents, settings.devices().inactivity());
+        DeviceRegistration deviceRegistration = new DeviceRegistration(database, auditLog, clock, random,
+                deviceRegistry, smsGateway, rateLimiter, settings.devices(), deviceEvents);
+        DeviceReports deviceReports = new DeviceReports(database, auditLog, deviceRegistry);
+        DatabaseNonceStore deviceNonces = new DatabaseNonceStore(database, clock);
+        DeviceApiServlet deviceApi = new DeviceApiServlet(deviceRegistration, deviceRegistry,
+                new DeviceRequestVerifier(clock, deviceNonces),
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock);
+        jobs.every("device nonce purge", Duration.ofMinutes(10), deviceNonces::purgeExpired);
+        jobs.every("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
+        jobs.every("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
+        Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
 
         // Web
         WebAppContext context = newContext(settings);
@@ -94,6 +141,8 @@ public final class PortalServer {
         filter(context, new CsrfTokens(random), "/*");
         servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
         servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
+        servlet(context, deviceApi, DeviceApiServlet.mappings().toArray(String[]::new));
+        servlet(context, new OpenApiServlet(), OpenApiServlet.PATH);
         servlet(context, new ApiNotFoundServlet(), "/api/*");
         extraRoutes.accept(context);
 
@@ -109,7 +158,7 @@ public final class PortalServer {
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
         server.addBean(jobs);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys);
+        return new PortalServer(settings, server, connector, database, keys, devices);
     }
 
     private static WebAppContext newContext(Settings settings) {
@@ -206,5 +255,9 @@ public final class PortalServer {
 
     public PortalKeys keys() {
         return keys;
+    }
+
+    public Devices devices() {
+        return devices;
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
+import kr.jsoft.privacyportal.sms.SmsSettings;
 
 /**
  * Every setting of the portal, read once from environment variables and validated
@@ -20,7 +22,9 @@ public record Settings(
         Path keyDir,
         DatabaseSettings database,
         Optional<String> inlineKeys,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        SmsSettings sms,
+        DeviceSettings devices) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -50,7 +54,10 @@ public record Settings(
             }
         }
         DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
-        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout);
+        SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
+        DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
+        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
+                sms, devices);
     }
 
     /**
@@ -69,6 +76,6 @@ public record Settings(
     public String toString() {
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
-                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + "]";
+                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms + "]";
     }
 }

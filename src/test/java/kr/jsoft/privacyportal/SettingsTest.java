@@ -86,4 +86,52 @@ class SettingsTest {
 
         assertThat(settings.toString()).doesNotContain("s3cret-value");
     }
+
+    @Test
+    void productionRefusesToStartWithoutAnSmsProvider() {
+        Map<String, String> production = Map.of("PORTAL_MODE", "production", "PORTAL_BASE_URL", "https://privacy.example");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(production))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("PORTAL_SENS_SERVICE_ID: is required when PORTAL_SMS_PROVIDER is sens");
+        java.util.Map<String, String> development = new java.util.HashMap<>(production);
+        development.put("PORTAL_SMS_PROVIDER", "development");
+        assertThatThrownBy(() -> Settings.fromEnvironment(development))
+                .hasMessageStartingWith("PORTAL_SMS_PROVIDER: must be sens in production mode");
+    }
+
+    @Test
+    void sensSettingsAreReadWithoutEchoingTheSecret() {
+        Settings settings = Settings.fromEnvironment(Map.of("PORTAL_SMS_PROVIDER", "sens",
+                "PORTAL_SENS_SERVICE_ID", "ncp:sms:kr:1:portal", "PORTAL_SENS_ACCESS_KEY", "access",
+                "PORTAL_SENS_SECRET_KEY", "top-secret", "PORTAL_SENS_FROM", "02-1234-5678",
+                "PORTAL_SENS_BASE_URL", "http://127.0.0.1:9999"));
+
+        assertThat(settings.sms().sens()).hasValueSatisfying(sens -> {
+            assertThat(sens.from()).isEqualTo("0212345678");
+            assertThat(sens.baseUrl().toString()).isEqualTo("http://127.0.0.1:9999");
+        });
+        assertThat(settings.toString()).doesNotContain("top-secret");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_SMS_PROVIDER", "sens",
+                "PORTAL_SENS_SERVICE_ID", "x", "PORTAL_SENS_ACCESS_KEY", "a", "PORTAL_SENS_SECRET_KEY", "s")))
+                .hasMessageStartingWith("PORTAL_SENS_FROM: is required");
+    }
+
+    @Test
+    void developmentDefaultsToTheInboxAndNinetyDaysOfInactivity() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        assertThat(settings.sms().provider()).isEqualTo(kr.jsoft.privacyportal.sms.SmsSettings.Provider.DEVELOPMENT);
+        assertThat(settings.devices().inactivity()).isEqualTo(Duration.ofDays(90));
+        assertThat(settings.devices().allowPrivatePushEndpoints()).isFalse();
+    }
+
+    @Test
+    void privatePushEndpointsAreRefusedInProduction() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_MODE", "production",
+                "PORTAL_BASE_URL", "https://privacy.example", "PORTAL_SENS_SERVICE_ID", "s",
+                "PORTAL_SENS_ACCESS_KEY", "a", "PORTAL_SENS_SECRET_KEY", "k", "PORTAL_SENS_FROM", "0212345678",
+                "PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS", "true")))
+                .hasMessage("PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS: must be false in production mode");
+    }
 }

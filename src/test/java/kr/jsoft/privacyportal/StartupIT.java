@@ -36,7 +36,11 @@ class StartupIT {
                 "PORTAL_BASE_URL", "https://privacy.example",
                 "PORTAL_PORT", "0",
                 "PORTAL_DATA_DIR", dir.resolve("data").toString(),
-                "PORTAL_KEY_DIR", dir.resolve("keys").toString()));
+                "PORTAL_KEY_DIR", dir.resolve("keys").toString(),
+                "PORTAL_SENS_SERVICE_ID", "ncp:sms:kr:1:portal",
+                "PORTAL_SENS_ACCESS_KEY", "access",
+                "PORTAL_SENS_SECRET_KEY", "secret",
+                "PORTAL_SENS_FROM", "0212345678"));
 
         assertThatThrownBy(() -> PortalServer.create(production, Clock.systemUTC()))
                 .isInstanceOf(SettingsException.class)

@@ -30,4 +30,13 @@ public final class AuditLog {
         head.advance(entry);
         return entry;
     }
+
+    /** The entries about one record (by target type and opaque id), oldest first: the record's history. */
+    public java.util.List<AuditEntry> entriesAbout(Session session, String targetType, String targetId) {
+        return session.createSelectionQuery(
+                        "from AuditEntry e where e.targetType = :type and e.targetId = :id order by e.seq", AuditEntry.class)
+                .setParameter("type", targetType)
+                .setParameter("id", targetId)
+                .getResultList();
+    }
 }

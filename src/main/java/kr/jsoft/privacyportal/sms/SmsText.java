@@ -6,16 +6,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 
 /** Size rules for the text of a single SMS (SENS type {@code SMS}: at most 90 bytes in EUC-KR). */
-final class SmsText {
+public final class SmsText {
 
-    static final int MAX_SMS_BYTES = 90;
+    public static final int MAX_SMS_BYTES = 90;
     private static final Charset EUC_KR = Charset.forName("EUC-KR");
 
     private SmsText() {
     }
 
     /** Whether {@code text} fits one SMS; text that EUC-KR cannot encode (e.g. emoji) does not. */
-    static boolean fitsOneSms(String text) {
+    public static boolean fitsOneSms(String text) {
         if (text.isEmpty()) {
             return false;
         }

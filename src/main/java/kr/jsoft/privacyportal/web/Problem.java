@@ -16,6 +16,12 @@ public final class Problem {
 
     public static void write(HttpServletResponse response, int status, String detail, String instance)
             throws IOException {
+        write(response, status, detail, instance, java.util.Map.of());
+    }
+
+    /** With extension members (RFC 9457 §3.2), e.g. {@code errors} listing each invalid field. */
+    public static void write(HttpServletResponse response, int status, String detail, String instance,
+                             java.util.Map<String, ?> extensions) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", HttpStatus.getMessage(status));
@@ -26,6 +32,7 @@ public final class Problem {
         if (instance != null) {
             body.put("instance", instance);
         }
+        extensions.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE);

@@ -28,11 +28,11 @@ import javax.crypto.spec.SecretKeySpec;
  * with its own HMAC code (not {@link SensSignature}), refuses timestamps more than five minutes
  * off its clock, checks the body and answers like SENS. Responses can be scripted.
  */
-final class FakeSensServer implements AutoCloseable {
+public final class FakeSensServer implements AutoCloseable {
 
     /** What the fake received, for assertions. */
-    record Received(String method, String rawPath, Map<String, List<String>> headers, byte[] body, int answeredStatus) {
-        String header(String name) {
+    public record Received(String method, String rawPath, Map<String, List<String>> headers, byte[] body, int answeredStatus) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0))
@@ -55,7 +55,7 @@ final class FakeSensServer implements AutoCloseable {
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<Received> received = new ArrayList<>();
 
-    FakeSensServer(String serviceId, String accessKey, String secretKey, String from, Clock clock) throws IOException {
+    public FakeSensServer(String serviceId, String accessKey, String secretKey, String from, Clock clock) throws IOException {
         this.serviceId = serviceId;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
@@ -66,17 +66,17 @@ final class FakeSensServer implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The next request, if it passes the checks, is answered with {@code status} instead of 202. */
-    synchronized void answerNext(int status, String retryAfter) {
+    public synchronized void answerNext(int status, String retryAfter) {
         String body = "{\"status\":\"" + status + "\",\"errorMessage\":\"scripted\"}";
         script.addLast(new Scripted(status, retryAfter, body));
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -1,0 +1,195 @@
+package kr.jsoft.privacyportal.device;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.crypto.KeyedHash;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.push.PushAddress;
+import kr.jsoft.privacyportal.sms.PhoneNumbers;
+import org.hibernate.Session;
+
+/**
+ * Which devices belong to which phone number, and their life after registration: check-ins,
+ * push address refreshes, unregistering and erasure of inactive devices. Other features (push,
+ * commands, destruction requests) find devices and their keys here.
+ */
+public final class DeviceRegistry {
+    /** The entities of the device feature, for the composition root. */
+    public static final List<Class<?>> ENTITIES = List.of(Device.class, DeviceNonce.class);
+    static final String TARGET = "device";
+    private static final int ERASE_BATCH = 200;
+
+    private final Database database;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final KeyedHash keyedHash;
+    private final SealedPushAddress pushAddresses;
+    private final DeviceEvents events;
+    private final Duration inactivity;
+
+    /**
+     * @param keyedHash  keyed with {@code PortalKeys.PHONE_HASH}
+     * @param cipher     keyed with {@code PortalKeys.DATA_ENCRYPTION}; seals push addresses
+     * @param inactivity devices without a check-in for this long are erased
+     */
+    public DeviceRegistry(Database database, AuditLog auditLog, Clock clock, KeyedHash keyedHash, DataCipher cipher,
+                          DeviceEvents events, Duration inactivity) {
+        this.database = database;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.keyedHash = keyedHash;
+        this.pushAddresses = new SealedPushAddress(cipher);
+        this.events = events;
+        this.inactivity = inactivity;
+    }
+
+    /**
+     * The keyed hash the registry files a phone number under (any notation of a Korean mobile
+     * number gives the same hash). The only way other features should turn a number into a lookup key.
+     *
+     * @throws IllegalArgumentException if it is not a Korean mobile number (the message never repeats it)
+     */
+    public String phoneHashOf(String phoneNumber) {
+        return keyedHash.hash("phone", PhoneNumbers.toE164(phoneNumber));
+    }
+
+    /** The active devices registered under a phone-number hash, oldest first. */
+    public List<ActiveDevice> activeDevicesOf(String phoneHash) {
+        return database.fromTransaction(session -> DeviceQueries.activeByPhoneHash(session, phoneHash).stream()
+                .map(ActiveDevice::of).toList());
+    }
+
+    public Optional<ActiveDevice> activeDevice(UUID deviceId) {
+        return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
+                .filter(d -> d.state() == DeviceState.ACTIVE).map(ActiveDevice::of));
+    }
+
+    /** The registered public key of an active device: what its signed requests are checked with. */
+    public Optional<PublicJwk> activeKey(UUID deviceId) {
+        return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
+                .filter(d -> d.state() == DeviceState.ACTIVE).map(Device::publicKey));
+    }
+
+    /** The key of a device that is active or still proving its number (used to sign the confirmation). */
+    Optional<PublicJwk> registeredKey(UUID deviceId) {
+        return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
+                .map(Device::publicKey));
+    }
+
+    /** The decrypted push address of an active device, for waking it up. */
+    public Optional<PushAddress> pushAddressOf(UUID deviceId) {
+        return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
+                .filter(d -> d.state() == DeviceState.ACTIVE)
+                .map(d -> pushAddresses.open(d.id(), d.pushKind(), d.sealedPushAddress())));
+    }
+
+    /**
+     * Records that an active device checked in (and, if given, its new app version).
+     * Routine check-ins are not audited: the row's {@code last_check_in_at} is their record, and a
+     * chained audit entry per app launch would serialise every check-in on the audit chain's head.
+     * A changed app version is audited.
+     *
+     * @return false if the device is not active
+     */
+    public boolean checkIn(UUID deviceId, String appVersionOrNull) {
+        return database.fromTransaction(session -> {
+            Device device = DeviceQueries.lockedById(session, deviceId);
+            if (device == null || device.state() != DeviceState.ACTIVE) {
+                return false;
+            }
+            String newVersion = appVersionOrNull == null || appVersionOrNull.equals(device.appVersion())
+                    ? null : appVersionOrNull;
+            device.checkIn(clock.instant(), newVersion);
+            if (newVersion != null) {
+                auditLog.record(session, byDevice(deviceId, "device.app-version-changed"));
+            }
+            return true;
+        });
+    }
+
+    /** Replaces an active device's push address (the app's token refresh). False if not active. */
+    boolean refreshPushAddress(UUID deviceId, PushAddress address) {
+        return database.fromTransaction(session -> {
+            Device device = DeviceQueries.lockedById(session, deviceId);
+            if (device == null || device.state() != DeviceState.ACTIVE) {
+                return false;
+            }
+            device.replacePushAddress(SealedPushAddress.kindOf(address), pushAddresses.seal(deviceId, address),
+                    clock.instant());
+            auditLog.record(session, byDevice(deviceId, "device.push-address-refreshed")
+                    .detail("kind=" + SealedPushAddress.kindOf(address)));
+            return true;
+        });
+    }
+
+    /** The app unregistered: the device's row, key and push address are deleted at once. */
+    public boolean unregister(UUID deviceId) {
+        return database.fromTransaction(session -> {
+            Device device = DeviceQueries.lockedById(session, deviceId);
+            if (device == null) {
+                return false;
+            }
+            erase(session, device, byDevice(deviceId, "device.unregistered"));
+            return true;
+        });
+    }
+
+    /**
+     * Erases active devices that have not checked in for the inactivity period (there is no
+     * uninstall signal on phones). Run by a background job; returns how many were erased.
+     */
+    public int eraseInactive() {
+        Instant cutoff = clock.instant().minus(inactivity);
+        int total = 0;
+        while (true) {
+            int erased = database.fromTransaction(session -> {
+                List<Device> inactive = DeviceQueries.inactiveSince(session, cutoff, ERASE_BATCH);
+                for (Device device : inactive) {
+                    erase(session, device, AuditEvent.system("device.erased-inactive").target(TARGET, device.id())
+                            .detail("no check-in for " + inactivity.toDays() + " days"));
+                }
+                return inactive.size();
+            });
+            total += erased;
+            if (erased < ERASE_BATCH) {
+                return total;
+            }
+        }
+    }
+
+    /** Deletes registrations whose SMS code expired unconfirmed. Run by a background job. */
+    public int purgeExpiredRegistrations() {
+        return database.fromTransaction(session -> {
+            List<Device> expired = DeviceQueries.pendingExpiredBefore(session, clock.instant(), ERASE_BATCH);
+            for (Device device : expired) {
+                erase(session, device, AuditEvent.system("device.registration-expired").target(TARGET, device.id()));
+            }
+            return expired.size();
+        });
+    }
+
+    void erase(Session session, Device device, AuditEvent event) {
+        events.deviceErased(session, device.id());
+        session.remove(device);
+        auditLog.record(session, event);
+    }
+
+    SealedPushAddress pushAddresses() {
+        return pushAddresses;
+    }
+
+    String codeHash(UUID deviceId, String code) {
+        return keyedHash.hash("sms-code", deviceId.toString(), code);
+    }
+
+    static AuditEvent byDevice(UUID deviceId, String action) {
+        return new AuditEvent("device:" + deviceId, action, TARGET, deviceId.toString(), null, null);
+    }
+}
