@@ -20,7 +20,9 @@ public record Settings(
         Path keyDir,
         DatabaseSettings database,
         Optional<String> inlineKeys,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Path policiesDir,
+        boolean benchStatic) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -41,6 +43,10 @@ public record Settings(
         Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
         Optional<String> inlineKeys = env.optional("PORTAL_KEYS");
         Duration shutdownTimeout = env.duration("PORTAL_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30));
+        // policy: the folder of policy versions imported at start-up (README "Policy versions").
+        Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
+        // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
+        boolean benchStatic = env.bool("PORTAL_BENCH_STATIC", false);
 
         if (mode.isProduction()) {
             URI url = baseUrl.orElseThrow(() -> new SettingsException("PORTAL_BASE_URL",
@@ -50,7 +56,8 @@ public record Settings(
             }
         }
         DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
-        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout);
+        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
+                policiesDir, benchStatic);
     }
 
     /**
@@ -69,6 +76,7 @@ public record Settings(
     public String toString() {
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
-                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + "]";
+                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database
+                + ", policiesDir=" + policiesDir + "]";
     }
 }
