@@ -75,33 +75,70 @@ public record Redline(List<Section> sections) {
         List<String> before = tokens(a.text());
         List<String> after = tokens(b.text());
         Patch<String> patch = DiffUtils.diff(before, after);
-        StringBuilder html = new StringBuilder();
+        // Runs of equal text, removed text and added text, in order.
+        List<String[]> runs = new ArrayList<>();
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int start = delta.getSource().getPosition();
-            append(html, before.subList(position, start));
-            List<String> removed = delta.getSource().getLines();
-            List<String> added = delta.getTarget().getLines();
-            if (!removed.isEmpty()) {
-                html.append("<del>");
-                append(html, removed);
-                html.append("</del>");
-            }
-            if (!added.isEmpty()) {
-                html.append("<ins>");
-                append(html, added);
-                html.append("</ins>");
-            }
-            position = start + removed.size();
+            runs.add(new String[] {"=", String.join("", before.subList(position, start))});
+            runs.add(new String[] {"-", String.join("", delta.getSource().getLines())});
+            runs.add(new String[] {"+", String.join("", delta.getTarget().getLines())});
+            position = start + delta.getSource().getLines().size();
         }
-        append(html, before.subList(position, before.size()));
+        runs.add(new String[] {"=", String.join("", before.subList(position, before.size()))});
+        StringBuilder html = new StringBuilder();
+        StringBuilder removed = new StringBuilder();
+        StringBuilder added = new StringBuilder();
+        for (int k = 0; k < runs.size(); k++) {
+            String[] run = runs.get(k);
+            switch (run[0]) {
+                case "-" -> removed.append(run[1]);
+                case "+" -> added.append(run[1]);
+                default -> {
+                    boolean between = k > 0 && k < runs.size() - 1;
+                    if (between && run[1].isBlank() && !run[1].isEmpty()) {
+                        // A lone space between two changes belongs to the change: one phrase, not word salad.
+                        removed.append(run[1]);
+                        added.append(run[1]);
+                    } else {
+                        flush(html, removed, added);
+                        html.append(escape(run[1]));
+                    }
+                }
+            }
+        }
+        flush(html, removed, added);
         return new Section(b.heading(), Change.CHANGED, html.toString());
     }
 
-    private static void append(StringBuilder html, List<String> tokens) {
-        for (String token : tokens) {
-            html.append(escape(token));
+    /** Writes a pending change as one deletion then one insertion, whitespace common to both ends left unmarked. */
+    private static void flush(StringBuilder html, StringBuilder removed, StringBuilder added) {
+        if (removed.length() == 0 && added.length() == 0) {
+            return;
         }
+        String del = removed.toString();
+        String ins = added.toString();
+        int lead = 0;
+        while (lead < del.length() && lead < ins.length() && del.charAt(lead) == ins.charAt(lead)
+                && Character.isWhitespace(del.charAt(lead))) {
+            lead++;
+        }
+        int trail = 0;
+        while (trail < del.length() - lead && trail < ins.length() - lead
+                && del.charAt(del.length() - 1 - trail) == ins.charAt(ins.length() - 1 - trail)
+                && Character.isWhitespace(del.charAt(del.length() - 1 - trail))) {
+            trail++;
+        }
+        html.append(escape(del.substring(0, lead)));
+        if (del.length() - trail > lead) {
+            html.append("<del>").append(escape(del.substring(lead, del.length() - trail))).append("</del>");
+        }
+        if (ins.length() - trail > lead) {
+            html.append("<ins>").append(escape(ins.substring(lead, ins.length() - trail))).append("</ins>");
+        }
+        html.append(escape(del.substring(del.length() - trail)));
+        removed.setLength(0);
+        added.setLength(0);
     }
 
     private static String wrap(String tag, String text) {
