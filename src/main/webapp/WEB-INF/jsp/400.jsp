@@ -1,4 +1,4 @@
-<%@ page isErrorPage="true" %>
+<%@ page isErrorPage="true" pageEncoding="UTF-8" %>
 <% request.setAttribute("pageTitle", "400"); %>
 <%@ include file="_top.jspf" %>
 <h1>${en ? 'The request could not be understood' : '요청을 처리할 수 없습니다'}</h1>

@@ -1,4 +1,4 @@
-<%@ page isErrorPage="true" %>
+<%@ page isErrorPage="true" pageEncoding="UTF-8" %>
 <% request.setAttribute("pageTitle", "403"); %>
 <%@ include file="_top.jspf" %>
 <h1>${en ? 'Not allowed' : '허용되지 않은 요청입니다'}</h1>

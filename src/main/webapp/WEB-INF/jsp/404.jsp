@@ -1,4 +1,4 @@
-<%@ page isErrorPage="true" %>
+<%@ page isErrorPage="true" pageEncoding="UTF-8" %>
 <% request.setAttribute("pageTitle", "404"); %>
 <%@ include file="_top.jspf" %>
 <h1>${en ? 'Page not found' : '페이지를 찾을 수 없습니다'}</h1>

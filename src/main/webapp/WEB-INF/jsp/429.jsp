@@ -1,4 +1,4 @@
-<%@ page isErrorPage="true" %>
+<%@ page isErrorPage="true" pageEncoding="UTF-8" %>
 <% request.setAttribute("pageTitle", "429"); %>
 <%@ include file="_top.jspf" %>
 <h1>${en ? 'Too many requests' : '요청이 너무 많습니다'}</h1>

@@ -1,4 +1,4 @@
-<%@ page isErrorPage="true" %>
+<%@ page isErrorPage="true" pageEncoding="UTF-8" %>
 <% request.setAttribute("pageTitle", "500"); %>
 <%@ include file="_top.jspf" %>
 <h1>${en ? 'Something went wrong on our side' : '서버에서 문제가 발생했습니다'}</h1>

@@ -25,6 +25,13 @@ import kr.jsoft.privacyportal.device.DeviceReports;
 import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
 import kr.jsoft.privacyportal.jobs.Jobs;
+import kr.jsoft.privacyportal.notice.NoticeService;
+import kr.jsoft.privacyportal.notice.NoticeServlet;
+import kr.jsoft.privacyportal.policy.BenchStatic;
+import kr.jsoft.privacyportal.policy.ContactServlet;
+import kr.jsoft.privacyportal.policy.PolicyPages;
+import kr.jsoft.privacyportal.policy.PolicyService;
+import kr.jsoft.privacyportal.policy.PolicyServlet;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
@@ -37,6 +44,9 @@ import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
 import kr.jsoft.privacyportal.web.HealthServlet;
 import kr.jsoft.privacyportal.web.HomeServlet;
+import kr.jsoft.privacyportal.web.LanguageServlet;
+import kr.jsoft.privacyportal.web.Markdown;
+import kr.jsoft.privacyportal.web.PageCache;
 import kr.jsoft.privacyportal.web.ApiNotFoundServlet;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
 import kr.jsoft.privacyportal.web.View;
@@ -103,6 +113,8 @@ public final class PortalServer {
         entities.addAll(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
         entities.addAll(DeviceRegistry.ENTITIES);
+        entities.addAll(PolicyService.ENTITIES);
+        entities.addAll(NoticeService.ENTITIES);
         Database database = Database.open(settings.database(), entities);
 
         // Services
@@ -144,6 +156,26 @@ public final class PortalServer {
         servlet(context, deviceApi, DeviceApiServlet.mappings().toArray(String[]::new));
         servlet(context, new OpenApiServlet(), OpenApiServlet.PATH);
         servlet(context, new ApiNotFoundServlet(), "/api/*");
+
+        // Policy and notices (issue 3): import policies/ at start-up, the public policy pages,
+        // the Notices section and the contact page, all served through one page cache.
+        Markdown markdown = new Markdown();
+        PolicyService policyService = new PolicyService(database, auditLog, clock, markdown);
+        policyService.importFrom(settings.policiesDir());
+        NoticeService noticeService = new NoticeService(database, auditLog, clock);
+        PolicyPages policyPages = new PolicyPages(policyService, noticeService, clock);
+        PageCache publicPages = new PageCache(policyPages::state, version);
+        servlet(context, new PolicyServlet(policyPages, publicPages, view),
+                "/ko/policy", "/ko/policy/*", "/en/policy", "/en/policy/*");
+        servlet(context, new NoticeServlet(noticeService, markdown, publicPages, view, settings.configuredBaseUrl()),
+                "/ko/notices", "/ko/notices/*", "/ko/notices.atom", "/en/notices", "/en/notices/*", "/en/notices.atom");
+        servlet(context, new ContactServlet(policyPages, publicPages, view), "/ko/contact", "/en/contact");
+        servlet(context, new LanguageServlet(
+                settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false)), LanguageServlet.SWITCH_PATH,
+                "/policy", "/policy/*", "/notices", "/notices/*", "/notices.atom", "/contact");
+        if (settings.benchStatic()) {
+            BenchStatic.register(context, settings.dataDir());
+        }
         extraRoutes.accept(context);
 
         Server server = new Server(newThreadPool());
@@ -184,6 +216,8 @@ public final class PortalServer {
         sessions.getSessionCookieConfig().setSecure(
                 settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
         sessions.setMaxInactiveInterval(30 * 60);
+        // Session ids only in cookies, never in URLs: links on cached public pages are the same for everyone.
+        sessions.setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
         return context;
     }
 

@@ -24,7 +24,9 @@ public record Settings(
         Optional<String> inlineKeys,
         Duration shutdownTimeout,
         SmsSettings sms,
-        DeviceSettings devices) {
+        DeviceSettings devices,
+        Path policiesDir,
+        boolean benchStatic) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -45,6 +47,10 @@ public record Settings(
         Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
         Optional<String> inlineKeys = env.optional("PORTAL_KEYS");
         Duration shutdownTimeout = env.duration("PORTAL_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30));
+        // policy: the folder of policy versions imported at start-up (README "Policy versions").
+        Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
+        // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
+        boolean benchStatic = env.bool("PORTAL_BENCH_STATIC", false);
 
         if (mode.isProduction()) {
             URI url = baseUrl.orElseThrow(() -> new SettingsException("PORTAL_BASE_URL",
@@ -57,7 +63,7 @@ public record Settings(
         SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices);
+                sms, devices, policiesDir, benchStatic);
     }
 
     /**
@@ -76,6 +82,7 @@ public record Settings(
     public String toString() {
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
-                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms + "]";
+                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms
+                + ", policiesDir=" + policiesDir + "]";
     }
 }

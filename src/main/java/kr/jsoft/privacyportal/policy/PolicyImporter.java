@@ -1,0 +1,196 @@
+package kr.jsoft.privacyportal.policy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.web.Dates;
+import kr.jsoft.privacyportal.web.Lang;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports {@code policies/<label>/} folders idempotently. A new folder becomes a draft (only
+ * the baseline goes straight into force); a draft whose files changed is updated; a published
+ * version whose files changed is refused, with an error naming the file, and keeps its stored
+ * text: a published text is immutable (policies/README.md).
+ */
+final class PolicyImporter {
+    static final String METADATA = "metadata.json";
+    private static final Logger log = LoggerFactory.getLogger(PolicyImporter.class);
+
+    private final Database database;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    PolicyImporter(Database database, AuditLog auditLog, Clock clock) {
+        this.database = database;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** The files of one folder as read from disk. */
+    private record Folder(Path dir, String label, PolicyMetadata metadata, String metadataJson,
+                          String metadataSha256, Map<Lang, String> texts, Map<Lang, String> hashes) {
+    }
+
+    ImportReport importFrom(Path policiesDir) {
+        Report report = new Report();
+        if (!Files.isDirectory(policiesDir)) {
+            log.warn("Policy folder {} does not exist: no policy versions imported (setting PORTAL_POLICIES_DIR)",
+                    policiesDir);
+            return report.build();
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(policiesDir)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list policy folder " + policiesDir, e);
+        }
+        for (Path dir : folders) {
+            read(dir, report).ifPresent(folder -> database.inTransaction(session -> store(session, folder, report)));
+        }
+        log.info("Policy import from {}: imported {}, unchanged {}, drafts updated {}, refused files {}",
+                policiesDir, report.imported, report.unchanged, report.draftsUpdated, report.refusedFiles);
+        return report.build();
+    }
+
+    private Optional<Folder> read(Path dir, Report report) {
+        String label = dir.getFileName().toString();
+        Path metadataFile = dir.resolve(METADATA);
+        try {
+            String json = Files.readString(metadataFile, StandardCharsets.UTF_8);
+            PolicyMetadata metadata = PolicyMetadata.parse(json);
+            if (!label.equals(metadata.label())) {
+                throw new IllegalArgumentException("label '" + metadata.label() + "' differs from the folder name");
+            }
+            Map<Lang, String> texts = new LinkedHashMap<>();
+            Map<Lang, String> hashes = new LinkedHashMap<>();
+            for (Lang lang : Lang.values()) {
+                byte[] bytes = Files.readAllBytes(dir.resolve(textFile(lang)));
+                texts.put(lang, new String(bytes, StandardCharsets.UTF_8));
+                hashes.put(lang, sha256(bytes));
+            }
+            return Optional.of(new Folder(dir, label, metadata, json,
+                    sha256(json.getBytes(StandardCharsets.UTF_8)), texts, hashes));
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("Policy folder {} not imported: {}", dir, e.getMessage());
+            report.invalidFolders.add(label);
+            return Optional.empty();
+        }
+    }
+
+    static String textFile(Lang lang) {
+        return "policy." + lang.code() + ".md";
+    }
+
+    private void store(Session session, Folder folder, Report report) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<PolicyVersion> existing = PolicyQueries.versionByLabel(session, folder.label());
+        if (existing.isEmpty()) {
+            create(session, folder, now);
+            report.imported.add(folder.label());
+            return;
+        }
+        PolicyVersion version = existing.get();
+        Map<String, PolicyText> stored = new LinkedHashMap<>();
+        PolicyQueries.texts(session, version.id()).forEach(t -> stored.put(t.lang(), t));
+        List<Path> changed = new ArrayList<>();
+        if (!folder.metadataSha256().equals(version.metadataSha256())) {
+            changed.add(folder.dir().resolve(METADATA));
+        }
+        for (Lang lang : Lang.values()) {
+            PolicyText text = stored.get(lang.code());
+            if (text == null || !text.sha256().equals(folder.hashes().get(lang))) {
+                changed.add(folder.dir().resolve(textFile(lang)));
+            }
+        }
+        if (changed.isEmpty()) {
+            report.unchanged.add(folder.label());
+            return;
+        }
+        if (version.isPublished()) {
+            for (Path file : changed) {
+                log.error("Policy file {} changed after version {} was published: not imported; the stored text"
+                        + " stays in force (a correction is a new version folder)", file, folder.label());
+                report.refusedFiles.add(file.toString());
+            }
+            return;
+        }
+        version.describe(folder.metadata(), folder.metadataJson(), folder.metadataSha256(), now);
+        for (Lang lang : Lang.values()) {
+            PolicyText text = stored.get(lang.code());
+            if (text == null) {
+                session.persist(new PolicyText(UUID.randomUUID(), version.id(), lang.code(),
+                        folder.texts().get(lang), folder.hashes().get(lang)));
+            } else {
+                text.replace(folder.texts().get(lang), folder.hashes().get(lang));
+            }
+        }
+        auditLog.record(session, AuditEvent.system("policy.draft-updated").target("policy_version", version.id()));
+        log.info("Policy draft {} updated from changed files {}", folder.label(), changed);
+        report.draftsUpdated.add(folder.label());
+    }
+
+    private void create(Session session, Folder folder, Instant now) {
+        PolicyMetadata metadata = folder.metadata();
+        Instant effectiveAt = null;
+        // The baseline predates the portal: it goes straight into force without a notice period,
+        // and only while nothing has been published. Any other folder is a draft, whatever its
+        // metadata says: only the lifecycle may schedule a version.
+        if (metadata.baseline() && metadata.effectiveDate() != null && !PolicyQueries.anyPublished(session)) {
+            effectiveAt = Dates.startOfDay(metadata.effectiveDate());
+        } else if (metadata.baseline() || metadata.effectiveDate() != null) {
+            log.warn("Policy {} imported as a draft: its effective date is set only when it is scheduled",
+                    folder.label());
+        }
+        PolicyVersion version = new PolicyVersion(UUID.randomUUID(), folder.label(), effectiveAt,
+                effectiveAt != null, now);
+        version.describe(metadata, folder.metadataJson(), folder.metadataSha256(), now);
+        session.persist(version);
+        for (Lang lang : Lang.values()) {
+            session.persist(new PolicyText(UUID.randomUUID(), version.id(), lang.code(), folder.texts().get(lang),
+                    folder.hashes().get(lang)));
+        }
+        auditLog.record(session, AuditEvent.system(effectiveAt != null ? "policy.baseline-imported" : "policy.draft-imported")
+                .target("policy_version", version.id()));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Report {
+        final List<String> imported = new ArrayList<>();
+        final List<String> unchanged = new ArrayList<>();
+        final List<String> draftsUpdated = new ArrayList<>();
+        final List<String> refusedFiles = new ArrayList<>();
+        final List<String> invalidFolders = new ArrayList<>();
+
+        ImportReport build() {
+            return new ImportReport(List.copyOf(imported), List.copyOf(unchanged), List.copyOf(draftsUpdated),
+                    List.copyOf(refusedFiles), List.copyOf(invalidFolders));
+        }
+    }
+}

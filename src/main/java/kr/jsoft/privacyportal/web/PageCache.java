@@ -1,0 +1,87 @@
+package kr.jsoft.privacyportal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Public pages that change only with the site's state (for the policy pages: the version in
+ * force, the newest notice and the Seoul date): each page is rendered once per state and kept
+ * in memory, its {@code ETag} derived from the state and address alone, so a conditional
+ * request is answered 304 without rendering. {@code Cache-Control: no-cache} makes browsers
+ * ask each time. Pages must not depend on the visitor (no session, no form tokens).
+ */
+public final class PageCache {
+    /** Bounds memory when visitors invent addresses (compare with many labels). */
+    static final int MAX_PAGES_PER_STATE = 500;
+
+    private final Supplier<String> state;
+    private final String applicationVersion;
+    private volatile Generation generation = new Generation("", new ConcurrentHashMap<>());
+
+    /** @param state the site's current state; @param applicationVersion changes the ETags on each release */
+    public PageCache(Supplier<String> state, String applicationVersion) {
+        this.state = state;
+        this.applicationVersion = applicationVersion;
+    }
+
+    private record Generation(String state, Map<String, byte[]> pages) {
+    }
+
+    /** Serves the page for this request from memory, rendering it with {@code render} when needed. */
+    public void serve(HttpServletRequest request, HttpServletResponse response, String contentType,
+                      Supplier<String> render) throws IOException {
+        String current = state.get();
+        Generation g = generation;
+        if (!g.state().equals(current)) {
+            g = new Generation(current, new ConcurrentHashMap<>());
+            generation = g;
+        }
+        String address = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String etag = "\"" + sha256(applicationVersion + "\n" + current + "\n" + address).substring(0, 32) + "\"";
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("ETag", etag);
+        if (matches(request.getHeader("If-None-Match"), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] body = g.pages().get(address);
+        if (body == null) {
+            body = render.get().getBytes(StandardCharsets.UTF_8);
+            if (g.pages().size() < MAX_PAGES_PER_STATE) {
+                g.pages().putIfAbsent(address, body);
+            }
+        }
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
