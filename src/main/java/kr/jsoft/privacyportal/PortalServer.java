@@ -6,12 +6,19 @@ import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
+import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.jobs.Jobs;
+import kr.jsoft.privacyportal.manager.AccountService;
+import kr.jsoft.privacyportal.manager.ManagerArea;
+import kr.jsoft.privacyportal.manager.ManagerDashboard;
+import kr.jsoft.privacyportal.manager.SessionLimits;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
@@ -50,14 +57,20 @@ public final class PortalServer {
     private final ServerConnector connector;
     private final Database database;
     private final PortalKeys keys;
+    private final ManagerDashboard manager;
+    private final AuditHeads auditHeads;
+    private final AuditTrail auditTrail;
 
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
-                         PortalKeys keys) {
+                         PortalKeys keys, ManagerDashboard manager, AuditHeads auditHeads, AuditTrail auditTrail) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
         this.database = database;
         this.keys = keys;
+        this.manager = manager;
+        this.auditHeads = auditHeads;
+        this.auditTrail = auditTrail;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -74,9 +87,7 @@ public final class PortalServer {
         String version = version();
 
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
-        List<Class<?>> entities = new ArrayList<>();
-        entities.addAll(AuditLog.ENTITIES);
-        Database database = Database.open(settings.database(), entities);
+        Database database = Database.open(settings.database(), entities());
 
         // Services
         AuditLog auditLog = new AuditLog(clock);
@@ -87,16 +98,31 @@ public final class PortalServer {
         WebAppContext context = newContext(settings);
         filter(context, new Failures(), "/*");
         filter(context, new CsrfTokens(random), "/*");
-        servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
-        servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
-        servlet(context, new ApiNotFoundServlet(), "/api/*");
-        extraRoutes.accept(context);
-
         Server server = new Server(newThreadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+
+        // ---- Manager dashboard, staff accounts and the audit trail (issue 4) ----
+        // Later features register their /manager pages and panels in manager.area().
+        AuditHeads auditHeads = new AuditHeads(database, auditLog, keys.ecKey(PortalKeys.SIGNING),
+                settings.dataDir().resolve("audit-heads"), clock);
+        AuditTrail auditTrail = new AuditTrail(database, auditLog, auditHeads);
+        ManagerDashboard manager = new ManagerDashboard(context, database, auditLog, auditTrail, view, clock, random,
+                keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
+                new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
+                () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir());
+        manager.prepareFirstRun();
+        jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
+        jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
+        // ---- end of issue 4 ----
+
+        servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
+        servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
+        servlet(context, new ApiNotFoundServlet(), "/api/*");
+        extraRoutes.accept(context);
+
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -104,7 +130,15 @@ public final class PortalServer {
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
         server.addBean(jobs);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys);
+        return new PortalServer(settings, server, connector, database, keys, manager, auditHeads, auditTrail);
+    }
+
+    /** Every feature's entities (the portal and the command-line tasks open the same database). */
+    static List<Class<?>> entities() {
+        List<Class<?>> entities = new ArrayList<>();
+        entities.addAll(AuditLog.ENTITIES);
+        entities.addAll(AccountService.ENTITIES);
+        return entities;
     }
 
     private static WebAppContext newContext(Settings settings) {
@@ -129,7 +163,9 @@ public final class PortalServer {
         sessions.setSecureRequestOnly(false);
         sessions.getSessionCookieConfig().setSecure(
                 settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
-        sessions.setMaxInactiveInterval(30 * 60);
+        // The container forgets idle sessions; ManagerGate also checks idle and absolute limits
+        // against the portal's clock on every dashboard request.
+        sessions.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.sessionIdle().toSeconds()));
         return context;
     }
 
@@ -196,5 +232,23 @@ public final class PortalServer {
 
     public PortalKeys keys() {
         return keys;
+    }
+
+    /** Where features register their dashboard pages and panels (and tests find every route). */
+    public ManagerArea managerArea() {
+        return manager.area();
+    }
+
+    /** Staff accounts: the same service the command-line tasks use (tests create accounts with it). */
+    public AccountService managerAccounts() {
+        return manager.accounts();
+    }
+
+    public AuditHeads auditHeads() {
+        return auditHeads;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 }

@@ -20,7 +20,9 @@ public record Settings(
         Path keyDir,
         DatabaseSettings database,
         Optional<String> inlineKeys,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration sessionIdle,
+        Duration sessionMax) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -41,6 +43,11 @@ public record Settings(
         Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
         Optional<String> inlineKeys = env.optional("PORTAL_KEYS");
         Duration shutdownTimeout = env.duration("PORTAL_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30));
+        Duration sessionIdle = env.duration("PORTAL_SESSION_IDLE", Duration.ofMinutes(30));
+        Duration sessionMax = env.duration("PORTAL_SESSION_MAX", Duration.ofHours(8));
+        if (sessionIdle.compareTo(sessionMax) > 0) {
+            throw new SettingsException("PORTAL_SESSION_IDLE", "must not be longer than PORTAL_SESSION_MAX (" + sessionMax + ")");
+        }
 
         if (mode.isProduction()) {
             URI url = baseUrl.orElseThrow(() -> new SettingsException("PORTAL_BASE_URL",
@@ -50,7 +57,8 @@ public record Settings(
             }
         }
         DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
-        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout);
+        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
+                sessionIdle, sessionMax);
     }
 
     /**
@@ -59,6 +67,11 @@ public record Settings(
      */
     static String defaultH2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("portal").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The public address: PORTAL_BASE_URL, else http://localhost:{@code port}. */
+    public URI baseUrl(int actualPort) {
+        return configuredBaseUrl.orElse(URI.create("http://localhost:" + actualPort));
     }
 
     public boolean isH2() {

@@ -22,6 +22,11 @@ public record AuditEvent(String actor, String action, String targetType, String 
         return new AuditEvent("public", action, null, null, null, null);
     }
 
+    /** The same actor and address doing {@code action} (services name the action, callers the actor). */
+    public AuditEvent withAction(String action) {
+        return new AuditEvent(actor, action, targetType, targetId, clientAddress, detail);
+    }
+
     public AuditEvent target(String type, Object id) {
         return new AuditEvent(actor, action, type, id == null ? null : id.toString(), clientAddress, detail);
     }
