@@ -113,7 +113,6 @@ public final class PortalServer {
                 keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
                 new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
                 () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir());
-        manager.prepareFirstRun();
         jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
         jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
         // ---- end of issue 4 ----
@@ -199,6 +198,8 @@ public final class PortalServer {
             log.warn("************************************************************************");
         }
         server.start();
+        // After start: the link needs the port actually bound.
+        manager.prepareFirstRun();
         log.info("Privacy portal {} listening on {} (data in {})", version(), baseUrl(), settings.dataDir());
     }
 
