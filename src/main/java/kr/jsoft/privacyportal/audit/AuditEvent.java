@@ -7,6 +7,14 @@ package kr.jsoft.privacyportal.audit;
 public record AuditEvent(String actor, String action, String targetType, String targetId, String clientAddress,
                          String detail) {
     public static final String SYSTEM = "system";
+    /**
+     * Access records (Korea's standard for safety measures of personal information: kept at
+     * least two years): every view, search and export of personal data uses one of these actions,
+     * with the record's opaque id as target and never the data itself.
+     */
+    public static final String PERSONAL_DATA_VIEW = "personal-data.view";
+    public static final String PERSONAL_DATA_SEARCH = "personal-data.search";
+    public static final String PERSONAL_DATA_EXPORT = "personal-data.export";
 
     public static AuditEvent system(String action) {
         return new AuditEvent(SYSTEM, action, null, null, null, null);
