@@ -1,6 +1,11 @@
 package kr.jsoft.privacyportal;
 
 import java.io.PrintStream;
+import java.security.SecureRandom;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.manager.ManagerCli;
+import kr.jsoft.privacyportal.manager.ManagerDashboard;
+import kr.jsoft.privacyportal.persistence.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -13,15 +18,21 @@ import java.util.Map;
  */
 public final class Main {
     private final Map<String, String> environment;
+    private final PrintStream out;
     private final PrintStream err;
 
     Main(Map<String, String> environment, PrintStream err) {
+        this(environment, System.out, err);
+    }
+
+    Main(Map<String, String> environment, PrintStream out, PrintStream err) {
         this.environment = environment;
+        this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) throws Exception {
-        int status = new Main(System.getenv(), System.err).run(args);
+        int status = new Main(System.getenv(), System.out, System.err).run(args);
         if (status != 0) {
             System.exit(status);
         }
@@ -59,10 +70,24 @@ public final class Main {
                 err.println("New portal keys written to " + file + " (readable only by this user).");
                 return 0;
             }
+            case "manager create", "manager reset" -> {
+                return manager(settings, Arrays.copyOfRange(args, 1, args.length));
+            }
             default -> {
-                err.println("Unknown task '" + name + "'. Tasks: keys generate");
+                err.println("Unknown task '" + name + "'. Tasks: keys generate, manager create, manager reset");
                 return 64;
             }
+        }
+    }
+
+    /** Account tasks open the same database as the portal, also while it runs (H2 AUTO_SERVER). */
+    private int manager(Settings settings, String[] args) {
+        PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
+        try (Database database = Database.open(settings.database(), PortalServer.entities())) {
+            var accounts = ManagerDashboard.accountsForCommandLine(database, new AuditLog(Clock.systemUTC()),
+                    Clock.systemUTC(), new SecureRandom(), keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
+                    () -> settings.baseUrl(settings.port() == 0 ? 8080 : settings.port()), settings.dataDir());
+            return new ManagerCli(accounts, out, err).run(args);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
@@ -32,6 +33,11 @@ import kr.jsoft.privacyportal.policy.ContactServlet;
 import kr.jsoft.privacyportal.policy.PolicyPages;
 import kr.jsoft.privacyportal.policy.PolicyService;
 import kr.jsoft.privacyportal.policy.PolicyServlet;
+import kr.jsoft.privacyportal.audit.AuditTrail;
+import kr.jsoft.privacyportal.manager.AccountService;
+import kr.jsoft.privacyportal.manager.ManagerArea;
+import kr.jsoft.privacyportal.manager.ManagerDashboard;
+import kr.jsoft.privacyportal.manager.SessionLimits;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
@@ -80,19 +86,26 @@ public final class PortalServer {
     private final Database database;
     private final PortalKeys keys;
     private final Devices devices;
+    private final ManagerDashboard manager;
+    private final AuditHeads auditHeads;
+    private final AuditTrail auditTrail;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
     }
 
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
-                         PortalKeys keys, Devices devices) {
+                         PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
+                         AuditTrail auditTrail) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
         this.database = database;
         this.keys = keys;
         this.devices = devices;
+        this.manager = manager;
+        this.auditHeads = auditHeads;
+        this.auditTrail = auditTrail;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -109,13 +122,7 @@ public final class PortalServer {
         String version = version();
 
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
-        List<Class<?>> entities = new ArrayList<>();
-        entities.addAll(AuditLog.ENTITIES);
-        entities.addAll(RateLimiter.ENTITIES);
-        entities.addAll(DeviceRegistry.ENTITIES);
-        entities.addAll(PolicyService.ENTITIES);
-        entities.addAll(NoticeService.ENTITIES);
-        Database database = Database.open(settings.database(), entities);
+        Database database = Database.open(settings.database(), entities());
 
         // Services
         AuditLog auditLog = new AuditLog(clock);
@@ -148,6 +155,12 @@ public final class PortalServer {
         Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
 
         // Web
+        Server server = new Server(newThreadPool());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+
         WebAppContext context = newContext(settings);
         filter(context, new Failures(), "/*");
         filter(context, new CsrfTokens(random), "/*");
@@ -176,13 +189,22 @@ public final class PortalServer {
         if (settings.benchStatic()) {
             BenchStatic.register(context, settings.dataDir());
         }
+
+        // ---- Manager dashboard, staff accounts and the audit trail (issue 4) ----
+        // Later features register their /manager pages and panels in manager.area().
+        AuditHeads auditHeads = new AuditHeads(database, auditLog, keys.ecKey(PortalKeys.SIGNING),
+                settings.dataDir().resolve("audit-heads"), clock);
+        AuditTrail auditTrail = new AuditTrail(database, auditLog, auditHeads);
+        ManagerDashboard manager = new ManagerDashboard(context, database, auditLog, auditTrail, view, clock, random,
+                keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
+                new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
+                () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir());
+        jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
+        jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
+        // ---- end of issue 4 ----
+
         extraRoutes.accept(context);
 
-        Server server = new Server(newThreadPool());
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -190,7 +212,19 @@ public final class PortalServer {
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
         server.addBean(jobs);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys, devices);
+        return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail);
+    }
+
+    /** Every feature's entities (the portal and the command-line tasks open the same database). */
+    static List<Class<?>> entities() {
+        List<Class<?>> entities = new ArrayList<>();
+        entities.addAll(AuditLog.ENTITIES);
+        entities.addAll(RateLimiter.ENTITIES);
+        entities.addAll(AccountService.ENTITIES);
+        entities.addAll(PolicyService.ENTITIES);
+        entities.addAll(NoticeService.ENTITIES);
+        entities.addAll(DeviceRegistry.ENTITIES);
+        return entities;
     }
 
     private static WebAppContext newContext(Settings settings) {
@@ -215,7 +249,9 @@ public final class PortalServer {
         sessions.setSecureRequestOnly(false);
         sessions.getSessionCookieConfig().setSecure(
                 settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
-        sessions.setMaxInactiveInterval(30 * 60);
+        // The container forgets idle sessions; ManagerGate also checks idle and absolute limits
+        // against the portal's clock on every dashboard request.
+        sessions.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.sessionIdle().toSeconds()));
         // Session ids only in cookies, never in URLs: links on cached public pages are the same for everyone.
         sessions.setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
         return context;
@@ -251,6 +287,8 @@ public final class PortalServer {
             log.warn("************************************************************************");
         }
         server.start();
+        // After start: the link needs the port actually bound.
+        manager.prepareFirstRun();
         log.info("Privacy portal {} listening on {} (data in {})", version(), baseUrl(), settings.dataDir());
     }
 
@@ -293,5 +331,23 @@ public final class PortalServer {
 
     public Devices devices() {
         return devices;
+    }
+
+    /** Where features register their dashboard pages and panels (and tests find every route). */
+    public ManagerArea managerArea() {
+        return manager.area();
+    }
+
+    /** Staff accounts: the same service the command-line tasks use (tests create accounts with it). */
+    public AccountService managerAccounts() {
+        return manager.accounts();
+    }
+
+    public AuditHeads auditHeads() {
+        return auditHeads;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 }

@@ -26,7 +26,9 @@ public record Settings(
         SmsSettings sms,
         DeviceSettings devices,
         Path policiesDir,
-        boolean benchStatic) {
+        boolean benchStatic,
+        Duration sessionIdle,
+        Duration sessionMax) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -51,6 +53,11 @@ public record Settings(
         Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
         // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
         boolean benchStatic = env.bool("PORTAL_BENCH_STATIC", false);
+        Duration sessionIdle = env.duration("PORTAL_SESSION_IDLE", Duration.ofMinutes(30));
+        Duration sessionMax = env.duration("PORTAL_SESSION_MAX", Duration.ofHours(8));
+        if (sessionIdle.compareTo(sessionMax) > 0) {
+            throw new SettingsException("PORTAL_SESSION_IDLE", "must not be longer than PORTAL_SESSION_MAX (" + sessionMax + ")");
+        }
 
         if (mode.isProduction()) {
             URI url = baseUrl.orElseThrow(() -> new SettingsException("PORTAL_BASE_URL",
@@ -63,7 +70,7 @@ public record Settings(
         SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic);
+                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax);
     }
 
     /**
@@ -72,6 +79,11 @@ public record Settings(
      */
     static String defaultH2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("portal").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The public address: PORTAL_BASE_URL, else http://localhost:{@code port}. */
+    public URI baseUrl(int actualPort) {
+        return configuredBaseUrl.orElse(URI.create("http://localhost:" + actualPort));
     }
 
     public boolean isH2() {

@@ -7,6 +7,14 @@ package kr.jsoft.privacyportal.audit;
 public record AuditEvent(String actor, String action, String targetType, String targetId, String clientAddress,
                          String detail) {
     public static final String SYSTEM = "system";
+    /**
+     * Access records (Korea's standard for safety measures of personal information: kept at
+     * least two years): every view, search and export of personal data uses one of these actions,
+     * with the record's opaque id as target and never the data itself.
+     */
+    public static final String PERSONAL_DATA_VIEW = "personal-data.view";
+    public static final String PERSONAL_DATA_SEARCH = "personal-data.search";
+    public static final String PERSONAL_DATA_EXPORT = "personal-data.export";
 
     public static AuditEvent system(String action) {
         return new AuditEvent(SYSTEM, action, null, null, null, null);
@@ -20,6 +28,11 @@ public record AuditEvent(String actor, String action, String targetType, String 
     /** An action of a member of the public: no address, no identity. */
     public static AuditEvent publicVisitor(String action) {
         return new AuditEvent("public", action, null, null, null, null);
+    }
+
+    /** The same actor and address doing {@code action} (services name the action, callers the actor). */
+    public AuditEvent withAction(String action) {
+        return new AuditEvent(actor, action, targetType, targetId, clientAddress, detail);
     }
 
     public AuditEvent target(String type, Object id) {

@@ -1,0 +1,49 @@
+package kr.jsoft.privacyportal.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** RFC 4180 CSV of audit entries, with cells that a spreadsheet would run as formulas defused. */
+final class AuditCsv {
+    static final List<String> HEADER = List.of("seq", "occurred_at", "actor", "action", "target_type", "target_id",
+            "client_address", "detail", "prev_hash", "hash");
+
+    private AuditCsv() {
+    }
+
+    static void write(List<AuditRecord> records, Writer out) throws IOException {
+        line(out, HEADER);
+        for (AuditRecord r : records) {
+            line(out, java.util.Arrays.asList(Long.toString(r.seq()), r.occurredAt().toString(), r.actor(), r.action(),
+                    r.targetType(), r.targetId(), r.clientAddress(), r.detail(), r.prevHash(), r.hash()));
+        }
+        out.flush();
+    }
+
+    private static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value;
+        // OWASP CSV injection: a leading = + - @ tab or CR would make a spreadsheet evaluate the cell.
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                || !text.equals(value)) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

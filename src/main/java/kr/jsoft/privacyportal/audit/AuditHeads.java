@@ -1,0 +1,155 @@
+package kr.jsoft.privacyportal.audit;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import kr.jsoft.privacyportal.persistence.Database;
+
+/**
+ * Once a day the chain head (last sequence number and hash) is signed with the portal's
+ * ES256 signing key as a JWS and kept outside the table: a file per day in
+ * {@code <data>/audit-heads/YYYY-MM-DD.jws}, and whatever {@link #onSigned} listeners do
+ * with it (the mail feature mails it). Someone who rewrites the table's tail and its chain
+ * cannot re-sign these heads, so {@link AuditTrail#verify} finds the rewrite.
+ */
+public final class AuditHeads {
+    /** The portal's day: jsoft and its law are Korean. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+    static final String ISSUER = "smart-callback-privacy-portal";
+
+    private final Database database;
+    private final AuditLog auditLog;
+    private final ECKey signingKey;
+    private final Path directory;
+    private final Clock clock;
+    private final List<Consumer<SignedHead>> listeners = new CopyOnWriteArrayList<>();
+
+    /** A signed chain head: entries up to {@code seq}, the last of which has {@code hash}. */
+    public record SignedHead(LocalDate day, long seq, String hash, Instant signedAt, String jws, Path file) {
+    }
+
+    /** A stored head file that does not verify (bad signature or unreadable). */
+    public record BadHead(Path file, String problem) {
+    }
+
+    public AuditHeads(Database database, AuditLog auditLog, ECKey signingKey, Path directory, Clock clock) {
+        this.database = database;
+        this.auditLog = auditLog;
+        this.signingKey = signingKey;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Called with every newly signed head, after its file is written (e.g. to mail it). */
+    public void onSigned(Consumer<SignedHead> listener) {
+        listeners.add(listener);
+    }
+
+    /** The daily job: signs the head unless today's file exists already. */
+    public Optional<SignedHead> signIfDue() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+        if (Files.exists(fileFor(today))) {
+            return Optional.empty();
+        }
+        return Optional.of(sign());
+    }
+
+    /** Signs the current head now and writes (or replaces) today's file. */
+    public SignedHead sign() {
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, ZONE);
+        AuditChainHead head = database.fromTransaction(session -> session.find(AuditChainHead.class, 1));
+        String jws = jws(day, head.lastSeq(), head.lastHash(), now);
+        Path file = fileFor(day);
+        try {
+            Files.createDirectories(directory);
+            Path tmp = Files.createTempFile(directory, "head", ".tmp");
+            Files.writeString(tmp, jws + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the signed audit head " + file, e);
+        }
+        database.inTransaction(session -> auditLog.record(session,
+                AuditEvent.system("audit.head-signed").detail("seq=" + head.lastSeq() + " day=" + day)));
+        SignedHead signed = new SignedHead(day, head.lastSeq(), head.lastHash(), now, jws, file);
+        listeners.forEach(listener -> listener.accept(signed));
+        return signed;
+    }
+
+    private String jws(LocalDate day, long seq, String hash, Instant now) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .issueTime(Date.from(now))
+                .claim("day", day.toString())
+                .claim("seq", seq)
+                .claim("hash", hash)
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())
+                .type(new JOSEObjectType("audit-head+jwt")).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the audit head", e);
+        }
+        return jwt.serialize();
+    }
+
+    Path fileFor(LocalDate day) {
+        return directory.resolve(day + ".jws");
+    }
+
+    /** Every stored head whose signature verifies, and every file that does not. */
+    Stored stored() {
+        List<SignedHead> good = new ArrayList<>();
+        List<BadHead> bad = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return new Stored(good, bad);
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jws")).sorted().toList()) {
+                try {
+                    SignedJWT jwt = SignedJWT.parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
+                    if (!jwt.verify(new ECDSAVerifier(signingKey.toPublicJWK()))) {
+                        bad.add(new BadHead(file, "signature does not verify"));
+                        continue;
+                    }
+                    JWTClaimsSet claims = jwt.getJWTClaimsSet();
+                    good.add(new SignedHead(LocalDate.parse(claims.getStringClaim("day")), claims.getLongClaim("seq"),
+                            claims.getStringClaim("hash"), claims.getIssueTime().toInstant(), jwt.serialize(), file));
+                } catch (ParseException | JOSEException | RuntimeException e) {
+                    bad.add(new BadHead(file, "not a signed audit head"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Stored(good, bad);
+    }
+
+    record Stored(List<SignedHead> heads, List<BadHead> bad) {
+    }
+}

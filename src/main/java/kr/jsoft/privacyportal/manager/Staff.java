@@ -1,0 +1,40 @@
+package kr.jsoft.privacyportal.manager;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+
+/**
+ * What a dashboard servlet knows about who is asking. {@link ManagerGate} has already
+ * refused anonymous visitors and wrong roles before any servlet registered through
+ * {@link ManagerArea} runs, so {@link #current} always answers there.
+ */
+public final class Staff {
+    static final String ATTRIBUTE = Staff.class.getName();
+
+    private Staff() {
+    }
+
+    /** The signed-in staff member; only on routes registered through {@link ManagerArea}. */
+    public static StaffMember current(HttpServletRequest request) {
+        Object member = request.getAttribute(ATTRIBUTE);
+        if (!(member instanceof StaffMember staff)) {
+            throw new IllegalStateException("no staff member on " + request.getRequestURI()
+                    + ": register the route through ManagerArea");
+        }
+        return staff;
+    }
+
+    /** The staff member's client address for the audit log (staff only, never the public's). */
+    public static String clientAddress(HttpServletRequest request) {
+        // Issue 12 replaces this with the address seen by the first trusted proxy.
+        return request.getRemoteAddr();
+    }
+
+    /**
+     * An audit event of this staff member from this address, for the service to record in its
+     * transaction: {@code Staff.event(request, "personal-data.view").target("complaint", id)}.
+     */
+    public static AuditEvent event(HttpServletRequest request, String action) {
+        return AuditEvent.staff(current(request).accountId().toString(), clientAddress(request), action);
+    }
+}

@@ -1,0 +1,42 @@
+package kr.jsoft.privacyportal.manager;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Failed sign-ins counted against one account key or one client address. */
+@Entity
+@Table(name = "sign_in_throttle")
+class ThrottleEntry {
+    @Id
+    @Column(name = "throttle_key", length = 100)
+    private String key;
+    @Column(nullable = false)
+    private int failures;
+    @Column(name = "last_failure_at", nullable = false)
+    private Instant lastFailureAt;
+    @Column(name = "blocked_until")
+    private Instant blockedUntil;
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected ThrottleEntry() {
+    }
+
+    ThrottleEntry(String key) {
+        this.key = key;
+    }
+
+    int failures() { return failures; }
+    Instant blockedUntil() { return blockedUntil; }
+    Instant expiresAt() { return expiresAt; }
+
+    void failed(int failures, Instant now, Instant blockedUntil, Instant expiresAt) {
+        this.failures = failures;
+        this.lastFailureAt = now;
+        this.blockedUntil = blockedUntil;
+        this.expiresAt = expiresAt;
+    }
+}
