@@ -19,6 +19,10 @@ import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.device.DatabaseNonceStore;
 import kr.jsoft.privacyportal.device.DeviceApiServlet;
+import kr.jsoft.privacyportal.device.DevelopmentSmsReader;
+import kr.jsoft.privacyportal.device.DevelopmentSmsServlet;
+import kr.jsoft.privacyportal.device.DevicePanel;
+import kr.jsoft.privacyportal.device.DevicesServlet;
 import kr.jsoft.privacyportal.device.DeviceEvents;
 import kr.jsoft.privacyportal.device.DeviceRegistration;
 import kr.jsoft.privacyportal.device.DeviceRegistry;
@@ -34,9 +38,11 @@ import kr.jsoft.privacyportal.policy.PolicyPages;
 import kr.jsoft.privacyportal.policy.PolicyService;
 import kr.jsoft.privacyportal.policy.PolicyServlet;
 import kr.jsoft.privacyportal.audit.AuditTrail;
+import kr.jsoft.privacyportal.manager.Access;
 import kr.jsoft.privacyportal.manager.AccountService;
 import kr.jsoft.privacyportal.manager.ManagerArea;
 import kr.jsoft.privacyportal.manager.ManagerDashboard;
+import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.manager.SessionLimits;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
@@ -202,6 +208,19 @@ public final class PortalServer {
         jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
         jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
         // ---- end of issue 4 ----
+
+        // device dashboard (issue 8): devices page and lookup, a device's history, the attention
+        // panel, and in development mode the SMS inbox. The lookup is a read (AUDITOR included)
+        // that is POSTed so the number stays out of addresses; the pages themselves refuse changes.
+        ManagerArea managerArea = manager.area();
+        DevicesServlet devicesPages = new DevicesServlet(deviceReports, view);
+        managerArea.page(DevicesServlet.pagesPath(), devicesPages, Access.view(Access.ALL_ROLES), "device.nav");
+        managerArea.page(DevicesServlet.lookupPath(), devicesPages,
+                Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
+        managerArea.panel(new DevicePanel(deviceReports, clock));
+        smsInbox.ifPresent(inbox -> managerArea.page(DevelopmentSmsServlet.PATH,
+                new DevelopmentSmsServlet(new DevelopmentSmsReader(database, auditLog, inbox), view),
+                Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms"));
 
         extraRoutes.accept(context);
 

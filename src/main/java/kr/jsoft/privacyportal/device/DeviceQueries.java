@@ -69,4 +69,12 @@ final class DeviceQueries {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    static long countActivatedSince(Session session, Instant since) {
+        return session.createSelectionQuery(
+                        "select count(d) from Device d where d.state = :active and d.activatedAt >= :since", Long.class)
+                .setParameter("active", DeviceState.ACTIVE)
+                .setParameter("since", since)
+                .getSingleResult();
+    }
 }

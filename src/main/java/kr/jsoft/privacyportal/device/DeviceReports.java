@@ -48,6 +48,11 @@ public final class DeviceReports {
                 .map(DeviceSummary::of).toList());
     }
 
+    /** How many devices still registered were activated at or after {@code since} (no personal data). */
+    public long activatedSince(Instant since) {
+        return database.fromTransaction(session -> DeviceQueries.countActivatedSince(session, since));
+    }
+
     /**
      * The devices (active and pending) registered under a phone number. The lookup is recorded
      * as an access by the staff account.
