@@ -2,7 +2,13 @@ package kr.jsoft.privacyportal.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import kr.jsoft.privacyportal.audit.AuditFilter;
@@ -17,9 +23,11 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** The device pages of the dashboard and the development SMS inbox, signed in through the real sign-in. */
 class DeviceDashboardIT {
@@ -29,11 +37,15 @@ class DeviceDashboardIT {
             .setting("PORTAL_SMS_DAILY_BUDGET", "100000")
             .build();
     private static final AtomicInteger NUMBERS = new AtomicInteger(2000);
+    private static final Set<String> NUMBERS_USED = ConcurrentHashMap.newKeySet();
+    private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
     private static WebClient staff;
     private static WebClient auditor;
 
     @BeforeAll
     static void signIn() {
+        LOGGED.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGGED);
         StaffAccounts accounts = new StaffAccounts(portal);
         staff = accounts.signedIn(Role.STAFF);
         auditor = accounts.signedIn(Role.AUDITOR);
@@ -41,14 +53,28 @@ class DeviceDashboardIT {
 
     @AfterAll
     static void closeBrowsers() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGGED);
         staff.close();
         auditor.close();
+    }
+
+    @AfterEach
+    void noNumberWasLogged() {
+        for (ILoggingEvent event : List.copyOf(LOGGED.list)) {
+            String line = event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            for (String number : NUMBERS_USED) {
+                assertThat(line).doesNotContain(notations(number));
+            }
+        }
     }
 
     /** A fresh number per test, so tests share neither devices nor SMS limits. */
     private static String newNumber() {
         int n = NUMBERS.incrementAndGet();
-        return String.format("010-6%03d-%04d", n % 1000, n);
+        String number = String.format("010-6%03d-%04d", n % 1000, n);
+        NUMBERS_USED.add(number);
+        return number;
     }
 
     private static TestDevice registered(String platform, String number) {
