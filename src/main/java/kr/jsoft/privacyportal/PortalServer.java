@@ -10,11 +10,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.jobs.Jobs;
+import kr.jsoft.privacyportal.mail.DevelopmentMailbox;
+import kr.jsoft.privacyportal.mail.MailDispatcher;
+import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.mail.MailTransport;
+import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.mail.OutboxDashboard;
+import kr.jsoft.privacyportal.mail.SmtpTransport;
+import kr.jsoft.privacyportal.persistence.FieldCipher;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
+import kr.jsoft.privacyportal.subscription.NoticeFanOut;
+import kr.jsoft.privacyportal.subscription.NoticeMailer;
+import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
+import kr.jsoft.privacyportal.subscription.SubscriptionServlet;
+import kr.jsoft.privacyportal.subscription.UnsubscribeServlet;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
@@ -52,14 +67,21 @@ public final class PortalServer {
     private final ServerConnector connector;
     private final Database database;
     private final PortalKeys keys;
+    private final Mail mail;
+
+    /** What other features and tests reach of the mail feature. */
+    public record Mail(Outbox outbox, MailDispatcher dispatcher, OutboxDashboard dashboard, NoticeMailer noticeMailer,
+                       NoticeFanOut noticeFanOut, Optional<DevelopmentMailbox> developmentMailbox) {
+    }
 
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
-                         PortalKeys keys) {
+                         PortalKeys keys, Mail mail) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
         this.database = database;
         this.keys = keys;
+        this.mail = mail;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -75,10 +97,24 @@ public final class PortalServer {
         SecureRandom random = new SecureRandom();
         String version = version();
 
+        Server server = new Server(newThreadPool());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        // The public address for links in mails: PORTAL_BASE_URL, else this server's own (known once started).
+        Supplier<URI> baseUrl = () -> settings.configuredBaseUrl()
+                .orElseGet(() -> URI.create("http://localhost:" + connector.getLocalPort()));
+
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         List<Class<?>> entities = new ArrayList<>();
         entities.addAll(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
+        entities.addAll(Outbox.ENTITIES);
+        entities.addAll(NoticeSubscriptions.ENTITIES);
         Database database = Database.open(settings.database(), entities);
 
         // Services
@@ -88,6 +124,26 @@ public final class PortalServer {
         RateLimiter rateLimiter = new RateLimiter(database, clock, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
         jobs.every("rate-limit purge", Duration.ofMinutes(10), rateLimiter::purgeExpired);
 
+        // Mail: the transactional outbox, its dispatcher, notice subscriptions and their fan-out.
+        // Development mode without PORTAL_SMTP_HOST sends everything to an embedded GreenMail server.
+        MailSettings mail = settings.mail();
+        DevelopmentMailbox developmentMailbox = mail.usesDevelopmentMailbox() ? new DevelopmentMailbox() : null;
+        MailTransport smtp = developmentMailbox != null
+                ? new SmtpTransport(mail, "127.0.0.1", developmentMailbox.port())
+                : SmtpTransport.configured(mail);
+        FieldCipher fieldCipher = new FieldCipher(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random);
+        Outbox outbox = new Outbox(database, mail, fieldCipher, auditLog, clock);
+        MailDispatcher mailDispatcher = new MailDispatcher(database, outbox, view, smtp, mail, baseUrl, auditLog, clock,
+                random);
+        OutboxDashboard outboxDashboard = new OutboxDashboard(database, outbox, view, mail, baseUrl, auditLog, clock);
+        NoticeSubscriptions subscriptions = new NoticeSubscriptions(database, outbox, rateLimiter, auditLog,
+                fieldCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock);
+        NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
+        NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
+        jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);
+        jobs.every("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
+        jobs.every("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
+
         // Web
         WebAppContext context = newContext(settings);
         filter(context, new Failures(), "/*");
@@ -95,21 +151,20 @@ public final class PortalServer {
         servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
         servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
         servlet(context, new ApiNotFoundServlet(), "/api/*");
+        servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
+        servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         extraRoutes.accept(context);
 
-        Server server = new Server(newThreadPool());
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        server.addConnector(connector);
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
+        if (developmentMailbox != null) {
+            server.addBean(developmentMailbox);
+        }
+        server.addBean(mailDispatcher);
         server.addBean(jobs);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys);
+        return new PortalServer(settings, server, connector, database, keys, new Mail(outbox, mailDispatcher,
+                outboxDashboard, noticeMailer, noticeFanOut, Optional.ofNullable(developmentMailbox)));
     }
 
     private static WebAppContext newContext(Settings settings) {
@@ -201,5 +256,9 @@ public final class PortalServer {
 
     public PortalKeys keys() {
         return keys;
+    }
+
+    public Mail mail() {
+        return mail;
     }
 }

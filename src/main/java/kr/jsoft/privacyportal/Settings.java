@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 
 /**
@@ -20,7 +21,8 @@ public record Settings(
         Path keyDir,
         DatabaseSettings database,
         Optional<String> inlineKeys,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        MailSettings mail) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -50,7 +52,8 @@ public record Settings(
             }
         }
         DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
-        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout);
+        MailSettings mail = MailSettings.fromEnvironment(env, mode);
+        return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout, mail);
     }
 
     /**
@@ -69,6 +72,6 @@ public record Settings(
     public String toString() {
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
-                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + "]";
+                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", mail=" + mail + "]";
     }
 }

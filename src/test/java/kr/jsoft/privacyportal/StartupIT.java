@@ -34,6 +34,9 @@ class StartupIT {
         Settings production = Settings.fromEnvironment(Map.of(
                 "PORTAL_MODE", "production",
                 "PORTAL_BASE_URL", "https://privacy.example",
+                "PORTAL_SMTP_HOST", "smtp.privacy.example",
+                "PORTAL_MAIL_FROM", "privacy@privacy.example",
+                "PORTAL_MANAGER_ALERT_EMAIL", "manager@privacy.example",
                 "PORTAL_PORT", "0",
                 "PORTAL_DATA_DIR", dir.resolve("data").toString(),
                 "PORTAL_KEY_DIR", dir.resolve("keys").toString()));
