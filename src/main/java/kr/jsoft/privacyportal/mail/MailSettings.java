@@ -60,7 +60,7 @@ public record MailSettings(
         Optional<InternetAddress> managerAlert = address(env, "PORTAL_MANAGER_ALERT_EMAIL");
         Duration retention = env.duration("PORTAL_MAIL_RETENTION", Duration.ofDays(30));
         int maxAttempts = env.integer("PORTAL_MAIL_MAX_ATTEMPTS", 8, 1, 100);
-        int connections = env.integer("PORTAL_MAIL_CONNECTIONS", 2, 1, 32);
+        int connections = env.integer("PORTAL_MAIL_CONNECTIONS", 4, 1, 32);
         if (mode.isProduction()) {
             // Production has no stand-in: mail that cannot be sent would silently pile up.
             require(host.isPresent(), "PORTAL_SMTP_HOST", "is required in production mode (the SMTP relay)");

@@ -45,7 +45,7 @@ public final class MailTestbed implements AutoCloseable {
     public final Database database;
     public final int smtpPort;
     public final MailSettings settings;
-    public final View view = new View(false);
+    public final View view = new View(true);
     public final AuditLog auditLog = new AuditLog(clock);
     public final FieldCipher cipher = new FieldCipher(new SecretKeySpec(new byte[32], "AES"), random);
     public final RateLimiter rateLimiter;
