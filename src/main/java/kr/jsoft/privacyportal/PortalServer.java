@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.crypto.DataCipher;
@@ -44,6 +45,14 @@ import kr.jsoft.privacyportal.manager.ManagerArea;
 import kr.jsoft.privacyportal.manager.ManagerDashboard;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.manager.SessionLimits;
+import kr.jsoft.privacyportal.mail.DevelopmentMailbox;
+import kr.jsoft.privacyportal.mail.MailDispatcher;
+import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.mail.MailTransport;
+import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.mail.OutboxDashboard;
+import kr.jsoft.privacyportal.mail.SmtpTransport;
+import kr.jsoft.privacyportal.persistence.FieldCipher;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
@@ -51,6 +60,11 @@ import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
 import kr.jsoft.privacyportal.sms.SensSmsGateway;
 import kr.jsoft.privacyportal.sms.SmsGateway;
 import kr.jsoft.privacyportal.sms.SmsSettings;
+import kr.jsoft.privacyportal.subscription.NoticeFanOut;
+import kr.jsoft.privacyportal.subscription.NoticeMailer;
+import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
+import kr.jsoft.privacyportal.subscription.SubscriptionServlet;
+import kr.jsoft.privacyportal.subscription.UnsubscribeServlet;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
@@ -95,14 +109,20 @@ public final class PortalServer {
     private final ManagerDashboard manager;
     private final AuditHeads auditHeads;
     private final AuditTrail auditTrail;
+    private final Mail mail;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
     }
 
+    /** What other features and tests reach of the mail feature. */
+    public record Mail(Outbox outbox, MailDispatcher dispatcher, OutboxDashboard dashboard, NoticeMailer noticeMailer,
+                       NoticeFanOut noticeFanOut, Optional<DevelopmentMailbox> developmentMailbox) {
+    }
+
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
-                         AuditTrail auditTrail) {
+                         AuditTrail auditTrail, Mail mail) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -112,6 +132,7 @@ public final class PortalServer {
         this.manager = manager;
         this.auditHeads = auditHeads;
         this.auditTrail = auditTrail;
+        this.mail = mail;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -126,6 +147,18 @@ public final class PortalServer {
         PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
         SecureRandom random = new SecureRandom();
         String version = version();
+
+        Server server = new Server(newThreadPool());
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        // The public address for links in mails: PORTAL_BASE_URL, else this server's own (known once started).
+        Supplier<URI> baseUrl = () -> settings.configuredBaseUrl()
+                .orElseGet(() -> URI.create("http://localhost:" + connector.getLocalPort()));
 
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         Database database = Database.open(settings.database(), entities());
@@ -160,12 +193,27 @@ public final class PortalServer {
         jobs.every("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
         Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
 
+        // Mail: the transactional outbox, its dispatcher, notice subscriptions and their fan-out.
+        // Development mode without PORTAL_SMTP_HOST sends everything to an embedded GreenMail server.
+        MailSettings mail = settings.mail();
+        DevelopmentMailbox developmentMailbox = mail.usesDevelopmentMailbox() ? new DevelopmentMailbox() : null;
+        MailTransport smtp = developmentMailbox != null
+                ? new SmtpTransport(mail, "127.0.0.1", developmentMailbox.port())
+                : SmtpTransport.configured(mail);
+        FieldCipher fieldCipher = new FieldCipher(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random);
+        Outbox outbox = new Outbox(database, mail, fieldCipher, auditLog, clock);
+        MailDispatcher mailDispatcher = new MailDispatcher(database, outbox, view, smtp, mail, baseUrl, auditLog, clock,
+                random);
+        OutboxDashboard outboxDashboard = new OutboxDashboard(database, outbox, view, mail, baseUrl, auditLog, clock);
+        NoticeSubscriptions subscriptions = new NoticeSubscriptions(database, outbox, rateLimiter, auditLog,
+                fieldCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock);
+        NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
+        NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
+        jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);
+        jobs.every("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
+        jobs.every("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
+
         // Web
-        Server server = new Server(newThreadPool());
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
 
         WebAppContext context = newContext(settings);
         filter(context, new Failures(), "/*");
@@ -222,16 +270,22 @@ public final class PortalServer {
                 new DevelopmentSmsServlet(new DevelopmentSmsReader(database, auditLog, inbox), view),
                 Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms"));
 
-        extraRoutes.accept(context);
 
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        server.addConnector(connector);
+
+        servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
+        servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
+        extraRoutes.accept(context);
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
+        if (developmentMailbox != null) {
+            server.addBean(developmentMailbox);
+        }
+        server.addBean(mailDispatcher);
         server.addBean(jobs);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail);
+        return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
+                new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
+                        Optional.ofNullable(developmentMailbox)));
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -243,6 +297,8 @@ public final class PortalServer {
         entities.addAll(PolicyService.ENTITIES);
         entities.addAll(NoticeService.ENTITIES);
         entities.addAll(DeviceRegistry.ENTITIES);
+        entities.addAll(Outbox.ENTITIES);
+        entities.addAll(NoticeSubscriptions.ENTITIES);
         return entities;
     }
 
@@ -368,5 +424,9 @@ public final class PortalServer {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public Mail mail() {
+        return mail;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.device.DeviceSettings;
+import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 
@@ -28,7 +29,8 @@ public record Settings(
         Path policiesDir,
         boolean benchStatic,
         Duration sessionIdle,
-        Duration sessionMax) {
+        Duration sessionMax,
+        MailSettings mail) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -69,8 +71,9 @@ public record Settings(
         DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
         SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
+        MailSettings mail = MailSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax);
+                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail);
     }
 
     /**
@@ -95,6 +98,6 @@ public record Settings(
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
                 + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms
-                + ", policiesDir=" + policiesDir + "]";
+                + ", policiesDir=" + policiesDir + ", mail=" + mail + "]";
     }
 }

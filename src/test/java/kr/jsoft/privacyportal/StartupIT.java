@@ -31,16 +31,11 @@ class StartupIT {
 
     @Test
     void productionRefusesToStartWithoutKeys() {
-        Settings production = Settings.fromEnvironment(Map.of(
-                "PORTAL_MODE", "production",
-                "PORTAL_BASE_URL", "https://privacy.example",
-                "PORTAL_PORT", "0",
-                "PORTAL_DATA_DIR", dir.resolve("data").toString(),
-                "PORTAL_KEY_DIR", dir.resolve("keys").toString(),
-                "PORTAL_SENS_SERVICE_ID", "ncp:sms:kr:1:portal",
-                "PORTAL_SENS_ACCESS_KEY", "access",
-                "PORTAL_SENS_SECRET_KEY", "secret",
-                "PORTAL_SENS_FROM", "0212345678"));
+        java.util.Map<String, String> env = kr.jsoft.privacyportal.testing.ProductionEnvironment.complete();
+        env.put("PORTAL_PORT", "0");
+        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
+        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Settings production = Settings.fromEnvironment(env);
 
         assertThatThrownBy(() -> PortalServer.create(production, Clock.systemUTC()))
                 .isInstanceOf(SettingsException.class)

@@ -22,14 +22,24 @@ public final class View {
     private volatile JakartaServletWebApplication application;
 
     public View(boolean cacheTemplates) {
+        // Plain-text templates (the text part of mails) are named with their ".txt" suffix.
+        ClassLoaderTemplateResolver text = new ClassLoaderTemplateResolver(View.class.getClassLoader());
+        text.setPrefix("webapp/WEB-INF/templates/");
+        text.setResolvablePatterns(java.util.Set.of("*.txt"));
+        text.setTemplateMode(TemplateMode.TEXT);
+        text.setCharacterEncoding("UTF-8");
+        text.setCacheable(cacheTemplates);
+        text.setOrder(1);
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(View.class.getClassLoader());
         resolver.setPrefix("webapp/WEB-INF/templates/");
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(cacheTemplates);
+        resolver.setOrder(2);
         engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
+        engine.addTemplateResolver(text);
+        engine.addTemplateResolver(resolver);
         engine.setMessageResolver(new Messages());
     }
 
@@ -57,7 +67,10 @@ public final class View {
         return engine.process(template, context);
     }
 
-    /** Renders outside a request (mails): links must be absolute, built from the base URL. */
+    /**
+     * Renders outside a request (mails): links must be absolute, built from the base URL.
+     * A template named {@code x.txt} renders as plain text, any other as HTML.
+     */
     public String renderToString(String template, Locale locale, Map<String, Object> model) {
         return engine.process(template, new Context(locale, Map.copyOf(model)));
     }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Benchmark (issue 6, "Numbers"): a revision notice fanned out to N subscribers (default
+# 100,000) through the outbox into postfix's smtp-sink, with 1 and 8 SMTP connections,
+# reporting messages/s and peak heap; then smtp-source into the same sink as the reference.
+# Usage: bench/mail-fanout.sh [subscribers] [heap]     e.g. bench/mail-fanout.sh 100000 256m
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUBSCRIBERS=${1:-100000}
+HEAP=${2:-256m}
+PORT=${BENCH_SMTP_PORT:-2525}
+
+if ! command -v smtp-sink >/dev/null; then
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
+fi
+
+./mvnw -B -q -o test-compile
+./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+# The sink: accepts everything, keeps nothing (-u: the user it drops to after binding).
+smtp-sink -u nobody 127.0.0.1:"$PORT" 1024 &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true' EXIT
+sleep 1
+
+echo "== portal: outbox fan-out + dispatch, $SUBSCRIBERS subscribers, -Xmx$HEAP"
+java -Xmx"$HEAP" -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+  kr.jsoft.privacyportal.bench.MailFanOutBench "$SUBSCRIBERS" "$PORT" 1,8
+
+for sessions in 1 8; do
+  echo "== reference: smtp-source, $SUBSCRIBERS messages of 4 kB, $sessions sessions"
+  start=$(date +%s.%N)
+  smtp-source -s "$sessions" -m "$SUBSCRIBERS" -l 4096 -f privacy@bench.example -t someone@bench.example \
+    127.0.0.1:"$PORT"
+  end=$(date +%s.%N)
+  awk -v n="$SUBSCRIBERS" -v s="$start" -v e="$end" 'BEGIN { printf "%d messages in %.1f s = %.0f msg/s\n", n, e - s, n / (e - s) }'
+done

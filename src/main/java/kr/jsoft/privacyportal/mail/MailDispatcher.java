@@ -1,0 +1,330 @@
+package kr.jsoft.privacyportal.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.LockModeType;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.web.View;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's due mail in the background: {@code PORTAL_MAIL_CONNECTIONS} workers, each
+ * claiming a batch with a lease (a conditional UPDATE, so several portal instances on one
+ * database never claim the same mail, and a crashed instance's claims fall free when the lease
+ * ends), sending the batch over one SMTP connection, then marking it. A failed attempt waits
+ * with exponential back-off; after {@code PORTAL_MAIL_MAX_ATTEMPTS} the mail is {@code FAILED}.
+ * A crash between sending and marking resends at most once, with the same Message-ID.
+ * Managed by the Jetty lifecycle: stopping lets running batches finish.
+ */
+public final class MailDispatcher extends AbstractLifeCycle {
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+");
+    static final int BATCH_SIZE = 100;
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    /** Test seam: runs after a mail was handed to the server and before it is marked sent. */
+    interface AfterSend {
+        void sent(UUID mailId);
+    }
+
+    private final Database database;
+    private final Outbox outbox;
+    private final MailComposer composer;
+    private final MailTransport transport;
+    private final Clock clock;
+    private final MailSettings settings;
+    private final MailBackoff backoff;
+    private final AuditLog auditLog;
+    private final AfterSend afterSend;
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean stopping;
+    private ExecutorService workers;
+
+    public MailDispatcher(Database database, Outbox outbox, View view, MailTransport transport, MailSettings settings,
+                          Supplier<URI> baseUrl, AuditLog auditLog, Clock clock, RandomGenerator random) {
+        this(database, outbox, view, transport, settings, baseUrl, auditLog, clock, random, id -> { });
+    }
+
+    MailDispatcher(Database database, Outbox outbox, View view, MailTransport transport, MailSettings settings,
+                   Supplier<URI> baseUrl, AuditLog auditLog, Clock clock, RandomGenerator random, AfterSend afterSend) {
+        this.database = database;
+        this.outbox = outbox;
+        this.composer = new MailComposer(view, settings, baseUrl, clock);
+        this.transport = transport;
+        this.clock = clock;
+        this.settings = settings;
+        this.backoff = MailBackoff.standard(random);
+        this.auditLog = auditLog;
+        this.afterSend = afterSend;
+        outbox.onCommitted(this::wakeUp);
+    }
+
+    /** What one batch did. */
+    public record BatchResult(int sent, int failed) {
+        public int total() {
+            return sent + failed;
+        }
+    }
+
+    /**
+     * Claims up to one batch of due mail, sends it over one connection and marks the result.
+     * The background workers call this in a loop; tests and the benchmark call it directly.
+     */
+    public BatchResult dispatchOnce() {
+        UUID claim = UUID.randomUUID();
+        List<ClaimedMail> batch = claim(claim);
+        if (batch.isEmpty()) {
+            return new BatchResult(0, 0);
+        }
+        List<UUID> sent = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        List<UUID> untried = new ArrayList<>();
+        try (MailTransport.Connection connection = transport.open()) {
+            for (int i = 0; i < batch.size(); i++) {
+                ClaimedMail mail = batch.get(i);
+                MimeMessage message;
+                try {
+                    message = composer.compose(transport.session(), mail);
+                } catch (MessagingException | RuntimeException unrenderable) {
+                    // A template bug: this mail fails (and is retried), the connection is fine.
+                    failures.add(new Failure(mail, describe(unrenderable), false));
+                    continue;
+                }
+                try {
+                    connection.send(message);
+                    afterSend.sent(mail.id());
+                    sent.add(mail.id());
+                } catch (SendFailedException refused) {
+                    // The server refused this mail (or its recipient); the connection is still good.
+                    failures.add(new Failure(mail, describe(refused), isPermanent(refused)));
+                } catch (MessagingException | RuntimeException broken) {
+                    // The connection is gone: this mail counts an attempt, the rest go back untried.
+                    failures.add(new Failure(mail, describe(broken), false));
+                    batch.subList(i + 1, batch.size()).forEach(m -> untried.add(m.id()));
+                    break;
+                }
+            }
+        } catch (MessagingException cannotConnect) {
+            String error = describe(cannotConnect);
+            log.warn("Cannot reach the SMTP server ({}); {} mails wait for their next attempt", error, batch.size());
+            batch.forEach(mail -> failures.add(new Failure(mail, error, false)));
+        }
+        mark(claim, sent, failures, untried);
+        return new BatchResult(sent.size(), failures.size());
+    }
+
+    /** Sends until nothing is due (tests, benchmark). */
+    public int dispatchUntilIdle() {
+        int total = 0;
+        for (BatchResult r = dispatchOnce(); r.total() > 0; r = dispatchOnce()) {
+            total += r.total();
+        }
+        return total;
+    }
+
+    private record Failure(ClaimedMail mail, String error, boolean permanent) {
+    }
+
+    private List<ClaimedMail> claim(UUID claim) {
+        return database.fromTransaction(session -> {
+            Instant now = clock.instant();
+            var query = session.createSelectionQuery("""
+                    select m.id from OutboxMail m
+                    where m.state = :pending and m.nextAttemptAt <= :now
+                      and (m.leaseUntil is null or m.leaseUntil <= :now)
+                    order by m.nextAttemptAt""", UUID.class)
+                    .setParameter("pending", MailState.PENDING)
+                    .setParameter("now", now)
+                    .setMaxResults(BATCH_SIZE);
+            if (database.isPostgreSql()) {
+                // FOR UPDATE SKIP LOCKED keeps instances from queueing behind each other's candidates.
+                // Not on H2: it locks every row the ORDER BY reads before the LIMIT, which made each
+                // claim scan the whole outbox in the benchmark. The conditional UPDATE below is what
+                // makes the claim exclusive on both.
+                query.setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("jakarta.persistence.lock.timeout", -2);
+            }
+            List<UUID> candidates = query.getResultList();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            session.createMutationQuery("""
+                    update OutboxMail m set m.claimToken = :claim, m.leaseUntil = :lease
+                    where m.id in :ids and m.state = :pending and (m.leaseUntil is null or m.leaseUntil <= :now)""")
+                    .setParameter("claim", claim)
+                    .setParameter("lease", now.plus(LEASE))
+                    .setParameter("ids", candidates)
+                    .setParameter("pending", MailState.PENDING)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            List<OutboxMail> rows = session.createSelectionQuery(
+                    "from OutboxMail m where m.claimToken = :claim order by m.nextAttemptAt", OutboxMail.class)
+                    .setParameter("claim", claim)
+                    .getResultList();
+            return outbox.open(session, rows);
+        });
+    }
+
+    private void mark(UUID claim, List<UUID> sent, List<Failure> failures, List<UUID> untried) {
+        database.inTransaction(session -> {
+            Instant now = clock.instant();
+            if (!sent.isEmpty()) {
+                session.createMutationQuery("""
+                        update OutboxMail m set m.state = :sent, m.attempts = m.attempts + 1, m.finishedAt = :now,
+                          m.lastError = null, m.claimToken = null, m.leaseUntil = null
+                        where m.id in :ids and m.claimToken = :claim""")
+                        .setParameter("sent", MailState.SENT)
+                        .setParameter("now", now)
+                        .setParameter("ids", sent)
+                        .setParameter("claim", claim)
+                        .executeUpdate();
+            }
+            for (Failure failure : failures) {
+                markFailed(session, claim, failure, now);
+            }
+            if (!untried.isEmpty()) {
+                session.createMutationQuery("""
+                        update OutboxMail m set m.claimToken = null, m.leaseUntil = null
+                        where m.id in :ids and m.claimToken = :claim""")
+                        .setParameter("ids", untried)
+                        .setParameter("claim", claim)
+                        .executeUpdate();
+            }
+        });
+    }
+
+    private void markFailed(Session session, UUID claim, Failure failure, Instant now) {
+        int attempts = failure.mail().attempts() + 1;
+        boolean giveUp = failure.permanent() || attempts >= settings.maxAttempts();
+        int updated = session.createMutationQuery("""
+                update OutboxMail m set m.state = :state, m.attempts = :attempts, m.lastError = :error,
+                  m.nextAttemptAt = :next, m.finishedAt = :finished, m.claimToken = null, m.leaseUntil = null
+                where m.id = :id and m.claimToken = :claim""")
+                .setParameter("state", giveUp ? MailState.FAILED : MailState.PENDING)
+                .setParameter("attempts", attempts)
+                .setParameter("error", failure.error())
+                .setParameter("next", giveUp ? now : now.plus(backoff.after(attempts)))
+                .setParameter("finished", giveUp ? now : null)
+                .setParameter("id", failure.mail().id())
+                .setParameter("claim", claim)
+                .executeUpdate();
+        if (giveUp && updated == 1) {
+            log.warn("Mail {} ({}) failed for good after {} attempts", failure.mail().id(), failure.mail().template(),
+                    attempts);
+            auditLog.record(session, AuditEvent.system("mail.failed").target("mail_outbox", failure.mail().id())
+                    .detail("attempts: " + attempts));
+        }
+    }
+
+    private static boolean isPermanent(SendFailedException e) {
+        // 5xx: the server will not take this mail or recipient, retrying cannot help.
+        if (e instanceof SMTPSendFailedException smtp) {
+            return smtp.getReturnCode() >= 500;
+        }
+        for (Exception next = e.getNextException(); next != null;
+             next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException address) {
+                return address.getReturnCode() >= 500;
+            }
+        }
+        return false;
+    }
+
+    /** The error without addresses: SMTP replies often quote the recipient. */
+    static String describe(Exception e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause.getMessage() != null) {
+                text.append(": ").append(cause.getMessage());
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        String clean = ADDRESS.matcher(text.toString().replaceAll("\\s+", " ")).replaceAll("<address>");
+        return clean.length() <= 500 ? clean : clean.substring(0, 500);
+    }
+
+    /** Wakes an idle worker (called after a commit that enqueued mail). */
+    public void wakeUp() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        stopping = false;
+        AtomicInteger number = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(settings.connections(), runnable -> {
+            Thread thread = new Thread(runnable, "mail-dispatch-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < settings.connections(); i++) {
+            workers.execute(this::work);
+        }
+    }
+
+    private void work() {
+        while (!stopping) {
+            BatchResult result;
+            try {
+                result = dispatchOnce();
+            } catch (RuntimeException e) {
+                // The batch's claims fall free when the lease ends; nothing is lost.
+                log.error("Mail dispatch failed; it will run again", e);
+                result = new BatchResult(0, 0);
+            }
+            if (result.sent() == 0) {
+                awaitWork();
+            }
+        }
+    }
+
+    private void awaitWork() {
+        synchronized (signal) {
+            if (!woken && !stopping) {
+                try {
+                    signal.wait(POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    @Override
+    protected void doStop() throws InterruptedException {
+        stopping = true;
+        wakeUp();
+        workers.shutdown();
+        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package kr.jsoft.privacyportal.mail;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.FieldCipher;
+import kr.jsoft.privacyportal.web.Lang;
+import org.hibernate.Session;
+
+/**
+ * The transactional outbox. A feature writes a mail in the same transaction as the event
+ * that causes it ({@link #enqueue}); the {@link MailDispatcher} sends it after commit, so a
+ * rolled-back action sends nothing and a crash loses nothing. Recipient and model are
+ * encrypted at rest and erased {@code PORTAL_MAIL_RETENTION} after the mail is finished.
+ */
+public final class Outbox {
+    public static final List<Class<?>> ENTITIES = List.of(OutboxMail.class, MailContext.class);
+    static final String RECIPIENT = "mail_outbox.recipient";
+    static final String MODEL = "mail_outbox.model";
+
+    private final Clock clock;
+    private final FieldCipher cipher;
+    private final AuditLog auditLog;
+    private final Database database;
+    private final MailSettings settings;
+    private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
+
+    public Outbox(Database database, MailSettings settings, FieldCipher cipher, AuditLog auditLog, Clock clock) {
+        this.database = database;
+        this.settings = settings;
+        this.cipher = cipher;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes {@code mail} into the outbox within the caller's transaction; it is sent once
+     * that transaction commits, and never if it rolls back.
+     *
+     * @return the mail's id (also the left part of its Message-ID)
+     */
+    public UUID enqueue(Session session, OutgoingMail mail) {
+        UUID id = UUID.randomUUID();
+        String payload = new MailPayload(mail.model(), mail.secretLinks(), mail.listUnsubscribe().orElse(null)).toJson();
+        session.persist(new OutboxMail(id, mail.template(), mail.lang().code(), cipher.seal(RECIPIENT, mail.recipient()),
+                cipher.seal(MODEL, payload), mail.context().orElse(null), clock.instant()));
+        wakeDispatcherAfterCommit(session);
+        return id;
+    }
+
+    /**
+     * Saves values shared by many mails (never personal data), for {@link OutgoingMail#withContext}:
+     * a notice's summary is stored once, not once per subscriber.
+     */
+    public UUID saveContext(Session session, Map<String, String> values) {
+        UUID id = UUID.randomUUID();
+        session.persist(new MailContext(id, MailPayload.mapToJson(values), clock.instant()));
+        return id;
+    }
+
+    /**
+     * Mails the day's signed audit-chain head to the privacy manager's alert address
+     * ({@code PORTAL_MANAGER_ALERT_EMAIL}), in the caller's transaction.
+     *
+     * @param signedHead the compact JWS over the head, as the manager feature signs it
+     */
+    public UUID mailAuditChainHead(Session session, long lastSeq, String lastHash, String signedHead) {
+        return enqueue(session, OutgoingMail.to(settings.managerAlert().getAddress(), Lang.KO, "mail/audit-chain-head")
+                .with("lastSeq", Long.toString(lastSeq))
+                .with("lastHash", lastHash)
+                .with("signedHead", signedHead)
+                .with("day", clock.instant().atZone(java.time.ZoneId.of("Asia/Seoul")).toLocalDate().toString()));
+    }
+
+    /**
+     * Erases recipient and model of mails finished (sent or failed) more than the retention
+     * ago, leaving id, template, language, state, attempts and times. Run by a background job.
+     */
+    public int eraseExpired() {
+        return database.fromTransaction(session -> {
+            Instant now = clock.instant();
+            int erased = session.createMutationQuery("""
+                    update OutboxMail m set m.recipientSealed = null, m.modelSealed = null, m.erasedAt = :now
+                    where m.erasedAt is null and m.state in (:finished) and m.finishedAt <= :cutoff""")
+                    .setParameter("now", now)
+                    .setParameter("finished", List.of(MailState.SENT, MailState.FAILED))
+                    .setParameter("cutoff", now.minus(settings.retention()))
+                    .executeUpdate();
+            if (erased > 0) {
+                auditLog.record(session, AuditEvent.system("mail.erased").target("mail_outbox", null)
+                        .detail("mails erased after retention: " + erased));
+            }
+            return erased;
+        });
+    }
+
+    /** Called after every commit that enqueued mail (the dispatcher wakes up). */
+    void onCommitted(Runnable listener) {
+        committedListeners.add(listener);
+    }
+
+    private void wakeDispatcherAfterCommit(Session session) {
+        if (committedListeners.isEmpty()) {
+            return;
+        }
+        session.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committedListeners.forEach(Runnable::run);
+                }
+            }
+        });
+    }
+
+    /** Opens sealed rows (in the caller's transaction) into mails ready to render. */
+    List<ClaimedMail> open(Session session, Collection<OutboxMail> rows) {
+        Map<UUID, Map<String, String>> contexts = new HashMap<>();
+        List<UUID> contextIds = rows.stream().map(OutboxMail::contextId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        if (!contextIds.isEmpty()) {
+            session.createSelectionQuery("from MailContext c where c.id in :ids", MailContext.class)
+                    .setParameter("ids", contextIds)
+                    .getResultList()
+                    .forEach(c -> contexts.put(c.id(), MailPayload.mapFromJson(c.modelJson())));
+        }
+        return rows.stream().map(row -> open(row, contexts.getOrDefault(row.contextId(), Map.of()))).toList();
+    }
+
+    private ClaimedMail open(OutboxMail row, Map<String, String> context) {
+        MailPayload payload = MailPayload.fromJson(cipher.open(MODEL, row.modelSealed()));
+        Map<String, String> model = new HashMap<>(context);
+        model.putAll(payload.model());
+        return new ClaimedMail(row.id(), row.template(), Lang.parse(row.lang()).orElse(Lang.KO),
+                cipher.open(RECIPIENT, row.recipientSealed()), model, payload.secretLinks(),
+                Optional.ofNullable(payload.listUnsubscribe()), row.attempts());
+    }
+
+    String openRecipient(OutboxMail row) {
+        return cipher.open(RECIPIENT, row.recipientSealed());
+    }
+}

@@ -1,0 +1,88 @@
+package kr.jsoft.privacyportal.mail;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the outbox. Recipient and model are sealed; both are erased after the retention. */
+@Entity
+@Table(name = "mail_outbox")
+class OutboxMail {
+    @Id
+    private UUID id;
+    @Column(nullable = false, length = 100)
+    private String template;
+    @Column(nullable = false, length = 2)
+    private String lang;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private MailState state;
+    @Column(name = "recipient_sealed", length = 1000)
+    private String recipientSealed;
+    @Column(name = "model_sealed", length = 100000)
+    private String modelSealed;
+    @Column(name = "context_id")
+    private UUID contextId;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+    @Column(name = "claim_token")
+    private UUID claimToken;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+    @Column(name = "last_error", length = 500)
+    private String lastError;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    protected OutboxMail() {
+    }
+
+    OutboxMail(UUID id, String template, String lang, String recipientSealed, String modelSealed, UUID contextId,
+               Instant now) {
+        this.id = id;
+        this.template = template;
+        this.lang = lang;
+        this.state = MailState.PENDING;
+        this.recipientSealed = recipientSealed;
+        this.modelSealed = modelSealed;
+        this.contextId = contextId;
+        this.attempts = 0;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    UUID id() { return id; }
+    String template() { return template; }
+    String lang() { return lang; }
+    MailState state() { return state; }
+    String recipientSealed() { return recipientSealed; }
+    String modelSealed() { return modelSealed; }
+    UUID contextId() { return contextId; }
+    int attempts() { return attempts; }
+    Instant nextAttemptAt() { return nextAttemptAt; }
+    String lastError() { return lastError; }
+    Instant createdAt() { return createdAt; }
+    Instant finishedAt() { return finishedAt; }
+    Instant erasedAt() { return erasedAt; }
+
+    /** A manager's retry of a failed mail: a fresh series of attempts, due now. */
+    void retry(Instant now) {
+        this.state = MailState.PENDING;
+        this.attempts = 0;
+        this.nextAttemptAt = now;
+        this.claimToken = null;
+        this.leaseUntil = null;
+        this.finishedAt = null;
+    }
+}

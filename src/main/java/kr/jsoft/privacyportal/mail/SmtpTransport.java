@@ -1,0 +1,78 @@
+package kr.jsoft.privacyportal.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+
+/**
+ * Jakarta Mail (Angus) over SMTP: STARTTLS (required, not opportunistic), SMTPS or plain,
+ * with authentication when a user is set. Server certificates and host names are checked.
+ */
+public final class SmtpTransport implements MailTransport {
+    private final Session session;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    public SmtpTransport(MailSettings settings, String host, int port) {
+        this.host = host;
+        this.port = port;
+        this.user = settings.smtpUser().orElse(null);
+        this.password = settings.smtpPassword().orElse(null);
+        Properties props = new Properties();
+        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.port", Integer.toString(port));
+        props.put("mail.smtp.from", settings.from().getAddress());
+        props.put("mail.smtp.auth", Boolean.toString(user != null));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "30000");
+        props.put("mail.smtp.writetimeout", "30000");
+        switch (settings.security()) {
+            case STARTTLS -> {
+                props.put("mail.smtp.starttls.enable", "true");
+                props.put("mail.smtp.starttls.required", "true");
+                props.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case SMTPS -> {
+                props.put("mail.smtp.ssl.enable", "true");
+                props.put("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case NONE -> { }
+        }
+        this.session = Session.getInstance(props);
+    }
+
+    /** The relay named in the settings. */
+    public static SmtpTransport configured(MailSettings settings) {
+        return new SmtpTransport(settings, settings.smtpHost().orElseThrow(), settings.smtpPort());
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public Connection open() throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect(host, port, user, password);
+        return new Connection() {
+            @Override
+            public void send(MimeMessage message) throws MessagingException {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+
+            @Override
+            public void close() {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // The batch is over; a failed QUIT changes nothing.
+                }
+            }
+        };
+    }
+}

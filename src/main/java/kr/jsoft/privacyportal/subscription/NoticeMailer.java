@@ -1,0 +1,106 @@
+package kr.jsoft.privacyportal.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import java.util.UUID;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.web.Lang;
+import org.hibernate.Session;
+
+/**
+ * The entry point for the policy lifecycle: each call records, in the caller's transaction,
+ * one fan-out of a notice mail to every confirmed subscriber ({@link NoticeFanOut} sends it in
+ * pages in the background). Calling twice for one revision and kind records it once.
+ */
+public final class NoticeMailer {
+    /** Korean law and the company are in Korea: "the effective date" is a date in Seoul. */
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    /** The effective-date reminder goes out on that morning, not at midnight. */
+    static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
+
+    private final Outbox outbox;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public NoticeMailer(Outbox outbox, AuditLog auditLog, Clock clock) {
+        this.outbox = outbox;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * A revision was scheduled: every subscriber gets the notice at once (summary, effective
+     * date, links to the new text and the redline), and a reminder on the effective date
+     * ({@link #reminderOnEffectiveDate}).
+     */
+    public void revisionScheduled(Session session, RevisionNotice notice) {
+        create(session, notice, FanOutJob.Kind.SCHEDULED, clock.instant());
+        reminderOnEffectiveDate(session, notice);
+    }
+
+    /**
+     * Records the reminder that goes out on the effective date at 09:00 in Seoul (also done by
+     * {@link #revisionScheduled}); nothing if that moment has passed.
+     */
+    public void reminderOnEffectiveDate(Session session, RevisionNotice notice) {
+        Instant due = reminderInstant(notice.effectiveDate());
+        if (!notice.effectiveDate().isBefore(LocalDate.ofInstant(clock.instant(), SEOUL))) {
+            create(session, notice, FanOutJob.Kind.EFFECTIVE, due);
+        }
+    }
+
+    /** A scheduled revision was withdrawn: its reminder is cancelled and subscribers are told at once. */
+    public void revisionWithdrawn(Session session, RevisionNotice notice) {
+        session.createSelectionQuery("from FanOutJob j where j.revisionId = :revision and j.kind = :kind"
+                        + " and j.state = :pending", FanOutJob.class)
+                .setParameter("revision", notice.revisionId())
+                .setParameter("kind", FanOutJob.Kind.EFFECTIVE)
+                .setParameter("pending", FanOutJob.State.PENDING)
+                .getResultList()
+                .forEach(reminder -> {
+                    reminder.cancel(clock.instant());
+                    auditLog.record(session, AuditEvent.system("notice.fanout.cancelled")
+                            .target("notice_fanout", reminder.id()));
+                });
+        create(session, notice, FanOutJob.Kind.WITHDRAWN, clock.instant());
+    }
+
+    static Instant reminderInstant(LocalDate effectiveDate) {
+        return effectiveDate.atTime(REMINDER_TIME).atZone(SEOUL).toInstant();
+    }
+
+    private void create(Session session, RevisionNotice notice, FanOutJob.Kind kind, Instant notBefore) {
+        boolean exists = !session.createSelectionQuery(
+                        "select j.id from FanOutJob j where j.revisionId = :revision and j.kind = :kind", UUID.class)
+                .setParameter("revision", notice.revisionId())
+                .setParameter("kind", kind)
+                .getResultList().isEmpty();
+        if (exists) {
+            return;
+        }
+        UUID ko = outbox.saveContext(session, context(notice, Lang.KO));
+        UUID en = outbox.saveContext(session, context(notice, Lang.EN));
+        FanOutJob job = new FanOutJob(UUID.randomUUID(), notice.revisionId(), kind, notBefore, ko, en, clock.instant());
+        session.persist(job);
+        auditLog.record(session, AuditEvent.system("notice.fanout.created").target("notice_fanout", job.id())
+                .detail(kind + " for revision " + notice.revisionId() + ", not before " + notBefore));
+    }
+
+    private static Map<String, String> context(RevisionNotice notice, Lang lang) {
+        return Map.of(
+                "revisionTitle", notice.title().get(lang),
+                "summary", notice.summary().get(lang),
+                "effectiveDate", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale())
+                        .format(notice.effectiveDate()),
+                "textUrl", notice.textPath().get(lang),
+                "redlineUrl", notice.redlinePath().get(lang));
+    }
+}

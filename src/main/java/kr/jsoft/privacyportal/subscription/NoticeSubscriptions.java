@@ -1,0 +1,208 @@
+package kr.jsoft.privacyportal.subscription;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.persistence.PersistenceException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.crypto.SecretKey;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.mail.OutgoingMail;
+import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.FieldCipher;
+import kr.jsoft.privacyportal.ratelimit.RateLimiter;
+import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.TooManyRequestsException;
+
+/**
+ * Subscriptions to notices with double opt-in: a request only sends the confirmation mail
+ * (a link valid 48 h), and answers the same whether or not the address is already
+ * subscribed; confirming makes the address a subscriber; unsubscribing deletes it.
+ */
+public final class NoticeSubscriptions {
+    public static final List<Class<?>> ENTITIES = List.of(NoticeSubscriber.class, FanOutJob.class);
+    static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    static final String EMAIL = "notice_subscriber.email";
+    static final RateLimiter.Limit PER_CLIENT = RateLimiter.Limit.perHour(10);
+    static final RateLimiter.Limit PER_EMAIL = RateLimiter.Limit.perHour(3);
+
+    private final Database database;
+    private final Outbox outbox;
+    private final RateLimiter rateLimiter;
+    private final AuditLog auditLog;
+    private final FieldCipher cipher;
+    private final SubscriberKeys keys;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public NoticeSubscriptions(Database database, Outbox outbox, RateLimiter rateLimiter, AuditLog auditLog,
+                               FieldCipher cipher, SecretKey hashKey, SecureRandom random, Clock clock) {
+        this.database = database;
+        this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
+        this.auditLog = auditLog;
+        this.cipher = cipher;
+        this.keys = new SubscriberKeys(hashKey);
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** Whether {@code email} is an address we can mail (syntax only; the confirmation proves the rest). */
+    public static boolean isValidEmail(String email) {
+        if (email == null || email.isBlank() || email.strip().length() > 254 || !email.contains("@")) {
+            return false;
+        }
+        try {
+            new InternetAddress(email.strip(), true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Asks {@code email} to confirm a subscription in {@code lang}. Sends the confirmation mail
+     * for a new or pending address and nothing for a confirmed one; the caller cannot tell which.
+     *
+     * @throws TooManyRequestsException past the limits per client address and per address
+     */
+    public void subscribe(String email, Lang lang, String clientAddress) {
+        if (!isValidEmail(email)) {
+            throw new IllegalArgumentException("not an email address");
+        }
+        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
+        limit(rateLimiter.acquire("subscribe.email", SubscriberKeys.normalize(email), PER_EMAIL));
+        String normalized = SubscriberKeys.normalize(email);
+        String hash = keys.emailHash(normalized);
+        try {
+            database.inTransaction(session -> {
+                Instant now = clock.instant();
+                NoticeSubscriber subscriber = session.createSelectionQuery(
+                        "from NoticeSubscriber s where s.emailHash = :hash", NoticeSubscriber.class)
+                        .setParameter("hash", hash).uniqueResultOptional().orElse(null);
+                if (subscriber != null && subscriber.confirmed()) {
+                    auditLog.record(session, AuditEvent.publicVisitor("subscription.requested")
+                            .target("notice_subscriber", subscriber.id()).detail("already confirmed: nothing sent"));
+                    return;
+                }
+                if (subscriber == null) {
+                    subscriber = new NoticeSubscriber(hash, cipher.seal(EMAIL, normalized), lang.code(), now);
+                    session.persist(subscriber);
+                }
+                String token = newToken();
+                subscriber.awaitConfirmation(SubscriberKeys.sha256(token), now.plus(CONFIRMATION_VALIDITY), lang.code());
+                session.flush();
+                outbox.enqueue(session, OutgoingMail.to(normalized, lang, "mail/subscription-confirm")
+                        .withSecretLink("confirmUrl", "/" + lang.code() + "/notices/subscribe/confirm/" + token)
+                        .with("validHours", Long.toString(CONFIRMATION_VALIDITY.toHours())));
+                auditLog.record(session, AuditEvent.publicVisitor("subscription.requested")
+                        .target("notice_subscriber", subscriber.id()).detail("confirmation mailed"));
+            });
+        } catch (PersistenceException sameAddressAtTheSameMoment) {
+            // Two requests for one new address raced on the unique hash; the other one mailed.
+        }
+    }
+
+    /** Whether {@code token} is a confirmation link that still works (for the page with the button). */
+    public Optional<Lang> pendingConfirmation(String token) {
+        return database.fromTransaction(session -> findPending(session, token).map(s -> language(s)));
+    }
+
+    /** Confirms the subscription behind {@code token}; empty if the link is unknown, used or expired. */
+    public Optional<Lang> confirm(String token) {
+        return database.fromTransaction(session -> findPending(session, token).map(subscriber -> {
+            subscriber.confirm(clock.instant());
+            auditLog.record(session, AuditEvent.publicVisitor("subscription.confirmed")
+                    .target("notice_subscriber", subscriber.id()));
+            return language(subscriber);
+        }));
+    }
+
+    /** The language of the subscriber behind an unsubscribe token, if it is still subscribed. */
+    public Optional<Lang> subscriberLanguage(String unsubscribeToken) {
+        OptionalLong id = keys.subscriberOf(unsubscribeToken);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return database.fromTransaction(session -> Optional.ofNullable(session.find(NoticeSubscriber.class,
+                id.getAsLong())).map(NoticeSubscriptions::language));
+    }
+
+    /** Deletes the subscriber behind {@code unsubscribeToken}; true if there was one. Idempotent. */
+    public boolean unsubscribe(String unsubscribeToken) {
+        OptionalLong id = keys.subscriberOf(unsubscribeToken);
+        if (id.isEmpty()) {
+            return false;
+        }
+        return database.fromTransaction(session -> {
+            NoticeSubscriber subscriber = session.find(NoticeSubscriber.class, id.getAsLong());
+            if (subscriber == null) {
+                return false;
+            }
+            session.remove(subscriber);
+            auditLog.record(session, AuditEvent.publicVisitor("subscription.deleted")
+                    .target("notice_subscriber", id.getAsLong()).detail("unsubscribed"));
+            return true;
+        });
+    }
+
+    /** Deletes requests never confirmed within 48 h: the address was never ours to keep. Background job. */
+    public int purgeUnconfirmed() {
+        return database.fromTransaction(session -> {
+            int purged = session.createMutationQuery("""
+                    delete from NoticeSubscriber s where s.confirmedAt is null and s.confirmExpiresAt <= :now""")
+                    .setParameter("now", clock.instant())
+                    .executeUpdate();
+            if (purged > 0) {
+                auditLog.record(session, AuditEvent.system("subscription.purged").target("notice_subscriber", null)
+                        .detail("unconfirmed requests deleted: " + purged));
+            }
+            return purged;
+        });
+    }
+
+    private Optional<NoticeSubscriber> findPending(org.hibernate.Session session, String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return session.createSelectionQuery("""
+                from NoticeSubscriber s where s.confirmTokenHash = :hash and s.confirmExpiresAt > :now""",
+                NoticeSubscriber.class)
+                .setParameter("hash", SubscriberKeys.sha256(token))
+                .setParameter("now", clock.instant())
+                .uniqueResultOptional();
+    }
+
+    private static Lang language(NoticeSubscriber subscriber) {
+        return Lang.parse(subscriber.lang()).orElse(Lang.KO);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void limit(RateLimiter.Decision decision) {
+        if (!decision.allowed()) {
+            throw new TooManyRequestsException(decision.retryAfter(),
+                    "Too many subscription requests. Please try again later.");
+        }
+    }
+
+    SubscriberKeys keys() {
+        return keys;
+    }
+
+    FieldCipher cipher() {
+        return cipher;
+    }
+}
