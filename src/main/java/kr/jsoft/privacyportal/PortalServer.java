@@ -31,7 +31,10 @@ import kr.jsoft.privacyportal.notice.NoticeServlet;
 import kr.jsoft.privacyportal.policy.BenchStatic;
 import kr.jsoft.privacyportal.policy.ContactServlet;
 import kr.jsoft.privacyportal.policy.PolicyPages;
+import kr.jsoft.privacyportal.policy.PolicyDashboard;
+import kr.jsoft.privacyportal.policy.PolicyLifecycle;
 import kr.jsoft.privacyportal.policy.PolicyService;
+import kr.jsoft.privacyportal.policy.RevisionAnnouncements;
 import kr.jsoft.privacyportal.policy.PolicyServlet;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.manager.AccountService;
@@ -89,6 +92,7 @@ public final class PortalServer {
     private final ManagerDashboard manager;
     private final AuditHeads auditHeads;
     private final AuditTrail auditTrail;
+    private final PolicyLifecycle policyLifecycle;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -96,7 +100,7 @@ public final class PortalServer {
 
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
-                         AuditTrail auditTrail) {
+                         AuditTrail auditTrail, PolicyLifecycle policyLifecycle) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -106,6 +110,7 @@ public final class PortalServer {
         this.manager = manager;
         this.auditHeads = auditHeads;
         this.auditTrail = auditTrail;
+        this.policyLifecycle = policyLifecycle;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -203,6 +208,15 @@ public final class PortalServer {
         jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
         // ---- end of issue 4 ----
 
+        // ---- Policy revisions with enforced advance notice (issue 5) ----
+        // Scheduling posts the revision notice; the version in force stays computed from the clock.
+        // The mail feature replaces NONE with its NoticeMailer (mails notices to subscribers).
+        RevisionAnnouncements revisionAnnouncements = RevisionAnnouncements.NONE;
+        PolicyLifecycle policyLifecycle = new PolicyLifecycle(database, auditLog, clock, policyService, noticeService,
+                revisionAnnouncements, settings.policiesDir());
+        PolicyDashboard.register(manager.area(), policyLifecycle, policyService, view);
+        // ---- end of issue 5 ----
+
         extraRoutes.accept(context);
 
         connector.setHost(settings.host());
@@ -212,7 +226,8 @@ public final class PortalServer {
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
         server.addBean(jobs);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail);
+        return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
+                policyLifecycle);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -349,5 +364,10 @@ public final class PortalServer {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /** The policy lifecycle (schedule, withdraw, postpone): what the dashboard calls, for tests. */
+    public PolicyLifecycle policyLifecycle() {
+        return policyLifecycle;
     }
 }
