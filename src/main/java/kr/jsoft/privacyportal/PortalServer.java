@@ -36,7 +36,10 @@ import kr.jsoft.privacyportal.notice.NoticeServlet;
 import kr.jsoft.privacyportal.policy.BenchStatic;
 import kr.jsoft.privacyportal.policy.ContactServlet;
 import kr.jsoft.privacyportal.policy.PolicyPages;
+import kr.jsoft.privacyportal.policy.PolicyDashboard;
+import kr.jsoft.privacyportal.policy.PolicyLifecycle;
 import kr.jsoft.privacyportal.policy.PolicyService;
+import kr.jsoft.privacyportal.policy.RevisionAnnouncements;
 import kr.jsoft.privacyportal.policy.PolicyServlet;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.manager.Access;
@@ -62,6 +65,7 @@ import kr.jsoft.privacyportal.sms.SmsGateway;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 import kr.jsoft.privacyportal.subscription.NoticeFanOut;
 import kr.jsoft.privacyportal.subscription.NoticeMailer;
+import kr.jsoft.privacyportal.subscription.RevisionMails;
 import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.subscription.SubscriptionServlet;
 import kr.jsoft.privacyportal.subscription.UnsubscribeServlet;
@@ -110,6 +114,7 @@ public final class PortalServer {
     private final AuditHeads auditHeads;
     private final AuditTrail auditTrail;
     private final Mail mail;
+    private final PolicyLifecycle policyLifecycle;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -122,7 +127,7 @@ public final class PortalServer {
 
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
-                         AuditTrail auditTrail, Mail mail) {
+                         AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -133,6 +138,7 @@ public final class PortalServer {
         this.auditHeads = auditHeads;
         this.auditTrail = auditTrail;
         this.mail = mail;
+        this.policyLifecycle = policyLifecycle;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -270,11 +276,21 @@ public final class PortalServer {
                 new DevelopmentSmsServlet(new DevelopmentSmsReader(database, auditLog, inbox), view),
                 Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms"));
 
+        // ---- Policy revisions with enforced advance notice (issue 5) ----
+        // Scheduling posts the revision notice; the version in force stays computed from the clock.
+        // RevisionMails mails each notice to the confirmed subscribers (issue 6) in the same transaction.
+        RevisionAnnouncements revisionAnnouncements = new RevisionMails(noticeMailer);
+        PolicyLifecycle policyLifecycle = new PolicyLifecycle(database, auditLog, clock, policyService, noticeService,
+                revisionAnnouncements, settings.policiesDir());
+        PolicyDashboard.register(manager.area(), policyLifecycle, policyService, view);
+        // ---- end of issue 5 ----
+
+        extraRoutes.accept(context);
+
 
 
         servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
-        extraRoutes.accept(context);
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
         if (developmentMailbox != null) {
@@ -285,7 +301,7 @@ public final class PortalServer {
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
-                        Optional.ofNullable(developmentMailbox)));
+                        Optional.ofNullable(developmentMailbox)), policyLifecycle);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -428,5 +444,10 @@ public final class PortalServer {
 
     public Mail mail() {
         return mail;
+    }
+
+    /** The policy lifecycle (schedule, withdraw, postpone): what the dashboard calls, for tests. */
+    public PolicyLifecycle policyLifecycle() {
+        return policyLifecycle;
     }
 }

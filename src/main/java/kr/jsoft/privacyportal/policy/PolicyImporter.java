@@ -65,7 +65,8 @@ final class PolicyImporter {
             throw new IllegalStateException("Cannot list policy folder " + policiesDir, e);
         }
         for (Path dir : folders) {
-            read(dir, report).ifPresent(folder -> database.inTransaction(session -> store(session, folder, report)));
+            read(dir, report).ifPresent(folder -> database.inTransaction(session ->
+                    store(session, folder, report, AuditEvent.system("policy.import"))));
         }
         log.info("Policy import from {}: imported {}, unchanged {}, drafts updated {}, refused files {}",
                 policiesDir, report.imported, report.unchanged, report.draftsUpdated, report.refusedFiles);
@@ -97,15 +98,75 @@ final class PolicyImporter {
         }
     }
 
+    /** Why an uploaded version was not taken, per form field ({@code metadata}, {@code ko}, {@code en}). */
+    static final class UploadException extends RuntimeException {
+        private final String field;
+
+        UploadException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Imports the three files of one version uploaded in the dashboard, like a folder of
+     * {@code policies/}: a new label becomes a draft, a draft is updated, a published version
+     * is refused (its text never changes). {@code by} is the staff member's audit event.
+     */
+    ImportReport importUpload(byte[] metadataJson, Map<Lang, byte[]> texts, AuditEvent by) {
+        String json = utf8(metadataJson, "metadata");
+        PolicyMetadata metadata;
+        try {
+            metadata = PolicyMetadata.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new UploadException("metadata", e.getMessage());
+        }
+        if (!PolicyService.LABEL.matcher(metadata.label()).matches()) {
+            throw new UploadException("metadata", "label '" + metadata.label()
+                    + "' must be 1 to 100 letters, digits, dots, hyphens or underscores");
+        }
+        Map<Lang, String> text = new LinkedHashMap<>();
+        Map<Lang, String> hashes = new LinkedHashMap<>();
+        for (Lang lang : Lang.values()) {
+            byte[] bytes = texts.get(lang);
+            String markdown = utf8(bytes, lang.code());
+            if (markdown.isBlank()) {
+                throw new UploadException(lang.code(), textFile(lang) + " is empty");
+            }
+            text.put(lang, markdown);
+            hashes.put(lang, sha256(bytes));
+        }
+        Folder folder = new Folder(Path.of("upload", metadata.label()), metadata.label(), metadata, json,
+                sha256(metadataJson), text, hashes);
+        Report report = new Report();
+        database.inTransaction(session -> store(session, folder, report, by));
+        return report.build();
+    }
+
+    private static String utf8(byte[] bytes, String field) {
+        if (bytes == null || bytes.length == 0) {
+            throw new UploadException(field, "the file is missing or empty");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UploadException(field, "the file is not UTF-8 text");
+        }
+    }
+
     static String textFile(Lang lang) {
         return "policy." + lang.code() + ".md";
     }
 
-    private void store(Session session, Folder folder, Report report) {
+    private void store(Session session, Folder folder, Report report, AuditEvent by) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<PolicyVersion> existing = PolicyQueries.versionByLabel(session, folder.label());
         if (existing.isEmpty()) {
-            create(session, folder, now);
+            create(session, folder, now, by);
             report.imported.add(folder.label());
             return;
         }
@@ -144,12 +205,12 @@ final class PolicyImporter {
                 text.replace(folder.texts().get(lang), folder.hashes().get(lang));
             }
         }
-        auditLog.record(session, AuditEvent.system("policy.draft-updated").target("policy_version", version.id()));
+        auditLog.record(session, by.withAction("policy.draft-updated").target("policy_version", version.id()));
         log.info("Policy draft {} updated from changed files {}", folder.label(), changed);
         report.draftsUpdated.add(folder.label());
     }
 
-    private void create(Session session, Folder folder, Instant now) {
+    private void create(Session session, Folder folder, Instant now, AuditEvent by) {
         PolicyMetadata metadata = folder.metadata();
         Instant effectiveAt = null;
         // The baseline predates the portal: it goes straight into force without a notice period,
@@ -169,7 +230,7 @@ final class PolicyImporter {
             session.persist(new PolicyText(UUID.randomUUID(), version.id(), lang.code(), folder.texts().get(lang),
                     folder.hashes().get(lang)));
         }
-        auditLog.record(session, AuditEvent.system(effectiveAt != null ? "policy.baseline-imported" : "policy.draft-imported")
+        auditLog.record(session, by.withAction(effectiveAt != null ? "policy.baseline-imported" : "policy.draft-imported")
                 .target("policy_version", version.id()));
     }
 

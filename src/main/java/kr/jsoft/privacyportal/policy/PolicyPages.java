@@ -73,6 +73,15 @@ public final class PolicyPages {
                         Messages.resolve(lang.locale(), "policy.lang." + version.authoritativeLanguage().code()))
                 : null);
         model.put("isCurrentAddress", false);
+        Instant now = clock.instant();
+        model.put("upcomingNote", version.isScheduled(now)
+                ? Messages.resolve(lang.locale(), "policy.upcoming.note", Dates.date(version.noticePostedAt(), lang),
+                        Dates.date(version.effectiveAt(), lang))
+                : null);
+        Optional<PolicyVersionInfo> next = upcoming(now).filter(v -> !v.id().equals(version.id()));
+        model.put("revisionBanner", next.map(v -> Messages.resolve(lang.locale(), "policy.upcoming.banner",
+                Dates.date(v.effectiveAt(), lang), daysUntil(v, now))).orElse(null));
+        model.put("revisionBannerLabel", next.map(PolicyVersionInfo::label).orElse(null));
         PolicyService.ArchiveEntry entry = entry(version);
         model.put("previous", entry == null ? null : entry.previous());
         List<NoticeView> newest = notices.newest(1);
@@ -80,6 +89,18 @@ public final class PolicyPages {
         model.put("newestNoticeTitle", newest.isEmpty() ? null : newest.get(0).title(lang));
         model.put("newestNoticeTime", newest.isEmpty() ? null : Dates.dateTime(newest.get(0).postedAt(), lang));
         return model;
+    }
+
+    /** The next scheduled revision, if any (announced, not withdrawn, not yet in force). */
+    Optional<PolicyVersionInfo> upcoming(Instant now) {
+        return policies.list().stream().filter(v -> v.isScheduled(now))
+                .min(java.util.Comparator.comparing(PolicyVersionInfo::effectiveAt));
+    }
+
+    /** Seoul calendar days from today to the effective date (the page cache state holds the Seoul date). */
+    static long daysUntil(PolicyVersionInfo version, Instant now) {
+        return java.time.temporal.ChronoUnit.DAYS.between(now.atZone(Dates.SEOUL).toLocalDate(),
+                version.effectiveAt().atZone(Dates.SEOUL).toLocalDate());
     }
 
     /** One line on the version's standing: in force since, in force from–until, takes effect on, withdrawn. */
@@ -113,7 +134,7 @@ public final class PolicyPages {
 
     /** One archive row as the template shows it. */
     public record Row(String label, String from, String until, boolean inForce, boolean scheduled, boolean withdrawn,
-                      String previousLabel, String summary) {
+                      String previousLabel, String summary, String checklistFinding) {
     }
 
     Map<String, Object> versions(Lang lang) {
@@ -127,10 +148,24 @@ public final class PolicyPages {
                 e.from() != null && e.from().isAfter(now),
                 e.version().isWithdrawn(),
                 e.previous() == null ? null : e.previous().label(),
-                e.version().summary(lang))).toList();
+                e.version().summary(lang),
+                checklistFinding(e.version(), lang))).toList();
         Map<String, Object> model = languages(lang, "/policy/versions");
         model.put("rows", rows);
         return model;
+    }
+
+    /**
+     * The completeness check's finding for the archive: which legally required sections the
+     * version lacks (PIPA Art. 30(1), Enforcement Decree Art. 31(1)), or null when complete.
+     */
+    static String checklistFinding(PolicyVersionInfo version, Lang lang) {
+        List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(version.metadata());
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return Messages.resolve(lang.locale(), "policy.checklist.finding", String.join(", ", missing.stream()
+                .map(r -> Messages.resolve(lang.locale(), r.messageKey())).toList()));
     }
 
     Map<String, Object> compare(PolicyVersionInfo from, PolicyVersionInfo to, Lang lang) {

@@ -30,6 +30,8 @@ public final class PolicyService {
     /** The entities of the policy feature, for the composition root. */
     public static final List<Class<?>> ENTITIES = List.of(PolicyVersion.class, PolicyText.class);
     static final long RELOAD_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** A version label: the folder name, part of every version's address. */
+    static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final Database database;
     private final Clock clock;
@@ -61,6 +63,13 @@ public final class PolicyService {
     /** Imports {@code policies/} (idempotent); see {@link PolicyImporter}. */
     public ImportReport importFrom(Path policiesDir) {
         ImportReport report = importer.importFrom(policiesDir);
+        snapshot = null;
+        return report;
+    }
+
+    /** Imports one version uploaded in the dashboard; see {@link PolicyImporter#importUpload}. */
+    ImportReport importUpload(byte[] metadataJson, Map<Lang, byte[]> texts, kr.jsoft.privacyportal.audit.AuditEvent by) {
+        ImportReport report = importer.importUpload(metadataJson, texts, by);
         snapshot = null;
         return report;
     }
@@ -187,7 +196,7 @@ public final class PolicyService {
                     .map(v -> new PolicyVersionInfo(v.id(), v.label(), v.effectiveAt(), v.noticePostedAt(),
                             v.baseline(), v.withdrawnAt(), Lang.parse(v.authoritativeLanguage()).orElseThrow(),
                             v.unfavourable(), PolicyMetadata.parse(v.metadataJson()),
-                            hashes.getOrDefault(v.id(), Map.of()), v.importedAt()))
+                            hashes.getOrDefault(v.id(), Map.of()), v.importedAt(), v.checklistWaiver()))
                     .toList();
         });
     }

@@ -44,6 +44,8 @@ class PolicyVersion {
     private String metadataSha256;
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
+    @Column(name = "checklist_waiver", length = 1000)
+    private String checklistWaiver;
 
     protected PolicyVersion() {
     }
@@ -68,6 +70,25 @@ class PolicyVersion {
         this.importedAt = importedAt;
     }
 
+    /**
+     * Schedules the version: its notice went up at {@code noticePostedAt}, it takes effect at
+     * {@code effectiveAt}. {@code unfavourable} is the marking or the lifecycle's detection; the
+     * database checks the notice period again (V6_1). A withdrawn version scheduled again
+     * (postponed) starts a new notice period from its new notice.
+     */
+    void schedule(Instant noticePostedAt, Instant effectiveAt, boolean unfavourable, String checklistWaiver) {
+        this.noticePostedAt = noticePostedAt;
+        this.effectiveAt = effectiveAt;
+        this.unfavourable = this.unfavourable || unfavourable;
+        this.withdrawnAt = null;
+        this.checklistWaiver = checklistWaiver;
+    }
+
+    /** Takes a scheduled version back before it takes effect. */
+    void withdraw(Instant at) {
+        this.withdrawnAt = at;
+    }
+
     /** Published: in force, scheduled or once announced. Its texts are immutable from then on. */
     boolean isPublished() {
         return effectiveAt != null || noticePostedAt != null;
@@ -87,4 +108,5 @@ class PolicyVersion {
     String metadataJson() { return metadataJson; }
     String metadataSha256() { return metadataSha256; }
     Instant importedAt() { return importedAt; }
+    String checklistWaiver() { return checklistWaiver; }
 }

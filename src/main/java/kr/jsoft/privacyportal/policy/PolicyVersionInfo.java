@@ -20,7 +20,8 @@ public record PolicyVersionInfo(
         boolean unfavourable,
         PolicyMetadata metadata,
         Map<Lang, String> textSha256,
-        Instant importedAt) {
+        Instant importedAt,
+        String checklistWaiver) {
 
     public PolicyVersionInfo {
         textSha256 = Map.copyOf(textSha256);
@@ -35,9 +36,22 @@ public record PolicyVersionInfo(
         return withdrawnAt != null;
     }
 
-    /** Effective at {@code now}: not withdrawn and its effective time has come. */
+    /**
+     * Effective at {@code now}: announced (or the baseline), not withdrawn, and its effective
+     * time has come. A date without a notice never counts, whatever the row says.
+     */
     public boolean hasTakenEffect(Instant now) {
-        return effectiveAt != null && withdrawnAt == null && !effectiveAt.isAfter(now);
+        return effectiveAt != null && withdrawnAt == null && (baseline || noticePostedAt != null)
+                && !effectiveAt.isAfter(now);
+    }
+
+    /** Scheduled at {@code now}: announced, not withdrawn, effective time still ahead. */
+    public boolean isScheduled(Instant now) {
+        return noticePostedAt != null && withdrawnAt == null && effectiveAt != null && effectiveAt.isAfter(now);
+    }
+
+    public boolean isDraft() {
+        return !isPublished();
     }
 
     public boolean isReferenceTranslation(Lang lang) {

@@ -1,0 +1,139 @@
+package kr.jsoft.privacyportal.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database itself refuses a version in force without its notice period (V6_1), whatever
+ * code or person writes the row: plain JDBC here, on H2 and (with -Ppostgresql) PostgreSQL.
+ */
+class NoticePeriodConstraintIT {
+    static final Instant POSTED = LifecycleHarness.MIDNIGHT_KST;
+    private LifecycleHarness harness;
+    private Connection connection;
+
+    @BeforeEach
+    void openDatabase() throws Exception {
+        harness = new LifecycleHarness().importFolder();
+        connection = DriverManager.getConnection(harness.databaseSettings.url(), harness.databaseSettings.user(),
+                harness.databaseSettings.password());
+    }
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        connection.close();
+        harness.close();
+    }
+
+    @Test
+    void anInsertWithSixDaysTwentyThreeHoursOfNoticeIsRejected() {
+        assertRejected(() -> insert("too-soon", POSTED, POSTED.plus(Duration.ofDays(7).minusHours(1)), false, false));
+    }
+
+    @Test
+    void anInsertWithExactlySevenDaysOfNoticeIsAccepted() throws SQLException {
+        insert("seven-days", POSTED, POSTED.plus(Duration.ofDays(7)), false, false);
+    }
+
+    @Test
+    void anUnfavourableInsertNeedsThirtyDays() throws SQLException {
+        assertRejected(() -> insert("unfavourable-soon", POSTED, POSTED.plus(Duration.ofDays(29)), true, false));
+        insert("unfavourable-30", POSTED, POSTED.plus(Duration.ofDays(30)), true, false);
+    }
+
+    @Test
+    void anInsertInForceWithoutAnyNoticeIsRejected() {
+        assertRejected(() -> insert("no-notice", null, POSTED, false, false));
+    }
+
+    @Test
+    void aSecondBaselineCannotBeSlippedInForTheFuture() {
+        assertRejected(() -> insert("fake-baseline", null, POSTED.plus(Duration.ofDays(1)), false, true));
+    }
+
+    @Test
+    void anUpdateBringingADraftIntoForceAtOnceIsRejected() {
+        assertRejected(() -> update("UPDATE policy_version SET notice_posted_at = ?, effective_at = ?"
+                + " WHERE label = '2027-01-portal'", POSTED, POSTED.plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void anUpdateMovingAScheduledVersionEarlierIsRejected() throws SQLException {
+        insert("scheduled", POSTED, POSTED.plus(Duration.ofDays(10)), false, false);
+
+        assertRejected(() -> update("UPDATE policy_version SET effective_at = ? WHERE label = 'scheduled'",
+                POSTED.plus(Duration.ofDays(3)), null));
+    }
+
+    @Test
+    void anUpdateMarkingATenDayRevisionUnfavourableIsRejected() throws SQLException {
+        insert("unfavourable", POSTED, POSTED.plus(Duration.ofDays(10)), false, false);
+
+        assertRejected(() -> update("UPDATE policy_version SET unfavourable = TRUE WHERE label = 'unfavourable'",
+                null, null));
+    }
+
+    private void insert(String label, Instant posted, Instant effective, boolean unfavourable, boolean baseline)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO policy_version (id, label,"
+                + " effective_at, notice_posted_at, baseline, withdrawn_at, authoritative_language,"
+                + " reference_translations, unfavourable, summary_ko, summary_en, metadata_json, metadata_sha256,"
+                + " imported_at) VALUES (?, ?, ?, ?, ?, NULL, 'en', 'ko', ?, 'ko', 'en', '{}', 'x', ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, label);
+            instant(insert, 3, effective);
+            instant(insert, 4, posted);
+            insert.setBoolean(5, baseline);
+            insert.setBoolean(6, unfavourable);
+            insert.setObject(7, utc(POSTED));
+            insert.executeUpdate();
+        }
+    }
+
+    private void update(String sql, Instant first, Instant second) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            if (first != null) {
+                update.setObject(1, utc(first));
+            }
+            if (second != null) {
+                update.setObject(2, utc(second));
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private static void instant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, utc(instant));
+        }
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    interface Statement {
+        void run() throws SQLException;
+    }
+
+    /** SQLSTATE class 23: integrity constraint violation (H2 23513, PostgreSQL 23514). */
+    private static void assertRejected(Statement statement) {
+        assertThatThrownBy(statement::run).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).startsWith("23");
+            assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("policy_version_");
+        });
+    }
+}
