@@ -204,7 +204,7 @@ public final class PortalServer {
         MailSettings mail = settings.mail();
         DevelopmentMailbox developmentMailbox = mail.usesDevelopmentMailbox() ? new DevelopmentMailbox() : null;
         MailTransport smtp = developmentMailbox != null
-                ? new SmtpTransport(mail, "127.0.0.1", developmentMailbox.port())
+                ? SmtpTransport.developmentMailbox(mail, developmentMailbox.port())
                 : SmtpTransport.configured(mail);
         FieldCipher fieldCipher = new FieldCipher(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random);
         Outbox outbox = new Outbox(database, mail, fieldCipher, auditLog, clock);
@@ -260,6 +260,9 @@ public final class PortalServer {
                 new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
                 () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir());
         jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
+        // The daily signed head also goes by mail to the privacy manager: a copy outside the database.
+        auditHeads.onSigned(head -> database.inTransaction(session ->
+                outbox.mailAuditChainHead(session, head.seq(), head.hash(), head.jws())));
         jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
         // ---- end of issue 4 ----
 

@@ -18,6 +18,18 @@ public final class SmtpTransport implements MailTransport {
     private final String password;
 
     public SmtpTransport(MailSettings settings, String host, int port) {
+        this(settings, host, port, settings.security());
+    }
+
+    /**
+     * The embedded development mailbox (GreenMail on loopback, in this process): plain SMTP,
+     * since it offers no TLS and nothing leaves the machine.
+     */
+    public static SmtpTransport developmentMailbox(MailSettings settings, int port) {
+        return new SmtpTransport(settings, "127.0.0.1", port, MailSettings.Security.NONE);
+    }
+
+    private SmtpTransport(MailSettings settings, String host, int port, MailSettings.Security security) {
         this.host = host;
         this.port = port;
         this.user = settings.smtpUser().orElse(null);
@@ -30,7 +42,7 @@ public final class SmtpTransport implements MailTransport {
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "30000");
         props.put("mail.smtp.writetimeout", "30000");
-        switch (settings.security()) {
+        switch (security) {
             case STARTTLS -> {
                 props.put("mail.smtp.starttls.enable", "true");
                 props.put("mail.smtp.starttls.required", "true");
