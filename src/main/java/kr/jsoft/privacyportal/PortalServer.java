@@ -13,7 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.net.http.HttpClient;
+import java.security.KeyPair;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.command.CommandChannel;
+import kr.jsoft.privacyportal.command.CommandEvents;
+import kr.jsoft.privacyportal.command.CommandSigner;
+import kr.jsoft.privacyportal.command.Commands;
+import kr.jsoft.privacyportal.command.JwksServlet;
+import kr.jsoft.privacyportal.command.LoggingManagerAlerts;
+import kr.jsoft.privacyportal.command.WakeUpDispatcher;
+import kr.jsoft.privacyportal.command.WakeUpSignal;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.device.DatabaseNonceStore;
@@ -26,7 +36,13 @@ import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.push.Backoff;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
+import kr.jsoft.privacyportal.push.FcmGateway;
+import kr.jsoft.privacyportal.push.PushGateway;
+import kr.jsoft.privacyportal.push.PushHttp;
+import kr.jsoft.privacyportal.push.PushRouter;
+import kr.jsoft.privacyportal.push.WebPushGateway;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
 import kr.jsoft.privacyportal.sms.SensSmsGateway;
@@ -70,19 +86,25 @@ public final class PortalServer {
     private final Database database;
     private final PortalKeys keys;
     private final Devices devices;
+    private final CommandFeature commands;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
     }
 
+    /** The command feature's services, for other features' wiring, tests and the benchmark. */
+    public record CommandFeature(Commands commands, WakeUpDispatcher wakeUps) {
+    }
+
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
-                         PortalKeys keys, Devices devices) {
+                         PortalKeys keys, Devices devices, CommandFeature commands) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
         this.database = database;
         this.keys = keys;
         this.devices = devices;
+        this.commands = commands;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -103,6 +125,7 @@ public final class PortalServer {
         entities.addAll(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
         entities.addAll(DeviceRegistry.ENTITIES);
+        entities.addAll(Commands.ENTITIES);
         Database database = Database.open(settings.database(), entities);
 
         // Services
@@ -120,7 +143,11 @@ public final class PortalServer {
                 ? Optional.of(new DevelopmentSmsInbox(clock)) : Optional.empty();
         SmsGateway smsGateway = smsInbox.<SmsGateway>map(inbox -> inbox)
                 .orElseGet(() -> new SensSmsGateway(settings.sms().sens().orElseThrow(), clock));
-        DeviceEvents deviceEvents = DeviceEvents.NONE; // issue 9 replaces this with the command queue
+        // Commands (issue 9), part 1: the queue exists before the registry, whose events it answers.
+        WakeUpSignal wakeUpSignal = new WakeUpSignal();
+        Commands commands = new Commands(database, auditLog, clock, random,
+                new CommandSigner(keys.ecKey(PortalKeys.SIGNING)), wakeUpSignal);
+        DeviceEvents deviceEvents = new CommandEvents(commands);
         DeviceRegistry deviceRegistry = new DeviceRegistry(database, auditLog, clock, phoneHash, dataCipher,
                 deviceEvents, settings.devices().inactivity());
         DeviceRegistration deviceRegistration = new DeviceRegistration(database, auditLog, clock, random,
@@ -129,11 +156,23 @@ public final class PortalServer {
         DatabaseNonceStore deviceNonces = new DatabaseNonceStore(database, clock);
         DeviceApiServlet deviceApi = new DeviceApiServlet(deviceRegistration, deviceRegistry,
                 new DeviceRequestVerifier(clock, deviceNonces),
-                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock);
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock);
         jobs.every("device nonce purge", Duration.ofMinutes(10), deviceNonces::purgeExpired);
         jobs.every("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
         jobs.every("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
         Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
+
+        // Commands (issue 9), part 2: push gateways and the wake-up dispatcher.
+        HttpClient pushHttp = PushHttp.newClient();
+        PushGateway fcm = settings.push().fcm()
+                .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), clock, pushHttp))
+                .orElseGet(() -> PushGateway.notConfigured("FCM"));
+        PushGateway webPush = new WebPushGateway(vapidKeyPair(keys), settings.push().vapidContact(),
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock, pushHttp);
+        WakeUpDispatcher wakeUps = new WakeUpDispatcher(database, commands, deviceRegistry,
+                new PushRouter(fcm, webPush), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
+                clock, wakeUpSignal, settings.push().workers(), Duration.ofSeconds(1), settings.shutdownTimeout());
+        CommandFeature commandFeature = new CommandFeature(commands, wakeUps);
 
         // Web
         WebAppContext context = newContext(settings);
@@ -143,6 +182,7 @@ public final class PortalServer {
         servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
         servlet(context, deviceApi, DeviceApiServlet.mappings().toArray(String[]::new));
         servlet(context, new OpenApiServlet(), OpenApiServlet.PATH);
+        servlet(context, new JwksServlet(keys.publicSigningKeys()), JwksServlet.PATH);
         servlet(context, new ApiNotFoundServlet(), "/api/*");
         extraRoutes.accept(context);
 
@@ -157,8 +197,17 @@ public final class PortalServer {
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
         server.addBean(jobs);
+        server.addBean(wakeUps);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
-        return new PortalServer(settings, server, connector, database, keys, devices);
+        return new PortalServer(settings, server, connector, database, keys, devices, commandFeature);
+    }
+
+    private static KeyPair vapidKeyPair(PortalKeys keys) {
+        try {
+            return keys.ecKey(PortalKeys.VAPID).toKeyPair();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("the VAPID key is not a P-256 key pair", e);
+        }
     }
 
     private static WebAppContext newContext(Settings settings) {
@@ -259,5 +308,9 @@ public final class PortalServer {
 
     public Devices devices() {
         return devices;
+    }
+
+    public CommandFeature commands() {
+        return commands;
     }
 }

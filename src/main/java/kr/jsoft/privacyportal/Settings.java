@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
+import kr.jsoft.privacyportal.push.PushSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 
 /**
@@ -24,7 +25,8 @@ public record Settings(
         Optional<String> inlineKeys,
         Duration shutdownTimeout,
         SmsSettings sms,
-        DeviceSettings devices) {
+        DeviceSettings devices,
+        PushSettings push) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -56,8 +58,9 @@ public record Settings(
         DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
         SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
+        PushSettings push = PushSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices);
+                sms, devices, push);
     }
 
     /**
@@ -76,6 +79,6 @@ public record Settings(
     public String toString() {
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
-                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms + "]";
+                + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms + ", push=" + push + "]";
     }
 }

@@ -30,17 +30,22 @@ class StartupIT {
     }
 
     @Test
-    void productionRefusesToStartWithoutKeys() {
-        Settings production = Settings.fromEnvironment(Map.of(
-                "PORTAL_MODE", "production",
-                "PORTAL_BASE_URL", "https://privacy.example",
-                "PORTAL_PORT", "0",
-                "PORTAL_DATA_DIR", dir.resolve("data").toString(),
-                "PORTAL_KEY_DIR", dir.resolve("keys").toString(),
-                "PORTAL_SENS_SERVICE_ID", "ncp:sms:kr:1:portal",
-                "PORTAL_SENS_ACCESS_KEY", "access",
-                "PORTAL_SENS_SECRET_KEY", "secret",
-                "PORTAL_SENS_FROM", "0212345678"));
+    void productionRefusesToStartWithoutKeys() throws Exception {
+        Path serviceAccount = dir.resolve("fcm.json");
+        java.nio.file.Files.writeString(serviceAccount, new kr.jsoft.privacyportal.push.TestServiceAccount()
+                .json(java.net.URI.create("https://oauth2.googleapis.com/token")));
+        Settings production = Settings.fromEnvironment(Map.ofEntries(
+                Map.entry("PORTAL_FCM_SERVICE_ACCOUNT_FILE", serviceAccount.toString()),
+                Map.entry("PORTAL_VAPID_CONTACT", "mailto:privacy@example.org"),
+                Map.entry("PORTAL_MODE", "production"),
+                Map.entry("PORTAL_BASE_URL", "https://privacy.example"),
+                Map.entry("PORTAL_PORT", "0"),
+                Map.entry("PORTAL_DATA_DIR", dir.resolve("data").toString()),
+                Map.entry("PORTAL_KEY_DIR", dir.resolve("keys").toString()),
+                Map.entry("PORTAL_SENS_SERVICE_ID", "ncp:sms:kr:1:portal"),
+                Map.entry("PORTAL_SENS_ACCESS_KEY", "access"),
+                Map.entry("PORTAL_SENS_SECRET_KEY", "secret"),
+                Map.entry("PORTAL_SENS_FROM", "0212345678")));
 
         assertThatThrownBy(() -> PortalServer.create(production, Clock.systemUTC()))
                 .isInstanceOf(SettingsException.class)
