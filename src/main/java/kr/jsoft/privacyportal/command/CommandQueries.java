@@ -92,11 +92,14 @@ final class CommandQueries {
                 .getResultList();
     }
 
+    /** A command's receipts in the order they arrived (started before completed at the same instant). */
     static List<CommandReceipt> receiptsOf(Session session, UUID commandId) {
-        return session.createSelectionQuery("from CommandReceipt r where r.commandId = :command"
-                        + " order by r.receivedAt, r.id", CommandReceipt.class)
+        return session.createSelectionQuery("from CommandReceipt r where r.commandId = :command", CommandReceipt.class)
                 .setParameter("command", commandId)
-                .getResultList();
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(CommandReceipt::receivedAt)
+                        .thenComparing(r -> r.type().equals("started") ? 0 : 1))
+                .toList();
     }
 
     static CommandReceipt receipt(Session session, UUID commandId, String type) {

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import kr.jsoft.privacyportal.device.DeviceKeys;
 import kr.jsoft.privacyportal.device.DeviceRequestSigner;
 import kr.jsoft.privacyportal.device.PublicJwk;
@@ -52,7 +53,7 @@ public final class ReferenceDevice implements AutoCloseable {
     public record Handled(String commandId, String kind, String outcome) {
     }
 
-    private final URI portal;
+    private final Supplier<URI> portal;
     private final DeviceStore store;
     private final ApprovalRule rule;
     private final Clock clock;
@@ -73,6 +74,11 @@ public final class ReferenceDevice implements AutoCloseable {
     private String deviceId;
 
     public ReferenceDevice(URI portal, DeviceStore store, ApprovalRule rule, Clock clock, PrintStream out) {
+        this(() -> portal, store, rule, clock, out);
+    }
+
+    /** As above, with the portal's address looked up for every request (tests restart portals on new ports). */
+    public ReferenceDevice(Supplier<URI> portal, DeviceStore store, ApprovalRule rule, Clock clock, PrintStream out) {
         this.portal = portal;
         this.store = store;
         this.rule = rule;
@@ -239,7 +245,7 @@ public final class ReferenceDevice implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(portal.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(portal.get().resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
