@@ -18,19 +18,25 @@ final class CommandQueries {
         return session.find(DeviceCommand.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The device's open, unexpired commands, oldest first. */
+    /**
+     * The device's open, unexpired commands, oldest first, locked: the dispatcher records outcomes on
+     * the same rows. Every query that locks several commands locks them in id order (no deadlocks).
+     */
     static List<DeviceCommand> pendingFor(Session session, UUID deviceId, Instant now) {
         return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open"
-                        + " and c.expiresAt > :now order by c.createdAt, c.id", DeviceCommand.class)
+                        + " and c.expiresAt > :now order by c.id", DeviceCommand.class)
                 .setParameter("device", deviceId)
                 .setParameter("open", OPEN)
                 .setParameter("now", now)
-                .getResultList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(DeviceCommand::createdAt).thenComparing(DeviceCommand::id))
+                .toList();
     }
 
     static List<DeviceCommand> openOf(Session session, UUID deviceId) {
-        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open",
-                        DeviceCommand.class)
+        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open"
+                        + " order by c.id", DeviceCommand.class)
                 .setParameter("device", deviceId)
                 .setParameter("open", OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -53,7 +59,7 @@ final class CommandQueries {
 
     static List<DeviceCommand> overdue(Session session, Instant now, int limit) {
         return session.createSelectionQuery("from DeviceCommand c where c.state in :open and c.expiresAt <= :now"
-                        + " order by c.expiresAt, c.id", DeviceCommand.class)
+                        + " order by c.id", DeviceCommand.class)
                 .setParameter("open", OPEN)
                 .setParameter("now", now)
                 .setMaxResults(limit)
@@ -87,8 +93,18 @@ final class CommandQueries {
     }
 
     static List<DeviceCommand> claimedBy(Session session, String token) {
-        return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token", DeviceCommand.class)
+        return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token order by c.id",
+                        DeviceCommand.class)
                 .setParameter("token", token)
+                .getResultList();
+    }
+
+    /** As {@link #claimedBy}, locked: recording outcomes must not overwrite a fetch or receipt made meanwhile. */
+    static List<DeviceCommand> claimedByLocked(Session session, String token) {
+        return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token order by c.id",
+                        DeviceCommand.class)
+                .setParameter("token", token)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,6 +18,7 @@ import org.hibernate.type.SqlTypes;
  * {@code lease_until}), so several portal instances share the work and a crash only delays it.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "device_command")
 class DeviceCommand {
     @Id

@@ -234,7 +234,7 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
         database.inTransaction(session -> {
             Instant now = clock.instant();
             List<WakeUpAttempt> attempts = new ArrayList<>();
-            for (DeviceCommand command : CommandQueries.claimedBy(session, token)) {
+            for (DeviceCommand command : CommandQueries.claimedByLocked(session, token)) {
                 PushOutcome outcome = outcomes.get(command.deviceId());
                 String kind = outcome == null ? "NO_ADDRESS" : outcome.kind().name();
                 String detail = outcome == null ? "the device has no push address; waiting for its check-in"
