@@ -73,6 +73,11 @@ public final class Commands {
         return queue(session, deviceId, CommandKind.NOTIFY, args, reference, expiry);
     }
 
+    /** As {@link #approveRequest(Session, UUID, ApprovalPrompt, String, Duration)} without a reference. */
+    public UUID approveRequest(Session session, UUID deviceId, ApprovalPrompt prompt, Duration expiry) {
+        return approveRequest(session, deviceId, prompt, null, expiry);
+    }
+
     /**
      * Queues an {@code APPROVE_REQUEST} in the caller's transaction: the device shows the prompt and
      * its number, and the user's answer comes back in a COMPLETED receipt signed by the device key
