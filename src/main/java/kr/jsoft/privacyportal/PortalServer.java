@@ -15,7 +15,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import kr.jsoft.privacyportal.audit.AuditHeads;
+import java.net.http.HttpClient;
+import java.security.KeyPair;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.command.CommandChannel;
+import kr.jsoft.privacyportal.command.CommandEvents;
+import kr.jsoft.privacyportal.command.CommandSigner;
+import kr.jsoft.privacyportal.command.Commands;
+import kr.jsoft.privacyportal.command.JwksServlet;
+import kr.jsoft.privacyportal.command.LoggingManagerAlerts;
+import kr.jsoft.privacyportal.command.WakeUpDispatcher;
+import kr.jsoft.privacyportal.command.WakeUpSignal;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.device.DatabaseNonceStore;
@@ -57,7 +67,13 @@ import kr.jsoft.privacyportal.mail.OutboxDashboard;
 import kr.jsoft.privacyportal.mail.SmtpTransport;
 import kr.jsoft.privacyportal.persistence.FieldCipher;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.push.Backoff;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
+import kr.jsoft.privacyportal.push.FcmGateway;
+import kr.jsoft.privacyportal.push.PushGateway;
+import kr.jsoft.privacyportal.push.PushHttp;
+import kr.jsoft.privacyportal.push.PushRouter;
+import kr.jsoft.privacyportal.push.WebPushGateway;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
 import kr.jsoft.privacyportal.sms.SensSmsGateway;
@@ -115,6 +131,7 @@ public final class PortalServer {
     private final AuditTrail auditTrail;
     private final Mail mail;
     private final PolicyLifecycle policyLifecycle;
+    private final CommandFeature commands;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -125,9 +142,14 @@ public final class PortalServer {
                        NoticeFanOut noticeFanOut, Optional<DevelopmentMailbox> developmentMailbox) {
     }
 
+    /** The command feature's services, for other features' wiring, tests and the benchmark. */
+    public record CommandFeature(Commands commands, WakeUpDispatcher wakeUps) {
+    }
+
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
-                         AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle) {
+                         AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
+                         CommandFeature commands) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -139,6 +161,7 @@ public final class PortalServer {
         this.auditTrail = auditTrail;
         this.mail = mail;
         this.policyLifecycle = policyLifecycle;
+        this.commands = commands;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -184,7 +207,11 @@ public final class PortalServer {
                 ? Optional.of(new DevelopmentSmsInbox(clock)) : Optional.empty();
         SmsGateway smsGateway = smsInbox.<SmsGateway>map(inbox -> inbox)
                 .orElseGet(() -> new SensSmsGateway(settings.sms().sens().orElseThrow(), clock));
-        DeviceEvents deviceEvents = DeviceEvents.NONE; // issue 9 replaces this with the command queue
+        // Commands (issue 9), part 1: the queue exists before the registry, whose events it answers.
+        WakeUpSignal wakeUpSignal = new WakeUpSignal();
+        Commands commands = new Commands(database, auditLog, clock, random,
+                new CommandSigner(keys.ecKey(PortalKeys.SIGNING)), wakeUpSignal);
+        DeviceEvents deviceEvents = new CommandEvents(commands);
         DeviceRegistry deviceRegistry = new DeviceRegistry(database, auditLog, clock, phoneHash, dataCipher,
                 deviceEvents, settings.devices().inactivity());
         DeviceRegistration deviceRegistration = new DeviceRegistration(database, auditLog, clock, random,
@@ -193,7 +220,7 @@ public final class PortalServer {
         DatabaseNonceStore deviceNonces = new DatabaseNonceStore(database, clock);
         DeviceApiServlet deviceApi = new DeviceApiServlet(deviceRegistration, deviceRegistry,
                 new DeviceRequestVerifier(clock, deviceNonces),
-                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock);
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock);
         jobs.every("device nonce purge", Duration.ofMinutes(10), deviceNonces::purgeExpired);
         jobs.every("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
         jobs.every("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
@@ -219,6 +246,18 @@ public final class PortalServer {
         jobs.every("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
         jobs.every("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
 
+        // Commands (issue 9), part 2: push gateways and the wake-up dispatcher.
+        HttpClient pushHttp = PushHttp.newClient();
+        PushGateway fcm = settings.push().fcm()
+                .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), clock, pushHttp))
+                .orElseGet(() -> PushGateway.notConfigured("FCM"));
+        PushGateway webPush = new WebPushGateway(vapidKeyPair(keys), settings.push().vapidContact(),
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock, pushHttp);
+        WakeUpDispatcher wakeUps = new WakeUpDispatcher(database, commands, deviceRegistry,
+                new PushRouter(fcm, webPush), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
+                clock, wakeUpSignal, settings.push().workers(), Duration.ofSeconds(1), settings.shutdownTimeout());
+        CommandFeature commandFeature = new CommandFeature(commands, wakeUps);
+
         // Web
 
         WebAppContext context = newContext(settings);
@@ -228,6 +267,7 @@ public final class PortalServer {
         servlet(context, new HealthServlet(database, version), "/healthz", "/readyz");
         servlet(context, deviceApi, DeviceApiServlet.mappings().toArray(String[]::new));
         servlet(context, new OpenApiServlet(), OpenApiServlet.PATH);
+        servlet(context, new JwksServlet(keys.publicSigningKeys()), JwksServlet.PATH);
         servlet(context, new ApiNotFoundServlet(), "/api/*");
 
         // Policy and notices (issue 3): import policies/ at start-up, the public policy pages,
@@ -301,10 +341,11 @@ public final class PortalServer {
         }
         server.addBean(mailDispatcher);
         server.addBean(jobs);
+        server.addBean(wakeUps);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
-                        Optional.ofNullable(developmentMailbox)), policyLifecycle);
+                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -316,9 +357,18 @@ public final class PortalServer {
         entities.addAll(PolicyService.ENTITIES);
         entities.addAll(NoticeService.ENTITIES);
         entities.addAll(DeviceRegistry.ENTITIES);
+        entities.addAll(Commands.ENTITIES);
         entities.addAll(Outbox.ENTITIES);
         entities.addAll(NoticeSubscriptions.ENTITIES);
         return entities;
+    }
+
+    private static KeyPair vapidKeyPair(PortalKeys keys) {
+        try {
+            return keys.ecKey(PortalKeys.VAPID).toKeyPair();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("the VAPID key is not a P-256 key pair", e);
+        }
     }
 
     private static WebAppContext newContext(Settings settings) {
@@ -452,5 +502,9 @@ public final class PortalServer {
     /** The policy lifecycle (schedule, withdraw, postpone): what the dashboard calls, for tests. */
     public PolicyLifecycle policyLifecycle() {
         return policyLifecycle;
+    }
+
+    public CommandFeature commands() {
+        return commands;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
+import kr.jsoft.privacyportal.push.PushSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 
 /**
@@ -30,7 +31,8 @@ public record Settings(
         boolean benchStatic,
         Duration sessionIdle,
         Duration sessionMax,
-        MailSettings mail) {
+        MailSettings mail,
+        PushSettings push) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -72,8 +74,9 @@ public record Settings(
         SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         MailSettings mail = MailSettings.fromEnvironment(env, mode);
+        PushSettings push = PushSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail);
+                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push);
     }
 
     /**
@@ -98,6 +101,6 @@ public record Settings(
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
                 + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms
-                + ", policiesDir=" + policiesDir + ", mail=" + mail + "]";
+                + ", policiesDir=" + policiesDir + ", mail=" + mail + ", push=" + push + "]";
     }
 }

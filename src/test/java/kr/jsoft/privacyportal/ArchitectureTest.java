@@ -46,7 +46,26 @@ class ArchitectureTest {
                         "kr.jsoft.privacyportal.policy..", "kr.jsoft.privacyportal.notice..",
                         "kr.jsoft.privacyportal.complaint..", "kr.jsoft.privacyportal.device..",
                         "kr.jsoft.privacyportal.push..", "kr.jsoft.privacyportal.destruction..",
+                        "kr.jsoft.privacyportal.command..", "kr.jsoft.privacyportal.simulator..",
                         "kr.jsoft.privacyportal.mail..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCommandChannelBuildsOnDevicesAndPushNeverTheOtherWayRound() {
+        noClasses().that().resideInAnyPackage("kr.jsoft.privacyportal.device..", "kr.jsoft.privacyportal.push..")
+                .should().dependOnClassesThat().resideInAnyPackage("kr.jsoft.privacyportal.command..",
+                        "kr.jsoft.privacyportal.simulator..")
+                .because("the device API reaches commands only through DeviceCommandChannel and DeviceEvents")
+                .check(MAIN);
+    }
+
+    @Test
+    void theReferenceDeviceUsesOnlyWhatAnAppHas() {
+        noClasses().that().resideInAPackage("kr.jsoft.privacyportal.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("kr.jsoft.privacyportal.command..",
+                        "kr.jsoft.privacyportal.persistence..", "kr.jsoft.privacyportal.audit..", "org.hibernate..")
+                .because("it speaks to the portal over HTTP only, like the app")
                 .check(MAIN);
     }
 }

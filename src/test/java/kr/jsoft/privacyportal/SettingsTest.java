@@ -134,4 +134,54 @@ class SettingsTest {
                 "PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS", "true")))
                 .hasMessage("PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS: must be false in production mode");
     }
+
+
+    @Test
+    void productionRefusesToStartWithoutFcm() {
+        Map<String, String> withoutFcm = kr.jsoft.privacyportal.testing.ProductionEnvironment.complete();
+        withoutFcm.remove("PORTAL_FCM_SERVICE_ACCOUNT_FILE");
+        assertThatThrownBy(() -> Settings.fromEnvironment(withoutFcm))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("PORTAL_FCM_SERVICE_ACCOUNT_FILE: is required in production mode");
+    }
+
+    @Test
+    void anUnreadableServiceAccountFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("fcm.json");
+        java.nio.file.Files.writeString(file, "{\"type\":\"service_account\"}");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_FCM_SERVICE_ACCOUNT_FILE", file.toString())))
+                .hasMessage("PORTAL_FCM_SERVICE_ACCOUNT_FILE: cannot be used: service account lacks project_id");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_FCM_SERVICE_ACCOUNT_FILE",
+                dir.resolve("missing.json").toString())))
+                .hasMessage("PORTAL_FCM_SERVICE_ACCOUNT_FILE: cannot be used: the file cannot be read");
+    }
+
+    @Test
+    void fcmSettingsPointTheGatewayAtAnotherServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("fcm.json");
+        java.nio.file.Files.writeString(file, new kr.jsoft.privacyportal.push.TestServiceAccount()
+                .json(java.net.URI.create("https://oauth2.googleapis.com/token")));
+
+        Settings settings = Settings.fromEnvironment(Map.of("PORTAL_FCM_SERVICE_ACCOUNT_FILE", file.toString(),
+                "PORTAL_FCM_BASE_URL", "http://127.0.0.1:9000", "PORTAL_FCM_TOKEN_URI", "http://127.0.0.1:9000/token"));
+
+        assertThat(settings.push().fcm()).hasValueSatisfying(fcm -> {
+            assertThat(fcm.baseUrl().toString()).isEqualTo("http://127.0.0.1:9000");
+            assertThat(fcm.account().tokenUri().toString()).isEqualTo("http://127.0.0.1:9000/token");
+        });
+        assertThat(settings.toString()).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void developmentRunsWithoutFcmAndWithADefaultVapidContact() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        assertThat(settings.push().fcm()).isEmpty();
+        assertThat(settings.push().vapidContact()).startsWith("mailto:");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_VAPID_CONTACT", "privacy@example.org")))
+                .hasMessage("PORTAL_VAPID_CONTACT: must be a mailto: or https: URI");
+    }
 }

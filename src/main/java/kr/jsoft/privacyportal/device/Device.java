@@ -38,9 +38,10 @@ class Device {
     private String publicKey;
     @Column(name = "key_thumbprint", nullable = false, length = 64)
     private String keyThumbprint;
-    @Column(name = "push_kind", nullable = false, length = 10)
+    /** Null after the push service declared the address dead; the device stays until it checks in anew. */
+    @Column(name = "push_kind", length = 10)
     private String pushKind;
-    @Column(name = "push_address", nullable = false, length = 8000)
+    @Column(name = "push_address", length = 8000)
     private String pushAddress;
     @Column(name = "code_hash", length = 64)
     private String codeHash;
@@ -103,6 +104,16 @@ class Device {
         pushKind = kind;
         pushAddress = sealed;
         pushUpdatedAt = now;
+    }
+
+    void dropPushAddress(Instant now) {
+        pushKind = null;
+        pushAddress = null;
+        pushUpdatedAt = now;
+    }
+
+    boolean hasPushAddress() {
+        return pushAddress != null;
     }
 
     UUID id() { return id; }

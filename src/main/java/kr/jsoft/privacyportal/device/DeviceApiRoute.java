@@ -15,6 +15,8 @@ enum DeviceApiRoute {
     CONFIRM_REGISTRATION("POST", "/api/v1/devices/{deviceId}/confirmation", Signing.REGISTERED_KEY),
     REFRESH_PUSH_ADDRESS("PUT", "/api/v1/devices/{deviceId}/push-address", Signing.ACTIVE_KEY),
     CHECK_IN("POST", "/api/v1/devices/{deviceId}/check-ins", Signing.ACTIVE_KEY),
+    FETCH_COMMANDS("GET", "/api/v1/devices/{deviceId}/commands", Signing.ACTIVE_KEY),
+    POST_RECEIPT("POST", "/api/v1/devices/{deviceId}/commands/{commandId}/receipts", Signing.ACTIVE_KEY),
     UNREGISTER("DELETE", "/api/v1/devices/{deviceId}", Signing.ACTIVE_KEY);
 
     /** Whether a route needs a Device-Signature, and which devices' keys may sign it. */
@@ -38,15 +40,25 @@ enum DeviceApiRoute {
         this.method = method;
         this.template = template;
         this.signing = signing;
-        this.pattern = Pattern.compile(Pattern.quote(template).replace("{deviceId}", "\\E" + UUID_PATTERN + "\\Q"));
+        this.pattern = Pattern.compile(Pattern.quote(template)
+                .replace("{deviceId}", "\\E" + UUID_PATTERN + "\\Q")
+                .replace("{commandId}", "\\E" + UUID_PATTERN + "\\Q"));
     }
 
-    /** The device id named in {@code path} if this route's template matches it. */
-    Optional<Optional<UUID>> match(String path) {
+    /** The ids a matching path names: the device (all routes but registration start), the command. */
+    record Match(Optional<UUID> deviceId, Optional<UUID> commandId) {
+    }
+
+    /** The ids named in {@code path} if this route's template matches it. */
+    Optional<Match> match(String path) {
         Matcher matcher = pattern.matcher(path);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return Optional.of(matcher.groupCount() == 0 ? Optional.empty() : Optional.of(UUID.fromString(matcher.group(1))));
+        return Optional.of(new Match(group(matcher, 1), group(matcher, 2)));
+    }
+
+    private static Optional<UUID> group(Matcher matcher, int group) {
+        return matcher.groupCount() < group ? Optional.empty() : Optional.of(UUID.fromString(matcher.group(group)));
     }
 }

@@ -34,14 +34,16 @@ public final class DeviceApiServlet extends HttpServlet {
     private final DeviceRegistry registry;
     private final DeviceRequestVerifier verifier;
     private final EndpointPolicy endpoints;
+    private final DeviceCommandChannel commands;
     private final Clock clock;
 
     public DeviceApiServlet(DeviceRegistration registration, DeviceRegistry registry, DeviceRequestVerifier verifier,
-                            EndpointPolicy endpoints, Clock clock) {
+                            EndpointPolicy endpoints, DeviceCommandChannel commands, Clock clock) {
         this.registration = registration;
         this.registry = registry;
         this.verifier = verifier;
         this.endpoints = endpoints;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -83,14 +85,16 @@ public final class DeviceApiServlet extends HttpServlet {
         String path = request.getRequestURI();
         DeviceApiRoute route = null;
         Optional<UUID> pathDevice = Optional.empty();
+        Optional<UUID> pathCommand = Optional.empty();
         List<String> allowed = new ArrayList<>();
         for (DeviceApiRoute candidate : DeviceApiRoute.values()) {
-            Optional<Optional<UUID>> match = candidate.match(path);
+            Optional<DeviceApiRoute.Match> match = candidate.match(path);
             if (match.isPresent()) {
                 allowed.add(candidate.method);
                 if (candidate.method.equals(request.getMethod())) {
                     route = candidate;
-                    pathDevice = match.get();
+                    pathDevice = match.get().deviceId();
+                    pathCommand = match.get().commandId();
                 }
             }
         }
@@ -111,6 +115,8 @@ public final class DeviceApiServlet extends HttpServlet {
             case CONFIRM_REGISTRATION -> confirm(response, pathDevice.orElseThrow(), json);
             case REFRESH_PUSH_ADDRESS -> refreshPushAddress(response, pathDevice.orElseThrow(), json);
             case CHECK_IN -> checkIn(response, pathDevice.orElseThrow(), json);
+            case FETCH_COMMANDS -> fetchCommands(response, pathDevice.orElseThrow());
+            case POST_RECEIPT -> receipt(request, response, pathDevice.orElseThrow(), pathCommand.orElseThrow(), body);
             case UNREGISTER -> unregister(response, pathDevice.orElseThrow());
         }
     }
@@ -181,9 +187,36 @@ public final class DeviceApiServlet extends HttpServlet {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deviceId", deviceId.toString());
         body.put("serverTime", clock.instant().toString());
-        // Issue 9 fills this with the device's pending commands.
-        body.put("commands", List.of());
+        // Every check-in also delivers the pending commands: the backstop when a push is lost.
+        body.put("commands", commands.deliverPending(deviceId));
         write(response, 200, body);
+    }
+
+    private void fetchCommands(HttpServletResponse response, UUID deviceId) throws IOException, Refusal {
+        if (registry.activeKey(deviceId).isEmpty()) {
+            throw new Refusal(404, "This device is not registered.");
+        }
+        write(response, 200, Map.of("deviceId", deviceId.toString(), "commands", commands.deliverPending(deviceId)));
+    }
+
+    private void receipt(HttpServletRequest request, HttpServletResponse response, UUID deviceId, UUID commandId,
+                         byte[] body) throws IOException, Refusal {
+        PublicJwk key = registry.activeKey(deviceId)
+                .orElseThrow(() -> new Refusal(404, "This device is not registered."));
+        DeviceCommandChannel.ReceiptResult result = commands.acceptReceipt(deviceId, commandId,
+                new DeviceCommandChannel.SignedReceipt(request.getHeader(DeviceRequests.HEADER).strip(), body,
+                        key.toJson()));
+        if (result instanceof DeviceCommandChannel.ReceiptResult.Accepted accepted) {
+            write(response, accepted.repeat() ? 200 : 201, accepted.result());
+        } else if (result instanceof DeviceCommandChannel.ReceiptResult.Invalid invalid) {
+            throw new Refusal(422, "One field of the receipt is not valid: " + invalid.detail(),
+                    Map.of("errors", List.of(Map.of("pointer", invalid.pointer(), "detail", invalid.detail()))),
+                    Map.of());
+        } else if (result instanceof DeviceCommandChannel.ReceiptResult.Conflict conflict) {
+            throw new Refusal(409, conflict.detail());
+        } else {
+            throw new Refusal(404, "This device has no such command.");
+        }
     }
 
     private void unregister(HttpServletResponse response, UUID deviceId) throws Refusal {
@@ -236,7 +269,7 @@ public final class DeviceApiServlet extends HttpServlet {
     private static JsonNode json(HttpServletRequest request, byte[] body, DeviceApiRoute route) throws Refusal {
         if (body.length == 0) {
             if (route == DeviceApiRoute.START_REGISTRATION || route == DeviceApiRoute.CONFIRM_REGISTRATION
-                    || route == DeviceApiRoute.REFRESH_PUSH_ADDRESS) {
+                    || route == DeviceApiRoute.REFRESH_PUSH_ADDRESS || route == DeviceApiRoute.POST_RECEIPT) {
                 throw new Refusal(400, "The request needs a JSON body.");
             }
             return JSON.missingNode();

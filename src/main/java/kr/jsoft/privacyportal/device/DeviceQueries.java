@@ -15,6 +15,12 @@ final class DeviceQueries {
         return session.find(Device.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    static List<Device> byIds(Session session, java.util.Collection<UUID> ids) {
+        return session.createSelectionQuery("from Device d where d.id in :ids", Device.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
     static List<Device> activeByPhoneHash(Session session, String phoneHash) {
         return session.createSelectionQuery(
                         "from Device d where d.phoneHash = :hash and d.state = :active order by d.activatedAt, d.id",

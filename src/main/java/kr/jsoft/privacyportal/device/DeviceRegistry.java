@@ -3,7 +3,10 @@ package kr.jsoft.privacyportal.device;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kr.jsoft.privacyportal.audit.AuditEvent;
@@ -83,11 +86,50 @@ public final class DeviceRegistry {
                 .map(Device::publicKey));
     }
 
-    /** The decrypted push address of an active device, for waking it up. */
+    /** The decrypted push address of an active device, for waking it up; empty if it has none (dropped). */
     public Optional<PushAddress> pushAddressOf(UUID deviceId) {
         return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
-                .filter(d -> d.state() == DeviceState.ACTIVE)
+                .filter(d -> d.state() == DeviceState.ACTIVE && d.hasPushAddress())
                 .map(d -> pushAddresses.open(d.id(), d.pushKind(), d.sealedPushAddress())));
+    }
+
+    /**
+     * The decrypted push addresses of those of {@code deviceIds} that are active and have one, in one
+     * transaction (the wake-up dispatcher asks for a whole batch at once).
+     */
+    public Map<UUID, PushAddress> pushAddressesOf(Collection<UUID> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        return database.fromTransaction(session -> {
+            Map<UUID, PushAddress> addresses = new HashMap<>();
+            for (Device d : DeviceQueries.byIds(session, deviceIds)) {
+                if (d.state() == DeviceState.ACTIVE && d.hasPushAddress()) {
+                    addresses.put(d.id(), pushAddresses.open(d.id(), d.pushKind(), d.sealedPushAddress()));
+                }
+            }
+            return addresses;
+        });
+    }
+
+    /**
+     * The push service said this address is gone for good (FCM UNREGISTERED, Web Push 404/410):
+     * forget it. The device, its key and its pending commands stay; the next check-in or push-address
+     * refresh brings a new address. {@code reason} is a technical detail without personal data.
+     *
+     * @return false if the device is unknown or had no address
+     */
+    public boolean dropPushAddress(UUID deviceId, String reason) {
+        return database.fromTransaction(session -> {
+            Device device = DeviceQueries.lockedById(session, deviceId);
+            if (device == null || !device.hasPushAddress()) {
+                return false;
+            }
+            device.dropPushAddress(clock.instant());
+            auditLog.record(session, AuditEvent.system("device.push-address-dropped").target(TARGET, deviceId)
+                    .detail(reason));
+            return true;
+        });
     }
 
     /**

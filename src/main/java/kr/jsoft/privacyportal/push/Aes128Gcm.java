@@ -35,6 +35,10 @@ final class Aes128Gcm {
     }
 
     static byte[] ecdh(PrivateKey own, ECPublicKey peer) {
+        if (own instanceof java.security.interfaces.ECPrivateKey ec) {
+            // Bouncy Castle's P-256 arithmetic: several times faster than the JDK's, on the wake-up path.
+            return P256Keys.sharedSecret(ec, peer);
+        }
         try {
             KeyAgreement ka = KeyAgreement.getInstance("ECDH");
             ka.init(own);

@@ -49,8 +49,32 @@ final class Vapid {
         this.clock = clock;
     }
 
+    /** A token for one push service origin, reused until half its validity has passed. */
+    private record Cached(String header, Instant renewAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The header for {@code endpoint}. One ES256 signature per push service origin and 6 hours, not per
+     * wake-up: the token names only the origin, so every subscription of that service can share it.
+     */
     String authorization(URI endpoint) {
+        String origin = origin(endpoint);
         Instant now = clock.instant();
+        Cached cached = cache.get(origin);
+        if (cached != null && now.isBefore(cached.renewAt())) {
+            return cached.header();
+        }
+        String header = sign(endpoint, now);
+        if (cache.size() >= 10_000) {
+            cache.clear();
+        }
+        cache.put(origin, new Cached(header, now.plus(VALIDITY.dividedBy(2))));
+        return header;
+    }
+
+    private String sign(URI endpoint, Instant now) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .audience(origin(endpoint))
                 .expirationTime(Date.from(now.plus(VALIDITY)))

@@ -343,7 +343,8 @@ class DeviceApiIT {
         java.util.Set<String> routed = new java.util.TreeSet<>();
         for (DeviceApiRoute route : DeviceApiRoute.values()) {
             routed.add(route.method + " " + route.template);
-            String concrete = route.template.replace("{deviceId}", java.util.UUID.randomUUID().toString());
+            String concrete = route.template.replace("{deviceId}", java.util.UUID.randomUUID().toString())
+                    .replace("{commandId}", java.util.UUID.randomUUID().toString());
             TestDevice nobody = device("android");
             HttpResponse<String> answer = nobody.send(route.method, concrete, null, null);
             assertThat(answer.statusCode()).as(route + " is served").isNotIn(404, 405);

@@ -32,22 +32,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a messages:send endpoint that checks the bearer token and the exact message shape, then
  * replies as scripted (200 when the script is empty).
  */
-final class FakeFcmServer implements AutoCloseable {
+public final class FakeFcmServer implements AutoCloseable {
 
-    record Reply(int status, String body, Map<String, String> headers) {
-        static Reply ok() {
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public static Reply ok() {
             return new Reply(200, "{\"name\":\"projects/p/messages/1\"}", Map.of());
         }
 
-        static Reply unregistered() {
+        public static Reply unregistered() {
             return fcmError(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found.");
         }
 
-        static Reply senderIdMismatch() {
+        public static Reply senderIdMismatch() {
             return fcmError(403, "PERMISSION_DENIED", "SENDER_ID_MISMATCH", "SenderId mismatch");
         }
 
-        static Reply invalidToken() {
+        public static Reply invalidToken() {
             return fcmError(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
                     "The registration token is not a valid FCM registration token");
         }
@@ -58,31 +58,31 @@ final class FakeFcmServer implements AutoCloseable {
                             + "[{\"field\":\"message.token\",\"description\":\"Invalid registration token\"}]}"), Map.of());
         }
 
-        static Reply badRequest() {
+        public static Reply badRequest() {
             return new Reply(400, error(400, "Invalid value at 'message.android.ttl'", "INVALID_ARGUMENT",
                     "{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":"
                             + "[{\"field\":\"message.android.ttl\",\"description\":\"Invalid value\"}]}"), Map.of());
         }
 
-        static Reply quotaExceeded(String retryAfter) {
+        public static Reply quotaExceeded(String retryAfter) {
             Reply r = fcmError(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED", "Quota exceeded");
             return new Reply(r.status(), r.body(), Map.of("Retry-After", retryAfter));
         }
 
-        static Reply unavailable() {
+        public static Reply unavailable() {
             return fcmError(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.");
         }
 
-        static Reply internal() {
+        public static Reply internal() {
             return fcmError(500, "INTERNAL", "INTERNAL", "Internal error");
         }
 
-        static Reply unauthenticated() {
+        public static Reply unauthenticated() {
             return new Reply(401, error(401, "Request had invalid authentication credentials.", "UNAUTHENTICATED", null),
                     Map.of());
         }
 
-        static Reply thirdPartyAuthError() {
+        public static Reply thirdPartyAuthError() {
             return fcmError(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR", "Auth error from APNS or Web Push Service");
         }
 
@@ -118,7 +118,7 @@ final class FakeFcmServer implements AutoCloseable {
     private volatile long expiresIn = 3600;
     private volatile boolean rejectTokenRequests;
 
-    FakeFcmServer(Clock clock, RSAPublicKey accountKey, String clientEmail, String keyId, String projectId)
+    public FakeFcmServer(Clock clock, RSAPublicKey accountKey, String clientEmail, String keyId, String projectId)
             throws IOException {
         this.clock = clock;
         this.accountKey = accountKey;
@@ -135,15 +135,15 @@ final class FakeFcmServer implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    URI tokenUri() {
+    public URI tokenUri() {
         return URI.create(baseUrl() + "/token");
     }
 
-    synchronized void script(Reply... replies) {
+    public synchronized void script(Reply... replies) {
         script.addAll(List.of(replies));
     }
 
@@ -160,15 +160,15 @@ final class FakeFcmServer implements AutoCloseable {
         rejectTokenRequests = true;
     }
 
-    int tokensIssued() {
+    public int tokensIssued() {
         return tokensIssued.get();
     }
 
-    List<String> sentBodies() {
+    public List<String> sentBodies() {
         return List.copyOf(sentBodies);
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return List.copyOf(failures);
     }
 

@@ -29,14 +29,14 @@ import java.util.regex.Pattern;
  * k= key, aud = its origin, exp within 24 h; the RFC 8030 headers) and decrypts the body with the
  * test subscription's private key. Replies follow a script; 201 when the script is empty.
  */
-final class FakeWebPushServer implements AutoCloseable {
+public final class FakeWebPushServer implements AutoCloseable {
 
-    record Reply(int status, String retryAfter, String location) {
-        static Reply status(int status) {
+    public record Reply(int status, String retryAfter, String location) {
+        public static Reply status(int status) {
             return new Reply(status, null, null);
         }
 
-        static Reply retryAfter(int status, String value) {
+        public static Reply retryAfter(int status, String value) {
             return new Reply(status, value, null);
         }
 
@@ -45,7 +45,7 @@ final class FakeWebPushServer implements AutoCloseable {
         }
     }
 
-    record Received(String payload, String ttl, String topic) {
+    public record Received(String payload, String ttl, String topic) {
     }
 
     private static final Pattern VAPID = Pattern.compile("vapid t=([A-Za-z0-9_.-]+), k=([A-Za-z0-9_-]+)");
@@ -60,7 +60,7 @@ final class FakeWebPushServer implements AutoCloseable {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<String> otherHits = new CopyOnWriteArrayList<>();
 
-    FakeWebPushServer(Clock clock, KeyPair subscriptionKeys, byte[] auth, byte[] expectedVapidKey) throws IOException {
+    public FakeWebPushServer(Clock clock, KeyPair subscriptionKeys, byte[] auth, byte[] expectedVapidKey) throws IOException {
         this.clock = clock;
         this.subscriptionKeys = subscriptionKeys;
         this.auth = auth.clone();
@@ -74,28 +74,28 @@ final class FakeWebPushServer implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint(String id) {
+    public URI endpoint(String id) {
         return URI.create(origin() + "/push/" + id);
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    PushAddress.WebPushSubscription subscription(String id) {
+    public PushAddress.WebPushSubscription subscription(String id) {
         return new PushAddress.WebPushSubscription(endpoint(id),
                 P256Keys.encode((ECPublicKey) subscriptionKeys.getPublic()), auth);
     }
 
-    synchronized void script(Reply... replies) {
+    public synchronized void script(Reply... replies) {
         script.addAll(List.of(replies));
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return List.copyOf(failures);
     }
 

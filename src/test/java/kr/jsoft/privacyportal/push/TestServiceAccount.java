@@ -11,25 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A throw-away service account generated per test: no key files in the repository. */
-final class TestServiceAccount {
+public final class TestServiceAccount {
 
-    static final String PROJECT = "p";
-    static final String CLIENT_EMAIL = "portal@p.iam.gserviceaccount.com";
-    static final String KEY_ID = "0123456789abcdef";
+    public static final String PROJECT = "p";
+    public static final String CLIENT_EMAIL = "portal@p.iam.gserviceaccount.com";
+    public static final String KEY_ID = "0123456789abcdef";
 
     final KeyPair keys;
 
-    TestServiceAccount() throws NoSuchAlgorithmException {
+    public TestServiceAccount() throws NoSuchAlgorithmException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         keys = g.generateKeyPair();
     }
 
-    RSAPublicKey publicKey() {
+    public RSAPublicKey publicKey() {
         return (RSAPublicKey) keys.getPublic();
     }
 
-    String json(URI tokenUri) throws Exception {
+    public String json(URI tokenUri) throws Exception {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";

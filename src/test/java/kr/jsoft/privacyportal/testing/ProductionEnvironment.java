@@ -12,6 +12,18 @@ public final class ProductionEnvironment {
     private ProductionEnvironment() {
     }
 
+    private static java.nio.file.Path serviceAccountFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("fcm-service-account", ".json");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, new kr.jsoft.privacyportal.push.TestServiceAccount()
+                    .json(java.net.URI.create("https://oauth2.googleapis.com/token")));
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, String> complete() {
         Map<String, String> env = new HashMap<>();
         env.put("PORTAL_MODE", "production");
@@ -25,6 +37,9 @@ public final class ProductionEnvironment {
         env.put("PORTAL_SENS_ACCESS_KEY", "access");
         env.put("PORTAL_SENS_SECRET_KEY", "secret");
         env.put("PORTAL_SENS_FROM", "0212345678");
+        // push (issue 9): a service-account file with a freshly generated test key
+        env.put("PORTAL_FCM_SERVICE_ACCOUNT_FILE", serviceAccountFile().toString());
+        env.put("PORTAL_VAPID_CONTACT", "mailto:privacy@example.kr");
         return env;
     }
 }

@@ -1,0 +1,135 @@
+package kr.jsoft.privacyportal.command;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** The command tables' queries, each a small method that takes the caller's session. */
+final class CommandQueries {
+    static final List<CommandState> OPEN = List.of(CommandState.QUEUED, CommandState.WOKEN, CommandState.FETCHED,
+            CommandState.STARTED);
+
+    private CommandQueries() {
+    }
+
+    static DeviceCommand locked(Session session, UUID id) {
+        return session.find(DeviceCommand.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The device's open, unexpired commands, oldest first, locked: the dispatcher records outcomes on
+     * the same rows. Every query that locks several commands locks them in id order (no deadlocks).
+     */
+    static List<DeviceCommand> pendingFor(Session session, UUID deviceId, Instant now) {
+        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open"
+                        + " and c.expiresAt > :now order by c.id", DeviceCommand.class)
+                .setParameter("device", deviceId)
+                .setParameter("open", OPEN)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(DeviceCommand::createdAt).thenComparing(DeviceCommand::id))
+                .toList();
+    }
+
+    static List<DeviceCommand> openOf(Session session, UUID deviceId) {
+        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open"
+                        + " order by c.id", DeviceCommand.class)
+                .setParameter("device", deviceId)
+                .setParameter("open", OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    static List<DeviceCommand> historyOf(Session session, UUID deviceId) {
+        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device"
+                        + " order by c.createdAt desc, c.id", DeviceCommand.class)
+                .setParameter("device", deviceId)
+                .getResultList();
+    }
+
+    static List<DeviceCommand> byReference(Session session, String reference) {
+        return session.createSelectionQuery("from DeviceCommand c where c.reference = :reference"
+                        + " order by c.createdAt, c.id", DeviceCommand.class)
+                .setParameter("reference", reference)
+                .getResultList();
+    }
+
+    static List<DeviceCommand> overdue(Session session, Instant now, int limit) {
+        return session.createSelectionQuery("from DeviceCommand c where c.state in :open and c.expiresAt <= :now"
+                        + " order by c.id", DeviceCommand.class)
+                .setParameter("open", OPEN)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Ids of commands whose wake-up is due and not leased by a live worker, earliest first. */
+    static List<UUID> dueIds(Session session, Instant now, int limit) {
+        return session.createSelectionQuery("select c.id from DeviceCommand c where c.nextWakeAt <= :now"
+                        + " and c.expiresAt > :now and (c.leaseUntil is null or c.leaseUntil < :now)"
+                        + " order by c.nextWakeAt, c.id", UUID.class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Claims those of {@code ids} still due and unleased for {@code token} until {@code until}: a conditional
+     * UPDATE, so of two workers racing for a row only one matches the condition.
+     */
+    static int claim(Session session, List<UUID> ids, String token, Instant now, Instant until) {
+        return session.createMutationQuery("update DeviceCommand c set c.claimedBy = :token, c.leaseUntil = :until"
+                        + " where c.id in :ids and c.nextWakeAt <= :now"
+                        + " and (c.leaseUntil is null or c.leaseUntil < :now)")
+                .setParameter("token", token)
+                .setParameter("until", until)
+                .setParameter("ids", ids)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    static List<DeviceCommand> claimedBy(Session session, String token) {
+        return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token order by c.id",
+                        DeviceCommand.class)
+                .setParameter("token", token)
+                .getResultList();
+    }
+
+    /** As {@link #claimedBy}, locked: recording outcomes must not overwrite a fetch or receipt made meanwhile. */
+    static List<DeviceCommand> claimedByLocked(Session session, String token) {
+        return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token order by c.id",
+                        DeviceCommand.class)
+                .setParameter("token", token)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** A command's receipts in the order they arrived (started before completed at the same instant). */
+    static List<CommandReceipt> receiptsOf(Session session, UUID commandId) {
+        return session.createSelectionQuery("from CommandReceipt r where r.commandId = :command", CommandReceipt.class)
+                .setParameter("command", commandId)
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(CommandReceipt::receivedAt)
+                        .thenComparing(r -> r.type().equals("started") ? 0 : 1))
+                .toList();
+    }
+
+    static CommandReceipt receipt(Session session, UUID commandId, String type) {
+        return session.createSelectionQuery("from CommandReceipt r where r.commandId = :command and r.type = :type",
+                        CommandReceipt.class)
+                .setParameter("command", commandId)
+                .setParameter("type", type)
+                .uniqueResult();
+    }
+
+    static List<WakeUpAttempt> wakeUpsOf(Session session, UUID commandId) {
+        return session.createSelectionQuery("from WakeUpAttempt w where w.commandId = :command"
+                        + " order by w.attemptedAt, w.id", WakeUpAttempt.class)
+                .setParameter("command", commandId)
+                .getResultList();
+    }
+}
