@@ -65,7 +65,7 @@ import kr.jsoft.privacyportal.mail.MailTransport;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.OutboxDashboard;
 import kr.jsoft.privacyportal.mail.SmtpTransport;
-import kr.jsoft.privacyportal.persistence.FieldCipher;
+import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.push.Backoff;
 import kr.jsoft.privacyportal.push.EndpointPolicy;
@@ -233,13 +233,12 @@ public final class PortalServer {
         MailTransport smtp = developmentMailbox != null
                 ? SmtpTransport.developmentMailbox(mail, developmentMailbox.port())
                 : SmtpTransport.configured(mail);
-        FieldCipher fieldCipher = new FieldCipher(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random);
-        Outbox outbox = new Outbox(database, mail, fieldCipher, auditLog, clock);
+        Outbox outbox = new Outbox(database, mail, dataCipher, auditLog, clock);
         MailDispatcher mailDispatcher = new MailDispatcher(database, outbox, view, smtp, mail, baseUrl, auditLog, clock,
                 random);
         OutboxDashboard outboxDashboard = new OutboxDashboard(database, outbox, view, mail, baseUrl, auditLog, clock);
         NoticeSubscriptions subscriptions = new NoticeSubscriptions(database, outbox, rateLimiter, auditLog,
-                fieldCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock);
+                dataCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock);
         NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
         NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
         jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.persistence.FieldCipher;
+import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.web.Lang;
 import org.hibernate.Session;
 
@@ -30,13 +30,13 @@ public final class Outbox {
     static final String MODEL = "mail_outbox.model";
 
     private final Clock clock;
-    private final FieldCipher cipher;
+    private final DataCipher cipher;
     private final AuditLog auditLog;
     private final Database database;
     private final MailSettings settings;
     private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
 
-    public Outbox(Database database, MailSettings settings, FieldCipher cipher, AuditLog auditLog, Clock clock) {
+    public Outbox(Database database, MailSettings settings, DataCipher cipher, AuditLog auditLog, Clock clock) {
         this.database = database;
         this.settings = settings;
         this.cipher = cipher;
@@ -53,8 +53,8 @@ public final class Outbox {
     public UUID enqueue(Session session, OutgoingMail mail) {
         UUID id = UUID.randomUUID();
         String payload = new MailPayload(mail.model(), mail.secretLinks(), mail.listUnsubscribe().orElse(null)).toJson();
-        session.persist(new OutboxMail(id, mail.template(), mail.lang().code(), cipher.seal(RECIPIENT, mail.recipient()),
-                cipher.seal(MODEL, payload), mail.context().orElse(null), clock.instant()));
+        session.persist(new OutboxMail(id, mail.template(), mail.lang().code(), cipher.sealText(mail.recipient(), RECIPIENT),
+                cipher.sealText(payload, MODEL), mail.context().orElse(null), clock.instant()));
         wakeDispatcherAfterCommit(session);
         return id;
     }
@@ -143,15 +143,15 @@ public final class Outbox {
     }
 
     private ClaimedMail open(OutboxMail row, Map<String, String> context) {
-        MailPayload payload = MailPayload.fromJson(cipher.open(MODEL, row.modelSealed()));
+        MailPayload payload = MailPayload.fromJson(cipher.openText(row.modelSealed(), MODEL));
         Map<String, String> model = new HashMap<>(context);
         model.putAll(payload.model());
         return new ClaimedMail(row.id(), row.template(), Lang.parse(row.lang()).orElse(Lang.KO),
-                cipher.open(RECIPIENT, row.recipientSealed()), model, payload.secretLinks(),
+                cipher.openText(row.recipientSealed(), RECIPIENT), model, payload.secretLinks(),
                 Optional.ofNullable(payload.listUnsubscribe()), row.attempts());
     }
 
     String openRecipient(OutboxMail row) {
-        return cipher.open(RECIPIENT, row.recipientSealed());
+        return cipher.openText(row.recipientSealed(), RECIPIENT);
     }
 }

@@ -144,7 +144,7 @@ public final class NoticeFanOut {
             case EFFECTIVE -> "mail/notice-revision-effective";
             case WITHDRAWN -> "mail/notice-revision-withdrawn";
         };
-        String email = subscriptions.cipher().open(NoticeSubscriptions.EMAIL, subscriber.emailSealed());
+        String email = subscriptions.cipher().openText(subscriber.emailSealed(), NoticeSubscriptions.EMAIL);
         return OutgoingMail.to(email, lang, template)
                 .withContext(job.context(lang))
                 .withUnsubscribe("/unsubscribe/" + subscriptions.keys().unsubscribeToken(subscriber.id()));

@@ -17,7 +17,7 @@ import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.persistence.FieldCipher;
+import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.TooManyRequestsException;
@@ -38,13 +38,13 @@ public final class NoticeSubscriptions {
     private final Outbox outbox;
     private final RateLimiter rateLimiter;
     private final AuditLog auditLog;
-    private final FieldCipher cipher;
+    private final DataCipher cipher;
     private final SubscriberKeys keys;
     private final SecureRandom random;
     private final Clock clock;
 
     public NoticeSubscriptions(Database database, Outbox outbox, RateLimiter rateLimiter, AuditLog auditLog,
-                               FieldCipher cipher, SecretKey hashKey, SecureRandom random, Clock clock) {
+                               DataCipher cipher, SecretKey hashKey, SecureRandom random, Clock clock) {
         this.database = database;
         this.outbox = outbox;
         this.rateLimiter = rateLimiter;
@@ -94,7 +94,7 @@ public final class NoticeSubscriptions {
                     return;
                 }
                 if (subscriber == null) {
-                    subscriber = new NoticeSubscriber(hash, cipher.seal(EMAIL, normalized), lang.code(), now);
+                    subscriber = new NoticeSubscriber(hash, cipher.sealText(normalized, EMAIL), lang.code(), now);
                     session.persist(subscriber);
                 }
                 String token = newToken();
@@ -202,7 +202,7 @@ public final class NoticeSubscriptions {
         return keys;
     }
 
-    FieldCipher cipher() {
+    DataCipher cipher() {
         return cipher;
     }
 }

@@ -37,10 +37,27 @@ public final class Failures extends HttpFilter {
                 return;
             }
             String incident = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), cause);
+            log.error("Incident {} on {} {}", incident, request.getMethod(), loggablePath(request.getRequestURI()), cause);
             request.setAttribute(INCIDENT_ATTRIBUTE, incident);
             fail(request, target, 500, "Something went wrong on our side. Incident " + incident + ".");
         }
+    }
+
+    /**
+     * Only the feature part of the path (the language and the first segment after it): deeper
+     * segments can be secret (status links, confirmation and unsubscribe tokens) and must never
+     * reach the log.
+     */
+    static String loggablePath(String path) {
+        String[] segments = path.split("/", 4);
+        if (segments.length < 3) {
+            return path;
+        }
+        boolean language = Lang.parse(segments[1]).isPresent();
+        if (!language) {
+            return "/" + segments[1] + "/…";
+        }
+        return segments.length == 3 ? path : "/" + segments[1] + "/" + segments[2] + "/…";
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, BadRequestException e)

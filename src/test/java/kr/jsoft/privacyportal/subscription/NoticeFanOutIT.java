@@ -43,7 +43,7 @@ class NoticeFanOutIT {
     private void subscriber(String email, Lang lang, boolean confirmed) {
         bed.database.inTransaction(session -> {
             NoticeSubscriber subscriber = new NoticeSubscriber(subscriptions.keys().emailHash(email),
-                    bed.cipher.seal(NoticeSubscriptions.EMAIL, email), lang.code(), bed.clock.instant());
+                    bed.cipher.sealText(email, NoticeSubscriptions.EMAIL), lang.code(), bed.clock.instant());
             if (confirmed) {
                 subscriber.confirm(bed.clock.instant());
             }

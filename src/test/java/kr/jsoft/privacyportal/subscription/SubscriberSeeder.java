@@ -21,7 +21,7 @@ public final class SubscriberSeeder {
                     for (int i = start; i < end; i++) {
                         String email = "subscriber" + i + "@bench.example";
                         insert.setString(1, subscriptions.keys().emailHash(email));
-                        insert.setString(2, subscriptions.cipher().seal(NoticeSubscriptions.EMAIL, email));
+                        insert.setString(2, subscriptions.cipher().sealText(email, NoticeSubscriptions.EMAIL));
                         insert.setString(3, i % 3 == 0 ? "en" : "ko");
                         insert.setTimestamp(4, Timestamp.from(now));
                         insert.setTimestamp(5, Timestamp.from(now));

@@ -27,7 +27,7 @@ import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.SmtpTransport;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.persistence.FieldCipher;
+import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.web.View;
@@ -47,7 +47,8 @@ public final class MailTestbed implements AutoCloseable {
     public final MailSettings settings;
     public final View view = new View(true);
     public final AuditLog auditLog = new AuditLog(clock);
-    public final FieldCipher cipher = new FieldCipher(new SecretKeySpec(new byte[32], "AES"), random);
+    public final DataCipher cipher = new DataCipher("test",
+            java.util.Map.of("test", new SecretKeySpec(new byte[32], "AES")), random);
     public final RateLimiter rateLimiter;
     public final Outbox outbox;
     public final SmtpTransport transport;
