@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import kr.jsoft.privacyportal.complaint.ComplaintSettings;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
@@ -30,7 +31,8 @@ public record Settings(
         boolean benchStatic,
         Duration sessionIdle,
         Duration sessionMax,
-        MailSettings mail) {
+        MailSettings mail,
+        ComplaintSettings complaints) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -73,7 +75,8 @@ public record Settings(
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         MailSettings mail = MailSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail);
+                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail,
+                ComplaintSettings.fromEnvironment(env));
     }
 
     /**
