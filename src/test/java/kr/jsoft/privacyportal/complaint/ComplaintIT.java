@@ -332,12 +332,22 @@ class ComplaintIT {
     }
 
     @Test
-    void statisticsCountPerCategoryAndMonth() throws Exception {
+    void statisticsCountPerCategoryAndMonthAndGiveTheMedianTimeToTheFirstAnswer() throws Exception {
+        String reference;
+        try (WebClient browser = portal.browser()) {
+            reference = reference(fillAndSubmit(browser, "en", "SUSPENSION", "Stop processing.", "Han", uniqueEmail(), ""));
+        }
+        portal.clock().advance(Duration.ofHours(5));
+        portal.server().complaints().desk().reply(caseId(reference), "We stopped.", "Tester",
+                AuditEvent.staff(UUID.randomUUID().toString(), "127.0.0.1", "x"));
+        String month = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM")
+                .format(portal.clock().instant().minus(Duration.ofHours(5)).atZone(java.time.ZoneId.of("Asia/Seoul")));
         try (WebClient manager = staff.signedIn(Role.AUDITOR)) {
             HtmlPage stats = manager.getPage(portal.url("/manager/complaints/statistics"));
             assertThat(stats.getWebResponse().getStatusCode()).isEqualTo(200);
-            assertThat(stats.getElementById("median").getTextContent()).contains("Median");
-            assertThat(manager.getPage(portal.url("/manager/complaints")).getWebResponse().getStatusCode()).isEqualTo(200);
+            DomElement row = stats.getFirstByXPath("//tr[@data-month='" + month + "' and @data-category='SUSPENSION']");
+            assertThat(Long.parseLong(row.querySelector(".count").getTextContent())).isGreaterThanOrEqualTo(1);
+            assertThat(stats.getElementById("median").getTextContent()).contains("Median").doesNotContain("—");
         }
     }
 }

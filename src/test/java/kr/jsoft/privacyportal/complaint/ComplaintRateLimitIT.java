@@ -61,4 +61,23 @@ class ComplaintRateLimitIT {
             assertThat(submit(browser, email()).getWebResponse().getStatusCode()).as("after the hour").isEqualTo(200);
         }
     }
+
+    @Test
+    void statusLinkRequestsAreLimitedPerEmailAddressToo() throws Exception {
+        String email = email();
+        for (int i = 0; i < 3; i++) {
+            assertThat(resend(email)).isEqualTo(200);
+        }
+        assertThat(resend(email)).isEqualTo(429);
+    }
+
+    private static int resend(String email) throws Exception {
+        try (WebClient browser = portal.browser()) {
+            HtmlPage page = browser.getPage(portal.url("/en/complaints/status-link"));
+            HtmlForm form = page.querySelector("form.status-link-form");
+            form.getInputByName("reference").setValue("C-2026-000001");
+            form.getInputByName("email").setValue(email);
+            return ((HtmlElement) form.querySelector("button")).click().getWebResponse().getStatusCode();
+        }
+    }
 }
