@@ -12,7 +12,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.jsoft.privacyportal.audit.AuditHeads;
 import java.net.http.HttpClient;
@@ -26,6 +28,15 @@ import kr.jsoft.privacyportal.command.JwksServlet;
 import kr.jsoft.privacyportal.command.LoggingManagerAlerts;
 import kr.jsoft.privacyportal.command.WakeUpDispatcher;
 import kr.jsoft.privacyportal.command.WakeUpSignal;
+import kr.jsoft.privacyportal.complaint.CaseRecords;
+import kr.jsoft.privacyportal.complaint.ComplaintDesk;
+import kr.jsoft.privacyportal.complaint.ComplaintDeskServlet;
+import kr.jsoft.privacyportal.complaint.ComplaintIntake;
+import kr.jsoft.privacyportal.complaint.ComplaintPanel;
+import kr.jsoft.privacyportal.complaint.ComplaintServlet;
+import kr.jsoft.privacyportal.complaint.ComplaintSettings;
+import kr.jsoft.privacyportal.complaint.ComplaintUpkeep;
+import kr.jsoft.privacyportal.complaint.ComplaintViews;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.device.DatabaseNonceStore;
@@ -50,6 +61,8 @@ import kr.jsoft.privacyportal.policy.PolicyDashboard;
 import kr.jsoft.privacyportal.policy.PolicyLifecycle;
 import kr.jsoft.privacyportal.policy.PolicyService;
 import kr.jsoft.privacyportal.policy.RevisionAnnouncements;
+import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.policy.PolicyVersionInfo;
 import kr.jsoft.privacyportal.policy.PolicyServlet;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.manager.Access;
@@ -132,9 +145,14 @@ public final class PortalServer {
     private final Mail mail;
     private final PolicyLifecycle policyLifecycle;
     private final CommandFeature commands;
+    private final Complaints complaints;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
+    }
+
+    /** The complaint services, for tests. */
+    public record Complaints(ComplaintIntake intake, ComplaintDesk desk, ComplaintUpkeep upkeep) {
     }
 
     /** What other features and tests reach of the mail feature. */
@@ -149,7 +167,7 @@ public final class PortalServer {
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
                          AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
-                         CommandFeature commands) {
+                         CommandFeature commands, Complaints complaints) {
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -162,6 +180,7 @@ public final class PortalServer {
         this.mail = mail;
         this.policyLifecycle = policyLifecycle;
         this.commands = commands;
+        this.complaints = complaints;
     }
 
     public static PortalServer create(Settings settings, Clock clock) {
@@ -331,6 +350,36 @@ public final class PortalServer {
 
 
 
+        // ---- Complaints to the privacy manager (issue 7) ----
+        // Public form, status page and link re-send; the queue and cases on the dashboard; the
+        // daily deadline digest and the erasure of closed cases after PORTAL_COMPLAINT_RETENTION.
+        ComplaintSettings complaintSettings = settings.complaints();
+        CaseRecords caseRecords = new CaseRecords(dataCipher,
+                new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256")), random, clock);
+        Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations = label -> label == null
+                ? List.of() : policyService.find(label).map(v -> v.metadata().facts().outsideOrganisations())
+                .orElse(List.of());
+        ComplaintIntake complaintIntake = new ComplaintIntake(database, auditLog, outbox, rateLimiter, caseRecords,
+                complaintSettings, mail, outsideOrganisations);
+        ComplaintDesk complaintDesk = new ComplaintDesk(database, auditLog, outbox, caseRecords,
+                () -> manager.accounts().active(Set.of(Role.PRIVACY_MANAGER, Role.STAFF)).stream()
+                        .map(a -> new ComplaintViews.Assignee(a.id(), a.displayName())).toList(),
+                () -> policyService.current().map(PolicyVersionInfo::label), outsideOrganisations);
+        ComplaintUpkeep complaintUpkeep = new ComplaintUpkeep(database, auditLog, outbox, caseRecords,
+                complaintSettings, mail);
+        servlet(context, new ComplaintServlet(complaintIntake, view), "/ko/complaints/*", "/en/complaints/*");
+        ComplaintDeskServlet complaintPages = new ComplaintDeskServlet(complaintDesk, view);
+        Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
+        managerArea.page(ComplaintDeskServlet.BASE + "/*", complaintPages, complaintAccess, "complaint.nav");
+        managerArea.page(ComplaintDeskServlet.STATISTICS, complaintPages, Access.view(Access.ALL_ROLES),
+                "complaint.nav.statistics");
+        managerArea.panel(new ComplaintPanel(complaintDesk, true));
+        managerArea.panel(new ComplaintPanel(complaintDesk, false));
+        jobs.every("complaint digest", Duration.ofMinutes(10), complaintUpkeep::sendDailyDigest);
+        jobs.every("complaint erasure", Duration.ofHours(1), complaintUpkeep::eraseExpired);
+        Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
+        // ---- end of issue 7 ----
+
         servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
@@ -344,7 +393,7 @@ public final class PortalServer {
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
-                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature);
+                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -359,6 +408,7 @@ public final class PortalServer {
         entities.addAll(Commands.ENTITIES);
         entities.addAll(Outbox.ENTITIES);
         entities.addAll(NoticeSubscriptions.ENTITIES);
+        entities.addAll(CaseRecords.ENTITIES);
         return entities;
     }
 
@@ -505,5 +555,9 @@ public final class PortalServer {
 
     public CommandFeature commands() {
         return commands;
+    }
+
+    public Complaints complaints() {
+        return complaints;
     }
 }

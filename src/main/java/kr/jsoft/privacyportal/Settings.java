@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import kr.jsoft.privacyportal.complaint.ComplaintSettings;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
@@ -32,7 +33,8 @@ public record Settings(
         Duration sessionIdle,
         Duration sessionMax,
         MailSettings mail,
-        PushSettings push) {
+        PushSettings push,
+        ComplaintSettings complaints) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -76,7 +78,8 @@ public record Settings(
         MailSettings mail = MailSettings.fromEnvironment(env, mode);
         PushSettings push = PushSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push);
+                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
+                ComplaintSettings.fromEnvironment(env));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import kr.jsoft.privacyportal.audit.AuditEvent;
@@ -188,6 +189,11 @@ public final class AccountService {
         return database.fromTransaction(session -> session
                 .createSelectionQuery("from StaffAccount a order by a.displayName, a.email", StaffAccount.class)
                 .getResultList().stream().map(AccountService::view).toList());
+    }
+
+    /** Active accounts with one of {@code roles}: whom other features may assign work to. */
+    public List<AccountView> active(Set<Role> roles) {
+        return list().stream().filter(a -> a.status() == Status.ACTIVE && roles.contains(a.role())).toList();
     }
 
     Optional<AccountView> account(UUID id) {

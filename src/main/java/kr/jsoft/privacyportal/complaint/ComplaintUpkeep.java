@@ -1,0 +1,107 @@
+package kr.jsoft.privacyportal.complaint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.mail.OutgoingMail;
+import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.web.Dates;
+import kr.jsoft.privacyportal.web.Lang;
+
+/**
+ * Background work on complaints: the daily deadline digest to the privacy manager and the
+ * erasure of closed cases' personal data after the retention period.
+ */
+public final class ComplaintUpkeep {
+    private final Database database;
+    private final AuditLog auditLog;
+    private final Outbox outbox;
+    private final CaseRecords records;
+    private final ComplaintSettings settings;
+    private final MailSettings mail;
+
+    public ComplaintUpkeep(Database database, AuditLog auditLog, Outbox outbox, CaseRecords records,
+                    ComplaintSettings settings, MailSettings mail) {
+        this.database = database;
+        this.auditLog = auditLog;
+        this.outbox = outbox;
+        this.records = records;
+        this.settings = settings;
+        this.mail = mail;
+    }
+
+    /**
+     * Mails the overdue and due-within-two-days cases (references and due dates only) to the
+     * privacy manager, at most once per Seoul day: the day's row is written in the same
+     * transaction as the mail, and a second run (or a second instance) finds it. Nothing is
+     * sent on a day with nothing urgent. Returns whether a mail was enqueued.
+     */
+    public boolean sendDailyDigest() {
+        try {
+            return database.fromTransaction(session -> {
+                Instant now = records.now();
+                String day = now.atZone(Dates.SEOUL).toLocalDate().toString();
+                if (session.find(DigestDay.class, day) != null) {
+                    return false;
+                }
+                List<Complaint> urgent = session.createSelectionQuery(
+                        "from Complaint c where c.state in (:open) and c.dueAt < :soon order by c.dueAt, c.reference",
+                        Complaint.class)
+                        .setParameter("open", List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS))
+                        .setParameter("soon", now.plus(CaseRecords.DUE_SOON))
+                        .getResultList();
+                if (urgent.isEmpty()) {
+                    return false;
+                }
+                session.persist(new DigestDay(day, now));
+                session.flush();
+                String overdue = lines(urgent, ComplaintViews.Urgency.OVERDUE);
+                String dueSoon = lines(urgent, ComplaintViews.Urgency.DUE_SOON);
+                outbox.enqueue(session, OutgoingMail.to(mail.managerAlert().getAddress(), Lang.KO,
+                        "complaint/mail/digest")
+                        .with("day", day)
+                        .with("overdue", overdue)
+                        .with("dueSoon", dueSoon)
+                        .with("queueUrl", "/manager/complaints"));
+                auditLog.record(session, AuditEvent.system("complaint.digest-sent").target("complaint_digest", day)
+                        .detail("cases listed: " + urgent.size()));
+                return true;
+            });
+        } catch (jakarta.persistence.PersistenceException anotherInstanceSentIt) {
+            return false;
+        }
+    }
+
+    private String lines(List<Complaint> cases, ComplaintViews.Urgency urgency) {
+        return cases.stream().filter(c -> records.urgency(c) == urgency)
+                .map(c -> c.reference() + " (" + Dates.date(c.dueAt(), Lang.KO) + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Erases name, email, phone, status link and every message body of cases closed longer
+     * than the retention ago, leaving the anonymous record (reference, category, dates,
+     * outcome). Returns how many cases were erased.
+     */
+    public int eraseExpired() {
+        return database.fromTransaction(session -> {
+            Instant now = records.now();
+            List<Complaint> expired = session.createSelectionQuery(
+                    "from Complaint c where c.erasedAt is null and c.closedAt is not null and c.closedAt <= :cutoff",
+                    Complaint.class).setParameter("cutoff", now.minus(settings.retention())).setMaxResults(500)
+                    .getResultList();
+            for (Complaint c : expired) {
+                c.erase(now);
+                session.createMutationQuery("update ComplaintEntry e set e.bodySealed = null where e.complaintId = :id")
+                        .setParameter("id", c.id()).executeUpdate();
+                auditLog.record(session, AuditEvent.system("complaint.erased").target("complaint", c.id())
+                        .detail("personal data erased after retention"));
+            }
+            return expired.size();
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package kr.jsoft.privacyportal.complaint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kr.jsoft.privacyportal.policy.PolicyMetadata;
+
+/** What the complaint pages render: plain records, fully loaded inside the service's transaction. */
+public final class ComplaintViews {
+    private ComplaintViews() {
+    }
+
+    /** How close a case is to its due date (only open cases are ever urgent). */
+    public enum Urgency {
+        NONE, DUE_SOON, OVERDUE;
+
+        public String cssClass() {
+            return this == NONE ? "" : this == DUE_SOON ? "due-soon" : "overdue";
+        }
+    }
+
+    /** What the form sends: everything as typed. */
+    public record Submission(String category, String description, String name, String email, String phone,
+                             String language) {
+    }
+
+    /** The new case: its reference and the secret status token (shown once, stored only as a hash). */
+    public record Receipt(String reference, String statusToken) {
+    }
+
+    public record Message(String kind, String author, String body, Instant at) {
+    }
+
+    /** The status page: what the complainant may see. */
+    public record Status(String reference, Category category, CaseState state, Instant receivedAt, Instant dueAt,
+                         List<Message> conversation, List<Organisation> outsideOrganisations) {
+    }
+
+    /** Where a refused complainant can turn next, named in the page's language. */
+    public record Organisation(String name, String phone, String website, String websiteUrl) {
+        static Organisation of(PolicyMetadata.OutsideOrganisation o, kr.jsoft.privacyportal.web.Lang lang) {
+            return new Organisation(o.name().in(lang), o.phone(), o.website(), o.websiteUrl());
+        }
+    }
+
+    public record QueueRow(UUID id, String reference, Category category, CaseState state, String assigneeName,
+                           Instant receivedAt, Instant dueAt, Urgency urgency) {
+    }
+
+    public record Filter(CaseState state, Category category, UUID assignee, boolean overdueOnly, String reference) {
+        public static final Filter NONE = new Filter(null, null, null, false, null);
+    }
+
+    /** The detail page: the case with its personal data and the whole timeline (notes included). */
+    public record Detail(UUID id, String reference, Category category, CaseState state, String lang, String name,
+                         String email, String phone, UUID assigneeId, String assigneeName, Instant receivedAt,
+                         Instant dueAt, Instant firstAnsweredAt, Instant closedAt, Instant erasedAt, Urgency urgency,
+                         List<Message> timeline) {
+    }
+
+    public record MonthCount(String month, Category category, long count) {
+    }
+
+    public record Statistics(List<MonthCount> counts, long answered, Duration medianFirstAnswer) {
+    }
+
+    public record Assignee(UUID id, String name) {
+    }
+}
