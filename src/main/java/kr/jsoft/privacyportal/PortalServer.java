@@ -23,6 +23,7 @@ import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.command.CommandChannel;
 import kr.jsoft.privacyportal.command.CommandEvents;
 import kr.jsoft.privacyportal.command.CommandSigner;
+import kr.jsoft.privacyportal.command.CommandsServlet;
 import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.command.JwksServlet;
 import kr.jsoft.privacyportal.command.LoggingManagerAlerts;
@@ -71,12 +72,15 @@ import kr.jsoft.privacyportal.manager.ManagerArea;
 import kr.jsoft.privacyportal.manager.ManagerDashboard;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.manager.SessionLimits;
+import kr.jsoft.privacyportal.mail.DevelopmentMailReader;
+import kr.jsoft.privacyportal.mail.DevelopmentMailServlet;
 import kr.jsoft.privacyportal.mail.DevelopmentMailbox;
 import kr.jsoft.privacyportal.mail.MailDispatcher;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.MailTransport;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.OutboxDashboard;
+import kr.jsoft.privacyportal.mail.OutboxServlet;
 import kr.jsoft.privacyportal.mail.SmtpTransport;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.persistence.Database;
@@ -345,6 +349,19 @@ public final class PortalServer {
                 revisionAnnouncements, settings.policiesDir());
         PolicyDashboard.register(manager.area(), policyLifecycle, policyService, view);
         // ---- end of issue 5 ----
+
+        // Mail and command dashboard pages (issues 6 and 9): the outbox (retry for PRIVACY_MANAGER and
+        // STAFF), the development mailbox (only without SMTP in development), and a device's commands
+        // with "retry wake-up" (a prefix route of its own, since /manager/devices/* is view-only).
+        managerArea.page(OutboxServlet.PATH, new OutboxServlet(outboxDashboard, view),
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.outbox");
+        if (developmentMailbox != null) {
+            managerArea.page(DevelopmentMailServlet.PATH, new DevelopmentMailServlet(
+                    new DevelopmentMailReader(database, auditLog, developmentMailbox), view),
+                    Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.dev");
+        }
+        managerArea.page(CommandsServlet.PATH, new CommandsServlet(commands, view),
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF));
 
         extraRoutes.accept(context);
 
