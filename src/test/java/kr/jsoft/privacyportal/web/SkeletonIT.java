@@ -65,6 +65,9 @@ class SkeletonIT {
                 assertThat(page.querySelectorAll(landmark)).as(landmark).hasSize(1);
             }
             assertThat(page.querySelectorAll("[style]")).isEmpty();
+            assertThat(page.getAnchors()).as("every public feature is reachable from home")
+                    .extracting(a -> a.getHrefAttribute())
+                    .contains("/en/policy", "/en/notices", "/en/contact", "/en/complaints/new");
             assertThat(page.querySelectorAll("script")).isEmpty();
         }
     }
