@@ -82,6 +82,7 @@ class RevisionMailsIT {
         assertThat(notice.getSubject()).contains("2027-01-portal");
         assertThat(MailTestbed.parts(notice).get("text")).contains("/en/policy/2027-01-portal",
                 "/en/policy/compare?from=2023-09-01");
+        assertThat(MailTestbed.parts(notice).get("html")).contains("<h1>", "/en/policy/2027-01-portal", "/unsubscribe/");
         assertThat(notice.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
     }
 }
