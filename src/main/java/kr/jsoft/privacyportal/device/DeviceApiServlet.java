@@ -28,6 +28,7 @@ import kr.jsoft.privacyportal.web.Problem;
  */
 public final class DeviceApiServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int DRAIN_LIMIT_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeviceRegistration registration;
@@ -253,17 +254,37 @@ public final class DeviceApiServlet extends HttpServlet {
         return route.signing == DeviceApiRoute.Signing.REGISTERED_KEY ? registry.registeredKey(id) : registry.activeKey(id);
     }
 
+    /**
+     * Reads the body up to {@link #MAX_BODY_BYTES}. A body that is too large but still modest is read to its end before
+     * the 413 goes out, so the client is not reset mid-upload and actually sees the problem; anything larger is refused
+     * without reading and Jetty closes the connection.
+     */
     private static byte[] body(HttpServletRequest request) throws IOException, Refusal {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new Refusal(413, "The request body may be at most " + MAX_BODY_BYTES + " bytes.");
-        }
+        long declared = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
+            if (declared > DRAIN_LIMIT_BYTES) {
+                throw tooLarge();
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new Refusal(413, "The request body may be at most " + MAX_BODY_BYTES + " bytes.");
+                drain(in);
+                throw tooLarge();
             }
             return body;
         }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = DRAIN_LIMIT_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= read;
+        }
+    }
+
+    private static Refusal tooLarge() {
+        return new Refusal(413, "The request body may be at most " + MAX_BODY_BYTES + " bytes.");
     }
 
     private static JsonNode json(HttpServletRequest request, byte[] body, DeviceApiRoute route) throws Refusal {
