@@ -52,6 +52,7 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.device.DeviceReports;
 import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.notice.NoticeServlet;
@@ -150,6 +151,7 @@ public final class PortalServer {
     private final PolicyLifecycle policyLifecycle;
     private final CommandFeature commands;
     private final Complaints complaints;
+    private final ErasureJournal erasureJournal;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -171,7 +173,8 @@ public final class PortalServer {
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
                          AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
-                         CommandFeature commands, Complaints complaints) {
+                         CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal) {
+        this.erasureJournal = erasureJournal;
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -214,6 +217,10 @@ public final class PortalServer {
 
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         Database database = Database.open(settings.database(), entities());
+
+        // Erasure journal: what was destroyed, re-applied at start-up so a restored backup brings nothing back.
+        // Each feature that destroys data registers its eraser below; the journal is checked just before start.
+        ErasureJournal erasureJournal = new ErasureJournal(settings.erasureJournalDir(), clock);
 
         // Services
         AuditLog auditLog = new AuditLog(clock);
@@ -408,9 +415,12 @@ public final class PortalServer {
         server.addBean(jobs);
         server.addBean(wakeUps);
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        jobs.every("erasure journal prune", Duration.ofDays(1),
+                () -> erasureJournal.pruneBefore(clock.instant().minus(settings.backupRetention())));
+        erasureJournal.reapply(database);
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
-                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints);
+                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -576,5 +586,10 @@ public final class PortalServer {
 
     public Complaints complaints() {
         return complaints;
+    }
+
+    /** The journal of destroyed records, for features' wiring checks, tests and the restore procedure. */
+    public ErasureJournal erasureJournal() {
+        return erasureJournal;
     }
 }

@@ -34,7 +34,9 @@ public record Settings(
         Duration sessionMax,
         MailSettings mail,
         PushSettings push,
-        ComplaintSettings complaints) {
+        ComplaintSettings complaints,
+        Path erasureJournalDir,
+        Duration backupRetention) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -55,6 +57,13 @@ public record Settings(
         Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
         Optional<String> inlineKeys = env.optional("PORTAL_KEYS");
         Duration shutdownTimeout = env.duration("PORTAL_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30));
+        // erasure: the journal of destroyed records lives outside the data (and its backups), beside the keys.
+        Path erasureJournalDir = env.path("PORTAL_ERASURE_JOURNAL_DIR",
+                keyDir.toAbsolutePath().resolveSibling("erasure-journal"));
+        if (erasureJournalDir.toAbsolutePath().startsWith(dataDir.toAbsolutePath())) {
+            throw new SettingsException("PORTAL_ERASURE_JOURNAL_DIR", "must be outside PORTAL_DATA_DIR (" + dataDir + ")");
+        }
+        Duration backupRetention = env.duration("PORTAL_BACKUP_RETENTION", Duration.ofDays(35));
         // policy: the folder of policy versions imported at start-up (README "Policy versions").
         Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
         // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
@@ -79,7 +88,7 @@ public record Settings(
         PushSettings push = PushSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
-                ComplaintSettings.fromEnvironment(env));
+                ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention);
     }
 
     /**
@@ -104,6 +113,6 @@ public record Settings(
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
                 + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms
-                + ", policiesDir=" + policiesDir + ", mail=" + mail + ", push=" + push + "]";
+                + ", policiesDir=" + policiesDir + ", erasureJournalDir=" + erasureJournalDir + ", mail=" + mail + ", push=" + push + "]";
     }
 }
