@@ -391,7 +391,7 @@ public final class PortalServer {
                 () -> policyService.current().map(PolicyVersionInfo::label), outsideOrganisations);
         ComplaintUpkeep complaintUpkeep = new ComplaintUpkeep(database, auditLog, outbox, caseRecords,
                 complaintSettings, mail);
-        servlet(context, new ComplaintServlet(complaintIntake, view), "/ko/complaints/*", "/en/complaints/*");
+        servlet(context, new ComplaintServlet(complaintIntake, view, baseUrl), "/ko/complaints/*", "/en/complaints/*");
         ComplaintDeskServlet complaintPages = new ComplaintDeskServlet(complaintDesk, view);
         Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
         managerArea.page(ComplaintDeskServlet.BASE + "/*", complaintPages, complaintAccess, "complaint.nav");

@@ -25,10 +25,12 @@ public final class ComplaintServlet extends HttpServlet {
 
     private final ComplaintIntake intake;
     private final View view;
+    private final java.util.function.Supplier<java.net.URI> baseUrl;
 
-    public ComplaintServlet(ComplaintIntake intake, View view) {
+    public ComplaintServlet(ComplaintIntake intake, View view, java.util.function.Supplier<java.net.URI> baseUrl) {
         this.intake = intake;
         this.view = view;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -126,7 +128,8 @@ public final class ComplaintServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status.get());
         model.put("received", request.getParameter("received") != null);
-        model.put("statusUrl", request.getRequestURL().toString());
+        // The public address (PORTAL_BASE_URL), not whatever Host header reached this instance behind a proxy.
+        model.put("statusUrl", baseUrl.get().resolve(request.getRequestURI()).toString());
         model.put("message", message == null ? "" : message);
         model.put("times", new ComplaintDeskServlet.Times());
         model.put("token", token);

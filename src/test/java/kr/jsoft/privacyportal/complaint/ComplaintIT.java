@@ -166,6 +166,25 @@ class ComplaintIT {
     }
 
     @Test
+    void theStatusLinkShownIsThePortalsOwnAddressWhateverHostTheRequestNamed() throws Exception {
+        String statusPath;
+        try (WebClient browser = portal.browser()) {
+            statusPath = fillAndSubmit(browser, "en", "OTHER", "Host header test.", "Kim", uniqueEmail(), "")
+                    .getUrl().getPath();
+        }
+
+        String page;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.uri("/").getPort())) {
+            socket.getOutputStream().write(("GET " + statusPath + "?received=1 HTTP/1.1\r\nHost: attacker.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            page = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(page).startsWith("HTTP/1.1 200").doesNotContain("attacker.example")
+                .contains(">" + portal.url(statusPath) + "<");
+    }
+
+    @Test
     void refusalGivesGroundsAndWhereToTurnNext() throws Exception {
         String email = uniqueEmail();
         String statusPath;
