@@ -45,7 +45,7 @@ CREATE TABLE destruction_device (
     approve_command_id   UUID,
     wipe_command_id      UUID,
     answer               VARCHAR(10),
-    wipe_state           VARCHAR(10)              NOT NULL,
+    wipe_state           VARCHAR(20)              NOT NULL,
     receipt_digest       VARCHAR(43),
     wipe_counts          VARCHAR(1000),
     wiped_at             TIMESTAMP WITH TIME ZONE,

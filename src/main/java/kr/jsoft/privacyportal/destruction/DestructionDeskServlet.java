@@ -44,7 +44,10 @@ public final class DestructionDeskServlet extends HttpServlet {
         DestructionViews.Detail detail = desk.detail(id, Staff.event(request, "destruction.viewed"))
                 .orElseThrow(() -> new BadRequestException(404, "No such destruction request."));
         model.put("detail", detail);
-        model.put("retried", request.getParameter("retried"));
+        String retried = request.getParameter("retried");
+        if (retried != null && retried.matches("scheduled|finished")) {
+            model.put("retried", retried);
+        }
         view.render(request, response, "destruction/detail", model);
     }
 

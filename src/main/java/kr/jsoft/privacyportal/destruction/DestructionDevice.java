@@ -36,7 +36,7 @@ class DestructionDevice {
     private Answer answer;
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "wipe_state", nullable = false, length = 10)
+    @Column(name = "wipe_state", nullable = false, length = 20)
     private WipeState wipeState;
     @Column(name = "receipt_digest", length = 43)
     private String receiptDigest;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import kr.jsoft.privacyportal.device.ClearTextScan;
 import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
@@ -47,13 +46,20 @@ class DestructionIT {
 
     /** Fills in the form and follows the redirect to the status page. */
     static HtmlPage request(WebClient browser, String number, String email) throws Exception {
+        return requestOn(portal, browser, number, email);
+    }
+
+    static HtmlPage requestOn(PortalFixture portal, WebClient browser, String number) throws Exception {
+        return requestOn(portal, browser, number, "");
+    }
+
+    static HtmlPage requestOn(PortalFixture portal, WebClient browser, String number, String email) throws Exception {
         HtmlPage form = browser.getPage(portal.url("/en/destruction"));
         HtmlForm f = form.getForms().stream().filter(x -> x.getActionAttribute().endsWith("/destruction"))
                 .findFirst().orElseThrow();
         f.getInputByName("phone").setValue(number);
         f.getInputByName("email").setValue(email);
-        return f.getButtonByName("") == null ? null : (HtmlPage) f.getOneHtmlElementByAttribute("button", "type",
-                "submit").click();
+        return f.getOneHtmlElementByAttribute("button", "type", "submit").click();
     }
 
     static String text(HtmlPage page, String id) {
@@ -279,9 +285,5 @@ class DestructionIT {
         assertThat(page.getElementById("phone-error")).isNotNull();
         assertThat(page.getElementById("email-error")).isNotNull();
         assertThat(page.getHtmlElementById("phone").getAttribute("value")).isEqualTo("12345");
-    }
-
-    static Map<String, String> unused() {
-        return Map.of();
     }
 }
