@@ -52,6 +52,17 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.device.DeviceReports;
 import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
+import kr.jsoft.privacyportal.destruction.Certificates;
+import kr.jsoft.privacyportal.destruction.DestructionDesk;
+import kr.jsoft.privacyportal.destruction.DestructionDeskServlet;
+import kr.jsoft.privacyportal.destruction.DestructionDoor;
+import kr.jsoft.privacyportal.destruction.DestructionIntake;
+import kr.jsoft.privacyportal.destruction.DestructionPanel;
+import kr.jsoft.privacyportal.destruction.DestructionProcess;
+import kr.jsoft.privacyportal.destruction.DestructionServlet;
+import kr.jsoft.privacyportal.destruction.DestructionSignal;
+import kr.jsoft.privacyportal.destruction.DestructionWorker;
+import kr.jsoft.privacyportal.destruction.ErasureKinds;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.notice.NoticeService;
@@ -152,6 +163,7 @@ public final class PortalServer {
     private final CommandFeature commands;
     private final Complaints complaints;
     private final ErasureJournal erasureJournal;
+    private final Destruction destruction;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -166,6 +178,11 @@ public final class PortalServer {
                        NoticeFanOut noticeFanOut, Optional<DevelopmentMailbox> developmentMailbox) {
     }
 
+    /** The destruction services, for tests and the benchmark. */
+    public record Destruction(DestructionIntake intake, DestructionProcess process, DestructionDesk desk,
+                              Certificates certificates) {
+    }
+
     /** The command feature's services, for other features' wiring, tests and the benchmark. */
     public record CommandFeature(Commands commands, WakeUpDispatcher wakeUps) {
     }
@@ -173,8 +190,10 @@ public final class PortalServer {
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
                          AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
-                         CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal) {
+                         CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal,
+                         Destruction destruction) {
         this.erasureJournal = erasureJournal;
+        this.destruction = destruction;
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -404,6 +423,37 @@ public final class PortalServer {
         Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
         // ---- end of issue 7 ----
 
+        // ---- Destruction requests (issue 10) ----
+        // Website request (the same work whatever the number), approval on a device, WIPE_APP_DATA to
+        // every device of the number, the portal's own records erased (journalled), a signed certificate;
+        // the in-app request through the device API; the manager's queue with both clocks.
+        erasureJournal.register(ErasureKinds.DEVICE, deviceRegistry::eraseAgain);
+        erasureJournal.register(ErasureKinds.DEVICE_COMMANDS, (session, id) ->
+                commands.erasePayloadsOf(session, java.util.UUID.fromString(id)));
+        erasureJournal.register(ErasureKinds.MAIL, outbox::eraseAgain);
+        DestructionSignal destructionSignal = new DestructionSignal();
+        Certificates certificates = new Certificates(keys.ecKey(PortalKeys.SIGNING), keys.publicSigningKeys());
+        DestructionIntake destructionIntake = new DestructionIntake(database, auditLog, clock, random, deviceRegistry,
+                commands, dataCipher, rateLimiter, settings.destruction(), destructionSignal);
+        DestructionProcess destructionProcess = new DestructionProcess(database, auditLog, clock, deviceRegistry,
+                commands, outbox, mail, dataCipher, rateLimiter, settings.destruction(), certificates, erasureJournal,
+                destructionSignal);
+        erasureJournal.register(ErasureKinds.REQUEST, destructionProcess::eraseAgain);
+        commands.listen(destructionProcess);
+        deviceApi.destructionRequests(new DestructionDoor(destructionIntake));
+        DestructionDesk destructionDesk = new DestructionDesk(database, auditLog, clock, commands);
+        servlet(context, new DestructionServlet(destructionIntake, certificates, view),
+                "/ko/destruction", "/ko/destruction/*", "/en/destruction", "/en/destruction/*");
+        managerArea.page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(destructionDesk, view),
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
+        managerArea.panel(new DestructionPanel(destructionDesk, false));
+        managerArea.panel(new DestructionPanel(destructionDesk, true));
+        DestructionWorker destructionWorker = new DestructionWorker(destructionProcess, destructionSignal,
+                Duration.ofSeconds(1), settings.shutdownTimeout());
+        server.addBean(destructionWorker);
+        Destruction destruction = new Destruction(destructionIntake, destructionProcess, destructionDesk, certificates);
+        // ---- end of issue 10 ----
+
         servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
@@ -420,7 +470,8 @@ public final class PortalServer {
         erasureJournal.reapply(database);
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
-                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal);
+                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal,
+                destruction);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -436,6 +487,7 @@ public final class PortalServer {
         entities.addAll(Outbox.ENTITIES);
         entities.addAll(NoticeSubscriptions.ENTITIES);
         entities.addAll(CaseRecords.ENTITIES);
+        entities.addAll(DestructionIntake.ENTITIES);
         return entities;
     }
 
@@ -586,6 +638,10 @@ public final class PortalServer {
 
     public Complaints complaints() {
         return complaints;
+    }
+
+    public Destruction destruction() {
+        return destruction;
     }
 
     /** The journal of destroyed records, for features' wiring checks, tests and the restore procedure. */

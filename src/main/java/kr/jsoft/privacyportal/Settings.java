@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.complaint.ComplaintSettings;
+import kr.jsoft.privacyportal.destruction.DestructionSettings;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
@@ -36,7 +37,8 @@ public record Settings(
         PushSettings push,
         ComplaintSettings complaints,
         Path erasureJournalDir,
-        Duration backupRetention) {
+        Duration backupRetention,
+        DestructionSettings destruction) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -88,7 +90,8 @@ public record Settings(
         PushSettings push = PushSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
-                ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention);
+                ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
+                DestructionSettings.fromEnvironment(env));
     }
 
     /**

@@ -151,6 +151,27 @@ public final class Commands {
         return CommandQueries.byReference(session, reference).stream().map(Commands::toView).toList();
     }
 
+    /**
+     * The SHA-256 (base64url) of the body of a command's stored receipt of {@code type}
+     * ({@code started}, {@code completed}, {@code failed}), read in the caller's transaction.
+     */
+    public Optional<String> receiptDigest(Session session, UUID commandId, String type) {
+        return Optional.ofNullable(CommandQueries.receipt(session, commandId, type)).map(CommandReceipt::bodyDigest);
+    }
+
+    /**
+     * A destroyed device's commands lose their signed payloads, in the caller's transaction (states,
+     * times and the receipts, which hold no personal data, stay as the record). Also the erasure
+     * journal's eraser for kind {@code device-commands} (id: the device id). True if anything was erased.
+     */
+    public boolean erasePayloadsOf(Session session, UUID deviceId) {
+        boolean erased = false;
+        for (DeviceCommand command : CommandQueries.historyOf(session, deviceId)) {
+            erased |= command.erasePayload();
+        }
+        return erased;
+    }
+
     /** A device's commands, newest first, for the dashboard; the view is recorded for the staff account. */
     public List<CommandView> historyOf(UUID deviceId, String staffAccountId, String clientAddress) {
         return database.fromTransaction(session -> {

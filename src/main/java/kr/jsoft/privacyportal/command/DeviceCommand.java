@@ -21,6 +21,7 @@ import org.hibernate.type.SqlTypes;
 @DynamicUpdate
 @Table(name = "device_command")
 class DeviceCommand {
+    static final String ERASED = "erased";
     @Id
     private UUID id;
     @Column(name = "device_id", nullable = false)
@@ -164,6 +165,15 @@ class DeviceCommand {
         nextWakeAt = state.isFinal() ? null : next;
         claimedBy = null;
         leaseUntil = null;
+    }
+
+    /** The device was destroyed: its signed payload goes (state, times and nonce stay for the record). */
+    boolean erasePayload() {
+        if (ERASED.equals(signedCommand)) {
+            return false;
+        }
+        signedCommand = ERASED;
+        return true;
     }
 
     /** The manager asked to wake the device again now. */

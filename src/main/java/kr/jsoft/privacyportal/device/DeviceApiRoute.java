@@ -17,7 +17,8 @@ enum DeviceApiRoute {
     CHECK_IN("POST", "/api/v1/devices/{deviceId}/check-ins", Signing.ACTIVE_KEY),
     FETCH_COMMANDS("GET", "/api/v1/devices/{deviceId}/commands", Signing.ACTIVE_KEY),
     POST_RECEIPT("POST", "/api/v1/devices/{deviceId}/commands/{commandId}/receipts", Signing.ACTIVE_KEY),
-    UNREGISTER("DELETE", "/api/v1/devices/{deviceId}", Signing.ACTIVE_KEY);
+    UNREGISTER("DELETE", "/api/v1/devices/{deviceId}", Signing.ACTIVE_KEY),
+    REQUEST_DESTRUCTION("POST", "/api/v1/devices/{deviceId}/destruction-requests", Signing.ACTIVE_KEY);
 
     /** Whether a route needs a Device-Signature, and which devices' keys may sign it. */
     enum Signing {

@@ -37,6 +37,7 @@ public final class DeviceApiServlet extends HttpServlet {
     private final EndpointPolicy endpoints;
     private final DeviceCommandChannel commands;
     private final Clock clock;
+    private volatile DeviceDestructionRequests destruction = DeviceDestructionRequests.NONE;
 
     public DeviceApiServlet(DeviceRegistration registration, DeviceRegistry registry, DeviceRequestVerifier verifier,
                             EndpointPolicy endpoints, DeviceCommandChannel commands, Clock clock) {
@@ -46,6 +47,11 @@ public final class DeviceApiServlet extends HttpServlet {
         this.endpoints = endpoints;
         this.commands = commands;
         this.clock = clock;
+    }
+
+    /** Wiring time: where in-app "destroy my data" requests go (the destruction feature). */
+    public void destructionRequests(DeviceDestructionRequests destructionRequests) {
+        this.destruction = java.util.Objects.requireNonNull(destructionRequests, "destructionRequests");
     }
 
     /** Where to map this servlet: every path of {@link DeviceApiRoute}. */
@@ -119,6 +125,7 @@ public final class DeviceApiServlet extends HttpServlet {
             case FETCH_COMMANDS -> fetchCommands(response, pathDevice.orElseThrow());
             case POST_RECEIPT -> receipt(request, response, pathDevice.orElseThrow(), pathCommand.orElseThrow(), body);
             case UNREGISTER -> unregister(response, pathDevice.orElseThrow());
+            case REQUEST_DESTRUCTION -> requestDestruction(response, pathDevice.orElseThrow(), json);
         }
     }
 
@@ -225,6 +232,17 @@ public final class DeviceApiServlet extends HttpServlet {
             throw new Refusal(404, "This device is not registered.");
         }
         response.setStatus(204);
+    }
+
+    private void requestDestruction(HttpServletResponse response, UUID deviceId, JsonNode json)
+            throws IOException, Refusal {
+        DeviceJson.DestructionRequest parsed = parse(() -> DeviceJson.destructionRequest(json));
+        DeviceDestructionRequests.Accepted accepted = destruction.request(deviceId, parsed.email(), parsed.lang())
+                .orElseThrow(() -> new Refusal(404, "This device is not registered."));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", accepted.reference());
+        body.put("statusUrl", accepted.statusPath());
+        write(response, 202, body);
     }
 
     private void verify(HttpServletRequest request, DeviceApiRoute route, byte[] body, UUID pathDevice)

@@ -72,6 +72,36 @@ final class DeviceJson {
         return push;
     }
 
+    /** An in-app destruction request: optional {@code email} for the certificate, optional {@code lang} (ko, en). */
+    record DestructionRequest(String email, String lang) {
+        @Override
+        public String toString() {
+            return "DestructionRequest[" + lang + "]";
+        }
+    }
+
+    static DestructionRequest destructionRequest(JsonNode body) throws Invalid {
+        DeviceJson reader = new DeviceJson(null);
+        String email = null;
+        String lang = "ko";
+        if (body != null && !body.isMissingNode()) {
+            if (body.hasNonNull("email")) {
+                email = reader.text(body, "email", 254);
+                if (email != null && !kr.jsoft.privacyportal.subscription.NoticeSubscriptions.isValidEmail(email)) {
+                    reader.error("/email", "must be an email address");
+                }
+            }
+            if (body.hasNonNull("lang")) {
+                lang = reader.text(body, "lang", 2);
+                if (lang != null && !lang.equals("ko") && !lang.equals("en")) {
+                    reader.error("/lang", "must be ko or en");
+                }
+            }
+        }
+        reader.finish();
+        return new DestructionRequest(email, lang);
+    }
+
     /** The optional {@code appVersion} of a check-in; null if absent. */
     static String checkIn(JsonNode body) throws Invalid {
         DeviceJson reader = new DeviceJson(null);

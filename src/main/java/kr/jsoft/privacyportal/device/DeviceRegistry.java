@@ -69,6 +69,46 @@ public final class DeviceRegistry {
                 .map(ActiveDevice::of).toList());
     }
 
+    /**
+     * The active devices registered under the same number as {@code deviceId}, itself included,
+     * oldest first; empty if that device is not active. (An in-app destruction request reaches
+     * every device of the number without the number ever leaving the registry.)
+     */
+    public List<ActiveDevice> activeDevicesAlongside(UUID deviceId) {
+        return database.fromTransaction(session -> {
+            Device device = session.find(Device.class, deviceId);
+            if (device == null || device.state() != DeviceState.ACTIVE) {
+                return List.<ActiveDevice>of();
+            }
+            return DeviceQueries.activeByPhoneHash(session, device.phoneHash()).stream().map(ActiveDevice::of).toList();
+        });
+    }
+
+    /**
+     * Erases a device whose data was destroyed on request (row, key, push address), in the caller's
+     * transaction; {@code reason} is an opaque technical note (e.g. the request's reference).
+     * False if it was gone already. The caller journals the erasure (kind {@code device}).
+     */
+    public boolean eraseDestroyed(Session session, UUID deviceId, String reason) {
+        Device device = DeviceQueries.lockedById(session, deviceId);
+        if (device == null) {
+            return false;
+        }
+        erase(session, device, AuditEvent.system("device.erased-on-request").target(TARGET, deviceId).detail(reason));
+        return true;
+    }
+
+    /** The erasure journal's eraser for kind {@code device}: erases the device again if a restore brought it back. */
+    public boolean eraseAgain(Session session, String id) {
+        Device device = DeviceQueries.lockedById(session, UUID.fromString(id));
+        if (device == null) {
+            return false;
+        }
+        erase(session, device, AuditEvent.system("device.erased-again").target(TARGET, device.id())
+                .detail("erasure journal"));
+        return true;
+    }
+
     public Optional<ActiveDevice> activeDevice(UUID deviceId) {
         return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
                 .filter(d -> d.state() == DeviceState.ACTIVE).map(ActiveDevice::of));

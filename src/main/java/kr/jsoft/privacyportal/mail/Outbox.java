@@ -105,6 +105,37 @@ public final class Outbox {
         });
     }
 
+    /**
+     * For mails whose recipient must not outlive the sending (a destruction certificate to an
+     * address given only for it): once the mail is finished (sent or given up), erases its
+     * recipient and content at once, in the caller's transaction, instead of after the retention.
+     *
+     * @return true if the mail is finished and now erased (or no longer exists); false while it waits to be sent
+     */
+    public boolean eraseIfFinished(Session session, UUID mailId) {
+        OutboxMail mail = session.find(OutboxMail.class, mailId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (mail == null || mail.erasedAt() != null) {
+            return true;
+        }
+        if (mail.state() == MailState.PENDING) {
+            return false;
+        }
+        mail.erase(clock.instant());
+        auditLog.record(session, AuditEvent.system("mail.erased").target("mail_outbox", mailId)
+                .detail("erased once finished"));
+        return true;
+    }
+
+    /** The erasure journal's eraser for kind {@code mail}: erases the mail's recipient and content again. */
+    public boolean eraseAgain(Session session, String id) {
+        OutboxMail mail = session.find(OutboxMail.class, UUID.fromString(id));
+        if (mail == null || mail.erasedAt() != null) {
+            return false;
+        }
+        mail.erase(clock.instant());
+        return true;
+    }
+
     /** Called after every commit that enqueued mail (the dispatcher wakes up). */
     void onCommitted(Runnable listener) {
         committedListeners.add(listener);

@@ -76,6 +76,23 @@ class OutboxMail {
     Instant finishedAt() { return finishedAt; }
     Instant erasedAt() { return erasedAt; }
 
+    /**
+     * Erases recipient and content now. A mail not yet sent can then never be sent: it ends FAILED
+     * (only the erasure journal erases unsent mail, after a restore brought back one sent before).
+     */
+    void erase(Instant now) {
+        this.recipientSealed = null;
+        this.modelSealed = null;
+        this.erasedAt = now;
+        if (state == MailState.PENDING) {
+            this.state = MailState.FAILED;
+            this.finishedAt = now;
+            this.lastError = "erased before sending";
+            this.claimToken = null;
+            this.leaseUntil = null;
+        }
+    }
+
     /** A manager's retry of a failed mail: a fresh series of attempts, due now. */
     void retry(Instant now) {
         this.state = MailState.PENDING;

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * How the simulated user answers an {@code APPROVE_REQUEST}: {@code auto}/{@code approve},
- * {@code refuse}, {@code ask} (reads y/n from the console), or {@code match:<number>} (approves only
+ * {@code refuse}, {@code ignore} (never answers), {@code ask} (reads y/n from the console), or {@code match:<number>} (approves only
  * if the device shows that number, as a user comparing it with the portal's page would).
  */
 public final class ApprovalRule {
@@ -24,8 +24,8 @@ public final class ApprovalRule {
     public static ApprovalRule parse(String rule, BufferedReader console, PrintStream out) {
         String r = rule.toLowerCase(Locale.ROOT);
         if (!r.equals("auto") && !r.equals("approve") && !r.equals("refuse") && !r.equals("ask")
-                && !r.matches("match:[0-9]{2,6}")) {
-            throw new IllegalArgumentException("--approve must be auto, approve, refuse, ask or match:<number>");
+                && !r.equals("ignore") && !r.matches("match:[0-9]{2,6}")) {
+            throw new IllegalArgumentException("--approve must be auto, approve, refuse, ask, ignore or match:<number>");
         }
         return new ApprovalRule(r, console, out);
     }
@@ -36,6 +36,16 @@ public final class ApprovalRule {
 
     public static ApprovalRule refuse() {
         return new ApprovalRule("refuse", null, null);
+    }
+
+    /** The user looks at the prompt and does nothing: no answer goes back. */
+    public static ApprovalRule ignore() {
+        return new ApprovalRule("ignore", null, null);
+    }
+
+    /** False when the user leaves prompts unanswered ({@code ignore}). */
+    boolean answers() {
+        return !rule.equals("ignore");
     }
 
     /** True to approve the request showing {@code number}. */

@@ -65,6 +65,7 @@ public final class ReferenceDevice implements AutoCloseable {
     private final CommandVerifier verifier;
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final List<Handled> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> shownNumbers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService reactions = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "reference-device");
         thread.setDaemon(true);
@@ -72,6 +73,7 @@ public final class ReferenceDevice implements AutoCloseable {
     });
     private PushEndpoint push;
     private String deviceId;
+    private volatile boolean offline;
 
     public ReferenceDevice(URI portal, DeviceStore store, ApprovalRule rule, Clock clock, PrintStream out) {
         this(() -> portal, store, rule, clock, out);
@@ -90,7 +92,7 @@ public final class ReferenceDevice implements AutoCloseable {
     /** Starts the Web Push endpoint; every {@code {"t":"sync"}} wake-up triggers a check-in. */
     public ReferenceDevice start() throws IOException {
         push = new PushEndpoint(random, message -> {
-            if ("{\"t\":\"sync\"}".equals(message)) {
+            if ("{\"t\":\"sync\"}".equals(message) && !offline) {
                 reactions.submit(this::checkInQuietly);
             }
         });
@@ -170,7 +172,12 @@ public final class ReferenceDevice implements AutoCloseable {
             }
             case "APPROVE_REQUEST" -> {
                 String number = command.args().path("number").asText();
+                shownNumbers.add(number);
                 out.println("APPROVAL REQUESTED [" + number + "]: " + command.args().path("message").asText());
+                if (!rule.answers()) {
+                    done.add(command.id());
+                    yield "ignored";
+                }
                 boolean approve = rule.approves(command.args().path("message").asText(), number);
                 ObjectNode extra = JSON.createObjectNode().put("answer", approve ? "approve" : "refuse");
                 yield receipt(command, "completed", extra) ? (approve ? "approved" : "refused") : "receipt refused";
@@ -225,6 +232,32 @@ public final class ReferenceDevice implements AutoCloseable {
 
     public DeviceStore store() {
         return store;
+    }
+
+    /**
+     * Switched off (or out of coverage): wake-ups still reach the push service but the device does
+     * nothing until it is back online and checks in ({@link #checkIn()}).
+     */
+    public ReferenceDevice offline(boolean offline) {
+        this.offline = offline;
+        return this;
+    }
+
+    /** The numbers the device has shown with approval prompts, in order (what the user compares). */
+    public List<String> shownNumbers() {
+        return List.copyOf(shownNumbers);
+    }
+
+    /**
+     * The user chose "destroy my data" in the app: a signed request, which is itself the approval.
+     * Returns the portal's answer (202 with the reference and the status page's path).
+     */
+    public HttpResponse<String> requestDestruction(String emailOrNull) {
+        ObjectNode body = JSON.createObjectNode().put("lang", "en");
+        if (emailOrNull != null) {
+            body.put("email", emailOrNull);
+        }
+        return signed("POST", "/api/v1/devices/" + deviceId + "/destruction-requests", body.toString());
     }
 
     /** Every command handled so far, in order. */

@@ -20,7 +20,7 @@ import kr.jsoft.privacyportal.testing.PortalFixture;
  * Searches every character column of every table of a test portal's database (found through
  * JDBC metadata, so tables added later are searched too) for given strings.
  */
-final class ClearTextScan {
+public final class ClearTextScan {
     private static final Set<Integer> TEXT_TYPES = Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB,
             Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR, Types.NCLOB);
 
@@ -28,7 +28,7 @@ final class ClearTextScan {
     }
 
     /** Every usual notation of a Korean mobile number such as {@code 010-7001-1001}. */
-    static List<String> notations(String number) {
+    public static List<String> notations(String number) {
         String digits = number.replaceAll("[^0-9]", "");
         String national = digits.startsWith("82") ? "0" + digits.substring(2) : digits;
         String significant = national.substring(1);
@@ -39,7 +39,7 @@ final class ClearTextScan {
     }
 
     /** "table.column contains 'needle'" for every hit; empty when the database holds none of them. */
-    static List<String> find(PortalFixture portal, Collection<String> needles) throws SQLException {
+    public static List<String> find(PortalFixture portal, Collection<String> needles) throws SQLException {
         DatabaseSettings db = Settings.fromEnvironment(portal.environment()).database();
         List<String> hits = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {

@@ -1,0 +1,228 @@
+package kr.jsoft.privacyportal.destruction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.command.CommandView;
+import kr.jsoft.privacyportal.command.Commands;
+import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.device.ActiveDevice;
+import kr.jsoft.privacyportal.device.DeviceRegistry;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.ratelimit.RateLimiter;
+import kr.jsoft.privacyportal.sms.PhoneNumbers;
+import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
+import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.TooManyRequestsException;
+import org.hibernate.Session;
+
+/**
+ * Taking destruction requests and showing their status. A request on the website does the same
+ * work whatever the number: the limits, one row holding the number's keyed hash, a redirect. The
+ * devices are looked up and prompted afterwards by {@link DestructionProcess}, so neither the
+ * answer nor its timing can tell whether the number has any device. A request from the app is
+ * approved by the device's own signature and goes straight to destruction.
+ */
+public final class DestructionIntake {
+    /** The entities of the destruction feature, for the composition root. */
+    public static final java.util.List<Class<?>> ENTITIES = java.util.List.of(DestructionRequest.class,
+            DestructionDevice.class, DestructionCounter.class);
+    /** A request must be approved on a device within this. */
+    static final Duration APPROVAL_WINDOW = Duration.ofMinutes(5);
+    /** PIPA Enforcement Decree Art. 43(3): the result is due within 10 days of receipt. */
+    static final Duration PIPA_DEADLINE = Duration.ofDays(10);
+    static final int EMAIL_MAX = 254;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final DeviceRegistry registry;
+    private final Commands commands;
+    private final DataCipher cipher;
+    private final RateLimiter rateLimiter;
+    private final DestructionSettings settings;
+    private final DestructionSignal signal;
+
+    public DestructionIntake(Database database, AuditLog auditLog, Clock clock, SecureRandom random, DeviceRegistry registry,
+                      Commands commands, DataCipher cipher, RateLimiter rateLimiter, DestructionSettings settings,
+                      DestructionSignal signal) {
+        this.database = database;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.random = random;
+        this.registry = registry;
+        this.commands = commands;
+        this.cipher = cipher;
+        this.rateLimiter = rateLimiter;
+        this.settings = settings;
+        this.signal = signal;
+    }
+
+    /** Field name → message key of each problem with the website form; empty when it may be submitted. */
+    public static Map<String, String> problems(String phoneNumber, String email) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!PhoneNumbers.isKoreanMobile(phoneNumber)) {
+            problems.put("phone", "destruction.error.phone");
+        }
+        if (!blank(email) && (email.strip().length() > EMAIL_MAX || !NoticeSubscriptions.isValidEmail(email))) {
+            problems.put("email", "destruction.error.email");
+        }
+        return problems;
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /**
+     * A request on the website (valid input, see {@link #problems}). Does the same work whether or
+     * not the number has devices: the number becomes its keyed hash at once and leaves memory.
+     *
+     * @throws TooManyRequestsException past the limits per client address or per number
+     */
+    public DestructionViews.Submitted requestOnWebsite(String phoneNumber, String email, Lang lang,
+                                                       String clientAddress) {
+        if (!problems(phoneNumber, email).isEmpty()) {
+            throw new IllegalArgumentException("invalid destruction request: " + problems(phoneNumber, email).keySet());
+        }
+        String phoneHash = registry.phoneHashOf(phoneNumber);
+        limit(rateLimiter.acquire("destruction.address", clientAddress,
+                RateLimiter.Limit.perHour(settings.perAddressPerHour())));
+        // The subject is the registry's keyed hash: the limiter hashes it again, the number is never stored.
+        limit(rateLimiter.acquire("destruction.number", phoneHash,
+                RateLimiter.Limit.perHour(settings.perNumberPerHour())));
+        String normalizedEmail = blank(email) ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        DestructionViews.Submitted submitted = database.fromTransaction(session -> {
+            DestructionViews.Submitted s = create(session, Origin.WEB, phoneHash, normalizedEmail, lang);
+            auditLog.record(session, AuditEvent.publicVisitor("destruction.requested")
+                    .target(DestructionRecords.TARGET, s.id()).detail("origin=web"));
+            DestructionRecords.afterCommit(session, signal::raise);
+            return s;
+        });
+        return submitted;
+    }
+
+    /**
+     * A signed "destroy my data" from a registered device: its signature is the approval, so every
+     * active device of its number gets WIPE_APP_DATA at once. Empty if the device is not active.
+     */
+    public Optional<DestructionViews.Submitted> requestFromDevice(UUID deviceId, String email, Lang lang) {
+        if (!blank(email) && !problems("010-0000-0000", email).isEmpty()) {
+            throw new IllegalArgumentException("email");
+        }
+        List<ActiveDevice> devices = registry.activeDevicesAlongside(deviceId);
+        if (devices.isEmpty()) {
+            return Optional.empty();
+        }
+        String normalizedEmail = blank(email) ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(database.fromTransaction(session -> {
+            DestructionViews.Submitted s = create(session, Origin.APP, null, normalizedEmail, lang);
+            DestructionRequest request = session.find(DestructionRequest.class, s.id());
+            auditLog.record(session, new AuditEvent("device:" + deviceId, "destruction.requested",
+                    DestructionRecords.TARGET, s.id().toString(), null, null).detail("origin=app"));
+            Instant now = clock.instant();
+            int position = 1;
+            for (ActiveDevice device : devices) {
+                session.persist(new DestructionDevice(UUID.randomUUID(), s.id(), device.id(), position++, null));
+            }
+            session.flush();
+            request.devicesLookedUp(now, devices.size());
+            DestructionProcess.approve(session, request, commands, auditLog, settings, now,
+                    "approved by the requesting device's signature");
+            DestructionRecords.afterCommit(session, signal::raise);
+            return s;
+        }));
+    }
+
+    private DestructionViews.Submitted create(Session session, Origin origin, String phoneHash, String email,
+                                              Lang lang) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String token = newToken();
+        String number = Integer.toString(10 + random.nextInt(90));
+        String reference = DestructionRecords.nextReference(session, now);
+        DestructionRequest request = new DestructionRequest(id, reference, origin, lang.code(), phoneHash, number,
+                DestructionRecords.tokenHash(token), email == null ? null : cipher.sealText(email, emailContext(id)),
+                now, now.plus(APPROVAL_WINDOW), now.plus(PIPA_DEADLINE));
+        session.persist(request);
+        return new DestructionViews.Submitted(id, reference, token);
+    }
+
+    static String emailContext(UUID requestId) {
+        return "destruction.email:" + requestId;
+    }
+
+    static String statusPath(Lang lang, String token) {
+        return "/" + lang.code() + "/destruction/status/" + token;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The request behind a status link, as the requester sees it; each view is audit-logged. */
+    public Optional<DestructionViews.Status> status(String token) {
+        return database.fromTransaction(session -> DestructionRecords.byToken(session, token).map(r -> {
+            auditLog.record(session, AuditEvent.publicVisitor("destruction.status-viewed")
+                    .target(DestructionRecords.TARGET, r.id()));
+            boolean approved = r.approvedAt() != null;
+            List<DestructionViews.DeviceStatus> devices = new ArrayList<>();
+            boolean allErased = approved;
+            if (approved) {
+                for (DestructionDevice d : DestructionRecords.devicesOf(session, r.id())) {
+                    Optional<CommandView> wipe = d.wipeCommandId() == null ? Optional.empty()
+                            : commands.view(session, d.wipeCommandId());
+                    String state = DestructionRecords.deviceState(d, wipe);
+                    Optional<Instant> at = d.wipedAt() != null ? Optional.of(d.wipedAt())
+                            : wipe.flatMap(w -> w.startedAt().or(w::fetchedAt).or(w::wokenAt));
+                    devices.add(new DestructionViews.DeviceStatus(d.position(), state, at, counts(d.wipeCounts()),
+                            d.deviceErasedAt() != null));
+                    allErased &= d.deviceErasedAt() != null;
+                }
+            }
+            return new DestructionViews.Status(r.reference(), r.origin(), r.state(), Optional.ofNullable(r.outcome()),
+                    r.approvalNumber(), r.createdAt(), r.approvalDueAt(), Optional.ofNullable(r.approvedAt()),
+                    Optional.ofNullable(r.finishedAt()), devices, allErased, Optional.ofNullable(r.certificate()));
+        }));
+    }
+
+    static Map<String, Long> counts(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            JsonNode node = JSON.readTree(json).path("counts");
+            node.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+            return counts;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static void limit(RateLimiter.Decision decision) {
+        if (!decision.allowed()) {
+            long minutes = Math.max(1, (decision.retryAfter().toSeconds() + 59) / 60);
+            throw new TooManyRequestsException(decision.retryAfter(), "Too many requests. Please try again in "
+                    + minutes + (minutes == 1 ? " minute." : " minutes.") + " / 요청이 너무 많습니다. " + minutes
+                    + "분 후에 다시 시도해 주세요.");
+        }
+    }
+}

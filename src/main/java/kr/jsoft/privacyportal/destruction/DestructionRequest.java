@@ -1,0 +1,168 @@
+package kr.jsoft.privacyportal.destruction;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One destruction request. Personal data only while needed: the number's keyed hash until the
+ * devices are looked up, the sealed email until the certificate mail is queued. Background
+ * workers claim SUBMITTED rows with a lease ({@code claimed_by}, {@code lease_until}).
+ */
+@Entity
+@DynamicUpdate
+@Table(name = "destruction_request")
+class DestructionRequest {
+    @Id
+    private UUID id;
+    @Column(nullable = false, length = 20)
+    private String reference;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 10)
+    private Origin origin;
+    @Column(nullable = false, length = 2)
+    private String lang;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    private RequestState state;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(length = 20)
+    private Outcome outcome;
+    @Column(name = "phone_hash", length = 64)
+    private String phoneHash;
+    @Column(name = "approval_number", nullable = false, length = 2)
+    private String approvalNumber;
+    @Column(name = "status_token_hash", nullable = false, length = 64)
+    private String statusTokenHash;
+    @Column(name = "email_sealed", length = 1000)
+    private String emailSealed;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "approval_due_at", nullable = false)
+    private Instant approvalDueAt;
+    @Column(name = "deadline_at", nullable = false)
+    private Instant deadlineAt;
+    @Column(name = "devices_looked_up_at")
+    private Instant devicesLookedUpAt;
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+    @Column(name = "device_count", nullable = false)
+    private int deviceCount;
+    @Column(name = "wiped_count", nullable = false)
+    private int wipedCount;
+    @Column(length = 8000)
+    private String certificate;
+    @Column(name = "certificate_mail_id")
+    private UUID certificateMailId;
+    @Column(name = "email_erased_at")
+    private Instant emailErasedAt;
+    @Column(name = "promise_missed_at")
+    private Instant promiseMissedAt;
+    @Column(name = "claimed_by", length = 36)
+    private String claimedBy;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    protected DestructionRequest() {
+    }
+
+    DestructionRequest(UUID id, String reference, Origin origin, String lang, String phoneHash, String approvalNumber,
+                       String statusTokenHash, String emailSealed, Instant now, Instant approvalDueAt,
+                       Instant deadlineAt) {
+        this.id = id;
+        this.reference = reference;
+        this.origin = origin;
+        this.lang = lang;
+        this.state = RequestState.SUBMITTED;
+        this.phoneHash = phoneHash;
+        this.approvalNumber = approvalNumber;
+        this.statusTokenHash = statusTokenHash;
+        this.emailSealed = emailSealed;
+        this.createdAt = now;
+        this.approvalDueAt = approvalDueAt;
+        this.deadlineAt = deadlineAt;
+    }
+
+    /** The devices are known (and their prompts queued): the number's hash is no longer needed. */
+    void devicesLookedUp(Instant now, int devices) {
+        this.devicesLookedUpAt = now;
+        this.deviceCount = devices;
+        this.phoneHash = null;
+        this.claimedBy = null;
+        this.leaseUntil = null;
+        if (state == RequestState.SUBMITTED) {
+            state = RequestState.AWAITING_APPROVAL;
+        }
+    }
+
+    void approved(Instant now) {
+        state = RequestState.DESTROYING;
+        approvedAt = now;
+    }
+
+    void cancelled(Instant now) {
+        state = RequestState.CANCELLED;
+        outcome = Outcome.CANCELLED;
+        finishedAt = now;
+        phoneHash = null;
+    }
+
+    void completed(Instant now, Outcome outcome, int wiped, String certificate) {
+        this.state = RequestState.COMPLETED;
+        this.outcome = outcome;
+        this.finishedAt = now;
+        this.wipedCount = wiped;
+        this.certificate = certificate;
+    }
+
+    void emailErased(Instant now, UUID mailId) {
+        this.emailSealed = null;
+        this.emailErasedAt = now;
+        if (mailId != null) {
+            this.certificateMailId = mailId;
+        }
+    }
+
+    void certificateMailErased() {
+        this.certificateMailId = null;
+    }
+
+    void promiseMissed(Instant now) {
+        this.promiseMissedAt = now;
+    }
+
+    UUID id() { return id; }
+    String reference() { return reference; }
+    Origin origin() { return origin; }
+    String lang() { return lang; }
+    RequestState state() { return state; }
+    Outcome outcome() { return outcome; }
+    String phoneHash() { return phoneHash; }
+    String approvalNumber() { return approvalNumber; }
+    String emailSealed() { return emailSealed; }
+    Instant createdAt() { return createdAt; }
+    Instant approvalDueAt() { return approvalDueAt; }
+    Instant deadlineAt() { return deadlineAt; }
+    Instant devicesLookedUpAt() { return devicesLookedUpAt; }
+    Instant approvedAt() { return approvedAt; }
+    Instant finishedAt() { return finishedAt; }
+    int deviceCount() { return deviceCount; }
+    int wipedCount() { return wipedCount; }
+    String certificate() { return certificate; }
+    UUID certificateMailId() { return certificateMailId; }
+    Instant emailErasedAt() { return emailErasedAt; }
+    Instant promiseMissedAt() { return promiseMissedAt; }
+}

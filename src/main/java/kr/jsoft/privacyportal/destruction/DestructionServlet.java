@@ -1,0 +1,133 @@
+package kr.jsoft.privacyportal.destruction;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kr.jsoft.privacyportal.web.ClientAddress;
+import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.View;
+
+/**
+ * The public destruction pages under {@code /{lang}/destruction}: the request form (POST answers
+ * with a redirect to the status page, whatever the number), {@code /status/<token>} (the secret
+ * status link, refreshing itself without JavaScript) and {@code /verify} (check a certificate).
+ */
+public final class DestructionServlet extends HttpServlet {
+    static final String STATUS = "/status/";
+    static final String VERIFY = "/verify";
+    /** Seconds between the status page's own refreshes while the request is open. */
+    static final int REFRESH_SECONDS = 5;
+
+    private final DestructionIntake intake;
+    private final Certificates certificates;
+    private final View view;
+
+    public DestructionServlet(DestructionIntake intake, Certificates certificates, View view) {
+        this.intake = intake;
+        this.certificates = certificates;
+        this.view = view;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String rest = rest(request);
+        if (rest.isEmpty() || rest.equals("/")) {
+            form(request, response, new HashMap<>(), 200);
+        } else if (rest.equals(VERIFY)) {
+            view.render(request, response, "destruction/verify", new HashMap<>(Map.of("certificate", "",
+                    "times", new Times(Lang.of(request)))));
+        } else if (rest.startsWith(STATUS)) {
+            status(request, response, rest.substring(STATUS.length()));
+        } else {
+            response.sendError(404);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String rest = rest(request);
+        Lang lang = Lang.of(request);
+        if (rest.isEmpty() || rest.equals("/")) {
+            String phone = param(request, "phone");
+            String email = param(request, "email");
+            Map<String, String> problems = DestructionIntake.problems(phone, email);
+            if (!problems.isEmpty()) {
+                Map<String, Object> model = new HashMap<>();
+                model.put("phone", phone);
+                model.put("email", email);
+                model.put("errors", problems);
+                form(request, response, model, 422);
+                return;
+            }
+            DestructionViews.Submitted submitted = intake.requestOnWebsite(phone, email, lang, ClientAddress.of(request));
+            response.sendRedirect(DestructionIntake.statusPath(lang, submitted.statusToken()));
+        } else if (rest.equals(VERIFY)) {
+            String certificate = param(request, "certificate");
+            Certificates.Verification verification = certificates.verify(certificate);
+            Map<String, Object> model = new HashMap<>();
+            model.put("certificate", certificate);
+            model.put("verification", verification);
+            model.put("times", new Times(lang));
+            response.setStatus(verification.valid() ? 200 : 422);
+            view.render(request, response, "destruction/verify", model);
+        } else {
+            response.sendError(404);
+        }
+    }
+
+    private void form(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, int status)
+            throws IOException {
+        model.putIfAbsent("errors", Map.of());
+        model.putIfAbsent("phone", "");
+        model.putIfAbsent("email", "");
+        response.setStatus(status);
+        view.render(request, response, "destruction/form", model);
+    }
+
+    private void status(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        // The address holds the secret: never cache the page, never send it on as a Referer.
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        Optional<DestructionViews.Status> status = intake.status(token);
+        if (status.isEmpty()) {
+            response.setStatus(404);
+            view.render(request, response, "destruction/status-unknown", Map.of());
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.get());
+        model.put("refreshSeconds", REFRESH_SECONDS);
+        model.put("times", new Times(Lang.of(request)));
+        view.render(request, response, "destruction/status", model);
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        return Optional.ofNullable(request.getParameter(name)).orElse("");
+    }
+
+    private static String rest(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null ? "" : path;
+    }
+
+    /** Times on the destruction pages, in Korean time and the page's language. Public for the templates. */
+    public static final class Times {
+        private final Lang lang;
+
+        public Times(Lang lang) {
+            this.lang = lang;
+        }
+
+        public String of(java.time.Instant instant) {
+            return instant == null ? "—" : kr.jsoft.privacyportal.web.Dates.dateTime(instant, lang);
+        }
+
+        public String of(Optional<java.time.Instant> instant) {
+            return of(instant.orElse(null));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package kr.jsoft.privacyportal.destruction;
+
+import java.time.Duration;
+import kr.jsoft.privacyportal.Env;
+
+/**
+ * Settings of destruction requests (README's settings table lists them).
+ *
+ * @param perNumberPerHour  requests per phone number per hour (counted whether or not devices exist)
+ * @param perAddressPerHour requests per client address per hour
+ * @param perDevicePerHour  approval prompts one device is shown per hour; further requests reach it
+ *                          without a prompt (it is still wiped if another device approves)
+ * @param wipeExpiry        how long a WIPE_APP_DATA waits for an offline device before the request
+ *                          ends "not confirmed on device N" (default 9 days: the result is due within
+ *                          10 days of receipt, PIPA Enforcement Decree Art. 43(3))
+ */
+public record DestructionSettings(int perNumberPerHour, int perAddressPerHour, int perDevicePerHour,
+                                  Duration wipeExpiry) {
+    public static DestructionSettings fromEnvironment(Env env) {
+        return new DestructionSettings(
+                env.integer("PORTAL_DESTRUCTION_LIMIT_PER_NUMBER", 3, 1, 1000),
+                env.integer("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", 10, 1, 100_000),
+                env.integer("PORTAL_DESTRUCTION_LIMIT_PER_DEVICE", 3, 1, 1000),
+                env.duration("PORTAL_DESTRUCTION_WIPE_EXPIRY", Duration.ofDays(9)));
+    }
+}
