@@ -54,6 +54,12 @@ import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.jobs.Jobs;
+import kr.jsoft.privacyportal.metrics.FeatureMeters;
+import kr.jsoft.privacyportal.metrics.MeteredMailTransport;
+import kr.jsoft.privacyportal.metrics.MeteredPushGateway;
+import kr.jsoft.privacyportal.metrics.MetricsEndpoint;
+import kr.jsoft.privacyportal.metrics.PortalMetrics;
+import kr.jsoft.privacyportal.metrics.RequestMetrics;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.notice.NoticeServlet;
 import kr.jsoft.privacyportal.policy.BenchStatic;
@@ -111,6 +117,7 @@ import kr.jsoft.privacyportal.web.HomeServlet;
 import kr.jsoft.privacyportal.web.LanguageServlet;
 import kr.jsoft.privacyportal.web.Markdown;
 import kr.jsoft.privacyportal.web.PageCache;
+import kr.jsoft.privacyportal.web.RequestLog;
 import kr.jsoft.privacyportal.web.ApiNotFoundServlet;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
 import kr.jsoft.privacyportal.web.View;
@@ -152,6 +159,8 @@ public final class PortalServer {
     private final CommandFeature commands;
     private final Complaints complaints;
     private final ErasureJournal erasureJournal;
+    private final PortalMetrics metrics;
+    private final Optional<ServerConnector> metricsConnector;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -173,8 +182,11 @@ public final class PortalServer {
     private PortalServer(Settings settings, Server server, ServerConnector connector, Database database,
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
                          AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
-                         CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal) {
+                         CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal,
+                         PortalMetrics metrics, Optional<ServerConnector> metricsConnector) {
         this.erasureJournal = erasureJournal;
+        this.metrics = metrics;
+        this.metricsConnector = metricsConnector;
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -218,6 +230,24 @@ public final class PortalServer {
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         Database database = Database.open(settings.database(), entities());
 
+        // ---- Operations (issue 12): one meter registry for every feature, the Prometheus endpoint on
+        // its own connector (PORTAL_METRICS_PORT), one log line per request with a request id. ----
+        PortalMetrics metrics = new PortalMetrics();
+        io.micrometer.core.instrument.FunctionCounter.builder("portal.db.statements", database,
+                        Database::statementsPrepared)
+                .description("SQL statements prepared through Hibernate").register(metrics.registry());
+        new io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics(server.getThreadPool(),
+                List.of()).bindTo(metrics.registry());
+        Optional<ServerConnector> metricsConnector = settings.operations().port().map(port -> {
+            ServerConnector metricsPort = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+            metricsPort.setName("metrics");
+            metricsPort.setHost(settings.operations().host());
+            metricsPort.setPort(port);
+            server.addConnector(metricsPort);
+            return metricsPort;
+        });
+        // ---- end of operations, part 1 ----
+
         // Erasure journal: what was destroyed, re-applied at start-up so a restored backup brings nothing back.
         // Each feature that destroys data registers its eraser below; the journal is checked just before start.
         ErasureJournal erasureJournal = new ErasureJournal(settings.erasureJournalDir(), clock);
@@ -260,9 +290,9 @@ public final class PortalServer {
         // Development mode without PORTAL_SMTP_HOST sends everything to an embedded GreenMail server.
         MailSettings mail = settings.mail();
         DevelopmentMailbox developmentMailbox = mail.usesDevelopmentMailbox() ? new DevelopmentMailbox() : null;
-        MailTransport smtp = developmentMailbox != null
+        MailTransport smtp = new MeteredMailTransport(developmentMailbox != null
                 ? SmtpTransport.developmentMailbox(mail, developmentMailbox.port())
-                : SmtpTransport.configured(mail);
+                : SmtpTransport.configured(mail), metrics.registry());
         Outbox outbox = new Outbox(database, mail, dataCipher, auditLog, clock);
         MailDispatcher mailDispatcher = new MailDispatcher(database, outbox, view, smtp, mail, baseUrl, auditLog, clock,
                 random);
@@ -283,13 +313,15 @@ public final class PortalServer {
         PushGateway webPush = new WebPushGateway(vapidKeyPair(keys), settings.push().vapidContact(),
                 new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock, pushHttp);
         WakeUpDispatcher wakeUps = new WakeUpDispatcher(database, commands, deviceRegistry,
-                new PushRouter(fcm, webPush), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
+                new PushRouter(new MeteredPushGateway(fcm, "fcm", metrics.registry()),
+                        new MeteredPushGateway(webPush, "web-push", metrics.registry())), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
                 clock, wakeUpSignal, settings.push().workers(), Duration.ofSeconds(1), settings.shutdownTimeout());
         CommandFeature commandFeature = new CommandFeature(commands, wakeUps);
 
         // Web
 
         WebAppContext context = newContext(settings);
+        filter(context, new RequestLog(random, List.of(new RequestMetrics(metrics.registry()))), "/*");
         filter(context, new Failures(), "/*");
         filter(context, new CsrfTokens(random), "/*");
         servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
@@ -404,10 +436,16 @@ public final class PortalServer {
         Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
         // ---- end of issue 7 ----
 
+        // Operations (issue 12), part 2: gauges read from the database (cached for a few seconds).
+        FeatureMeters.outbox(metrics.registry(), outbox);
+        FeatureMeters.complaints(metrics.registry(), complaintDesk);
+
         servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
-        server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
+        org.eclipse.jetty.server.Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        server.setHandler(metricsConnector.<org.eclipse.jetty.server.Handler>map(
+                connector1 -> new MetricsEndpoint(portal, connector1, metrics)).orElse(portal));
         if (developmentMailbox != null) {
             server.addBean(developmentMailbox);
         }
@@ -420,7 +458,8 @@ public final class PortalServer {
         erasureJournal.reapply(database);
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
-                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal);
+                        Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal,
+                metrics, metricsConnector);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -520,6 +559,7 @@ public final class PortalServer {
             log.warn("Server did not stop cleanly", e);
         } finally {
             database.close();
+            metrics.close();
         }
     }
 
@@ -586,6 +626,16 @@ public final class PortalServer {
 
     public Complaints complaints() {
         return complaints;
+    }
+
+    /** The meter registry (features record into it; tests read it). */
+    public PortalMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port of the Prometheus endpoint, when PORTAL_METRICS_PORT is set. */
+    public Optional<Integer> metricsPort() {
+        return metricsConnector.map(ServerConnector::getLocalPort);
     }
 
     /** The journal of destroyed records, for features' wiring checks, tests and the restore procedure. */

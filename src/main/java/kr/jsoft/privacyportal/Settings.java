@@ -8,6 +8,7 @@ import java.util.Optional;
 import kr.jsoft.privacyportal.complaint.ComplaintSettings;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.metrics.MetricsSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import kr.jsoft.privacyportal.push.PushSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
@@ -36,7 +37,8 @@ public record Settings(
         PushSettings push,
         ComplaintSettings complaints,
         Path erasureJournalDir,
-        Duration backupRetention) {
+        Duration backupRetention,
+        MetricsSettings operations) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -88,7 +90,9 @@ public record Settings(
         PushSettings push = PushSettings.fromEnvironment(env, mode);
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
-                ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention);
+                ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
+                // operations (issue 12): the metrics endpoint and the log format.
+                MetricsSettings.fromEnvironment(env));
     }
 
     /**

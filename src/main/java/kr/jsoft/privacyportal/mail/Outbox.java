@@ -105,6 +105,28 @@ public final class Outbox {
         });
     }
 
+    /** Mails waiting to be sent (including retries) and mails given up, for the metrics. */
+    public record Backlog(long pending, long failed) {
+    }
+
+    /** The outbox backlog: one grouped count over the {@code (state, next_attempt_at)} index. */
+    public Backlog backlog() {
+        return database.fromTransaction(session -> {
+            long pending = 0;
+            long failed = 0;
+            for (Object[] row : session.createSelectionQuery(
+                    "select m.state, count(m) from OutboxMail m where m.state in (:open) group by m.state", Object[].class)
+                    .setParameter("open", List.of(MailState.PENDING, MailState.FAILED)).getResultList()) {
+                if (row[0] == MailState.PENDING) {
+                    pending = (Long) row[1];
+                } else {
+                    failed = (Long) row[1];
+                }
+            }
+            return new Backlog(pending, failed);
+        });
+    }
+
     /** Called after every commit that enqueued mail (the dispatcher wakes up). */
     void onCommitted(Runnable listener) {
         committedListeners.add(listener);
