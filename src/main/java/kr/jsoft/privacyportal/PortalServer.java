@@ -273,7 +273,7 @@ public final class PortalServer {
                 new CommandSigner(keys.ecKey(PortalKeys.SIGNING)), wakeUpSignal);
         DeviceEvents deviceEvents = new CommandEvents(commands);
         DeviceRegistry deviceRegistry = new DeviceRegistry(database, auditLog, clock, phoneHash, dataCipher,
-                deviceEvents, settings.devices().inactivity());
+                deviceEvents, settings.devices().inactivity(), erasureJournal);
         DeviceRegistration deviceRegistration = new DeviceRegistration(database, auditLog, clock, random,
                 deviceRegistry, smsGateway, rateLimiter, settings.devices(), deviceEvents);
         DeviceReports deviceReports = new DeviceReports(database, auditLog, deviceRegistry);
@@ -293,12 +293,12 @@ public final class PortalServer {
         MailTransport smtp = new MeteredMailTransport(developmentMailbox != null
                 ? SmtpTransport.developmentMailbox(mail, developmentMailbox.port())
                 : SmtpTransport.configured(mail), metrics.registry());
-        Outbox outbox = new Outbox(database, mail, dataCipher, auditLog, clock);
+        Outbox outbox = new Outbox(database, mail, dataCipher, auditLog, clock, erasureJournal);
         MailDispatcher mailDispatcher = new MailDispatcher(database, outbox, view, smtp, mail, baseUrl, auditLog, clock,
                 random);
         OutboxDashboard outboxDashboard = new OutboxDashboard(database, outbox, view, mail, baseUrl, auditLog, clock);
         NoticeSubscriptions subscriptions = new NoticeSubscriptions(database, outbox, rateLimiter, auditLog,
-                dataCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock);
+                dataCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock, erasureJournal);
         NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
         NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
         jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);
@@ -422,7 +422,7 @@ public final class PortalServer {
                         .map(a -> new ComplaintViews.Assignee(a.id(), a.displayName())).toList(),
                 () -> policyService.current().map(PolicyVersionInfo::label), outsideOrganisations);
         ComplaintUpkeep complaintUpkeep = new ComplaintUpkeep(database, auditLog, outbox, caseRecords,
-                complaintSettings, mail);
+                complaintSettings, mail, erasureJournal);
         servlet(context, new ComplaintServlet(complaintIntake, view), "/ko/complaints/*", "/en/complaints/*");
         ComplaintDeskServlet complaintPages = new ComplaintDeskServlet(complaintDesk, view);
         Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
@@ -436,7 +436,13 @@ public final class PortalServer {
         Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
         // ---- end of issue 7 ----
 
-        // Operations (issue 12), part 2: gauges read from the database (cached for a few seconds).
+        // Operations (issue 12), part 2: every feature that destroys data journals it and erases it again
+        // at start-up (after a restore); gauges read from the database (cached for a few seconds).
+        erasureJournal.register(DeviceRegistry.ERASURE_KIND, deviceRegistry::eraseAgain);
+        erasureJournal.register(Outbox.ERASURE_KIND, ErasureJournal.Eraser.inBatches(outbox::eraseAgain));
+        erasureJournal.register(NoticeSubscriptions.ERASURE_KIND,
+                ErasureJournal.Eraser.inBatches(subscriptions::eraseAgain));
+        erasureJournal.register(ComplaintUpkeep.ERASURE_KIND, complaintUpkeep::eraseAgain);
         FeatureMeters.outbox(metrics.registry(), outbox);
         FeatureMeters.complaints(metrics.registry(), complaintDesk);
 
