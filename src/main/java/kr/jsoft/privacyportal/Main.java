@@ -63,6 +63,9 @@ public final class Main {
     }
 
     private int task(Settings settings, String[] args) throws Exception {
+        if (args[0].equals("backup") || args[0].equals("restore")) {
+            return backupTask(settings, args);
+        }
         String name = String.join(" ", Arrays.copyOf(args, Math.min(2, args.length)));
         switch (name) {
             case "keys generate" -> {
@@ -74,9 +77,38 @@ public final class Main {
                 return manager(settings, Arrays.copyOfRange(args, 1, args.length));
             }
             default -> {
-                err.println("Unknown task '" + name + "'. Tasks: keys generate, manager create, manager reset");
+                err.println("Unknown task '" + name
+                        + "'. Tasks: keys generate, manager create, manager reset, backup <file>, restore <file>");
                 return 64;
             }
+        }
+    }
+
+    /** {@code backup <file.zip>} (online, H2) and {@code restore <file.zip>} (portal stopped, empty data directory). */
+    private int backupTask(Settings settings, String[] args) {
+        if (args.length != 2) {
+            err.println("Usage: " + args[0] + " <file.zip>");
+            return 64;
+        }
+        Path file = Path.of(args[1]);
+        try {
+            if (args[0].equals("backup")) {
+                kr.jsoft.privacyportal.backup.H2Backup.backup(settings.database(), file);
+                err.println("Database backed up to " + file + " (keys and the erasure journal are not in it).");
+            } else {
+                if (!settings.database().url().equals(Settings.defaultH2Url(settings.dataDir()))) {
+                    err.println("restore is for the default H2 database in PORTAL_DATA_DIR; "
+                            + "restore PostgreSQL with pg_restore (README: Backup and restore)");
+                    return 64;
+                }
+                kr.jsoft.privacyportal.backup.H2Backup.restore(file, settings.dataDir());
+                err.println("Database restored into " + settings.dataDir()
+                        + "; the next start erases again what the erasure journal lists.");
+            }
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("Cannot " + args[0] + ": " + e.getMessage());
+            return 1;
         }
     }
 

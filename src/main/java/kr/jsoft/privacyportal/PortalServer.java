@@ -65,6 +65,12 @@ import kr.jsoft.privacyportal.destruction.DestructionWorker;
 import kr.jsoft.privacyportal.destruction.ErasureKinds;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.jobs.Jobs;
+import kr.jsoft.privacyportal.metrics.FeatureMeters;
+import kr.jsoft.privacyportal.metrics.MeteredMailTransport;
+import kr.jsoft.privacyportal.metrics.MeteredPushGateway;
+import kr.jsoft.privacyportal.metrics.MetricsEndpoint;
+import kr.jsoft.privacyportal.metrics.PortalMetrics;
+import kr.jsoft.privacyportal.metrics.RequestMetrics;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.notice.NoticeServlet;
 import kr.jsoft.privacyportal.policy.BenchStatic;
@@ -122,6 +128,7 @@ import kr.jsoft.privacyportal.web.HomeServlet;
 import kr.jsoft.privacyportal.web.LanguageServlet;
 import kr.jsoft.privacyportal.web.Markdown;
 import kr.jsoft.privacyportal.web.PageCache;
+import kr.jsoft.privacyportal.web.RequestLog;
 import kr.jsoft.privacyportal.web.ApiNotFoundServlet;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
 import kr.jsoft.privacyportal.web.View;
@@ -164,6 +171,8 @@ public final class PortalServer {
     private final Complaints complaints;
     private final ErasureJournal erasureJournal;
     private final Destruction destruction;
+    private final PortalMetrics metrics;
+    private final Optional<ServerConnector> metricsConnector;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -191,9 +200,12 @@ public final class PortalServer {
                          PortalKeys keys, Devices devices, ManagerDashboard manager, AuditHeads auditHeads,
                          AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
                          CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal,
-                         Destruction destruction) {
+                         Destruction destruction, PortalMetrics metrics,
+                         Optional<ServerConnector> metricsConnector) {
         this.erasureJournal = erasureJournal;
         this.destruction = destruction;
+        this.metrics = metrics;
+        this.metricsConnector = metricsConnector;
         this.settings = settings;
         this.server = server;
         this.connector = connector;
@@ -237,6 +249,24 @@ public final class PortalServer {
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         Database database = Database.open(settings.database(), entities());
 
+        // ---- Operations (issue 12): one meter registry for every feature, the Prometheus endpoint on
+        // its own connector (PORTAL_METRICS_PORT), one log line per request with a request id. ----
+        PortalMetrics metrics = new PortalMetrics();
+        io.micrometer.core.instrument.FunctionCounter.builder("portal.db.statements", database,
+                        Database::statementsPrepared)
+                .description("SQL statements prepared through Hibernate").register(metrics.registry());
+        new io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics(server.getThreadPool(),
+                List.of()).bindTo(metrics.registry());
+        Optional<ServerConnector> metricsConnector = settings.operations().port().map(port -> {
+            ServerConnector metricsPort = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+            metricsPort.setName("metrics");
+            metricsPort.setHost(settings.operations().host());
+            metricsPort.setPort(port);
+            server.addConnector(metricsPort);
+            return metricsPort;
+        });
+        // ---- end of operations, part 1 ----
+
         // Erasure journal: what was destroyed, re-applied at start-up so a restored backup brings nothing back.
         // Each feature that destroys data registers its eraser below; the journal is checked just before start.
         ErasureJournal erasureJournal = new ErasureJournal(settings.erasureJournalDir(), clock);
@@ -262,7 +292,7 @@ public final class PortalServer {
                 new CommandSigner(keys.ecKey(PortalKeys.SIGNING)), wakeUpSignal);
         DeviceEvents deviceEvents = new CommandEvents(commands);
         DeviceRegistry deviceRegistry = new DeviceRegistry(database, auditLog, clock, phoneHash, dataCipher,
-                deviceEvents, settings.devices().inactivity());
+                deviceEvents, settings.devices().inactivity(), erasureJournal);
         DeviceRegistration deviceRegistration = new DeviceRegistration(database, auditLog, clock, random,
                 deviceRegistry, smsGateway, rateLimiter, settings.devices(), deviceEvents);
         DeviceReports deviceReports = new DeviceReports(database, auditLog, deviceRegistry);
@@ -279,15 +309,15 @@ public final class PortalServer {
         // Development mode without PORTAL_SMTP_HOST sends everything to an embedded GreenMail server.
         MailSettings mail = settings.mail();
         DevelopmentMailbox developmentMailbox = mail.usesDevelopmentMailbox() ? new DevelopmentMailbox() : null;
-        MailTransport smtp = developmentMailbox != null
+        MailTransport smtp = new MeteredMailTransport(developmentMailbox != null
                 ? SmtpTransport.developmentMailbox(mail, developmentMailbox.port())
-                : SmtpTransport.configured(mail);
-        Outbox outbox = new Outbox(database, mail, dataCipher, auditLog, clock);
+                : SmtpTransport.configured(mail), metrics.registry());
+        Outbox outbox = new Outbox(database, mail, dataCipher, auditLog, clock, erasureJournal);
         MailDispatcher mailDispatcher = new MailDispatcher(database, outbox, view, smtp, mail, baseUrl, auditLog, clock,
                 random);
         OutboxDashboard outboxDashboard = new OutboxDashboard(database, outbox, view, mail, baseUrl, auditLog, clock);
         NoticeSubscriptions subscriptions = new NoticeSubscriptions(database, outbox, rateLimiter, auditLog,
-                dataCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock);
+                dataCipher, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"), random, clock, erasureJournal);
         NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
         NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
         jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);
@@ -302,13 +332,15 @@ public final class PortalServer {
         PushGateway webPush = new WebPushGateway(vapidKeyPair(keys), settings.push().vapidContact(),
                 new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock, pushHttp);
         WakeUpDispatcher wakeUps = new WakeUpDispatcher(database, commands, deviceRegistry,
-                new PushRouter(fcm, webPush), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
+                new PushRouter(new MeteredPushGateway(fcm, "fcm", metrics.registry()),
+                        new MeteredPushGateway(webPush, "web-push", metrics.registry())), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
                 clock, wakeUpSignal, settings.push().workers(), Duration.ofSeconds(1), settings.shutdownTimeout());
         CommandFeature commandFeature = new CommandFeature(commands, wakeUps);
 
         // Web
 
         WebAppContext context = newContext(settings);
+        filter(context, new RequestLog(random, List.of(new RequestMetrics(metrics.registry()))), "/*");
         filter(context, new Failures(), "/*");
         filter(context, new CsrfTokens(random), "/*");
         servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
@@ -409,7 +441,7 @@ public final class PortalServer {
                         .map(a -> new ComplaintViews.Assignee(a.id(), a.displayName())).toList(),
                 () -> policyService.current().map(PolicyVersionInfo::label), outsideOrganisations);
         ComplaintUpkeep complaintUpkeep = new ComplaintUpkeep(database, auditLog, outbox, caseRecords,
-                complaintSettings, mail);
+                complaintSettings, mail, erasureJournal);
         servlet(context, new ComplaintServlet(complaintIntake, view, baseUrl), "/ko/complaints/*", "/en/complaints/*");
         ComplaintDeskServlet complaintPages = new ComplaintDeskServlet(complaintDesk, view);
         Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
@@ -423,14 +455,22 @@ public final class PortalServer {
         Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
         // ---- end of issue 7 ----
 
+        // Operations (issue 12), part 2: every feature that destroys data journals it and erases it again
+        // at start-up (after a restore); gauges read from the database (cached for a few seconds).
+        erasureJournal.register(DeviceRegistry.ERASURE_KIND, deviceRegistry::eraseAgain);
+        erasureJournal.register(Outbox.ERASURE_KIND, ErasureJournal.Eraser.inBatches(outbox::eraseAgain));
+        erasureJournal.register(NoticeSubscriptions.ERASURE_KIND,
+                ErasureJournal.Eraser.inBatches(subscriptions::eraseAgain));
+        erasureJournal.register(ComplaintUpkeep.ERASURE_KIND, complaintUpkeep::eraseAgain);
+        FeatureMeters.outbox(metrics.registry(), outbox);
+        FeatureMeters.complaints(metrics.registry(), complaintDesk);
+
         // ---- Destruction requests (issue 10) ----
         // Website request (the same work whatever the number), approval on a device, WIPE_APP_DATA to
         // every device of the number, the portal's own records erased (journalled), a signed certificate;
         // the in-app request through the device API; the manager's queue with both clocks.
-        erasureJournal.register(ErasureKinds.DEVICE, deviceRegistry::eraseAgain);
         erasureJournal.register(ErasureKinds.DEVICE_COMMANDS, (session, id) ->
                 commands.erasePayloadsOf(session, java.util.UUID.fromString(id)));
-        erasureJournal.register(ErasureKinds.MAIL, outbox::eraseAgain);
         DestructionSignal destructionSignal = new DestructionSignal();
         Certificates certificates = new Certificates(keys.ecKey(PortalKeys.SIGNING), keys.publicSigningKeys());
         DestructionIntake destructionIntake = new DestructionIntake(database, auditLog, clock, random, deviceRegistry,
@@ -457,7 +497,9 @@ public final class PortalServer {
         servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
-        server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
+        org.eclipse.jetty.server.Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        server.setHandler(metricsConnector.<org.eclipse.jetty.server.Handler>map(
+                connector1 -> new MetricsEndpoint(portal, connector1, metrics)).orElse(portal));
         if (developmentMailbox != null) {
             server.addBean(developmentMailbox);
         }
@@ -471,7 +513,7 @@ public final class PortalServer {
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
                         Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal,
-                destruction);
+                destruction, metrics, metricsConnector);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -572,6 +614,7 @@ public final class PortalServer {
             log.warn("Server did not stop cleanly", e);
         } finally {
             database.close();
+            metrics.close();
         }
     }
 
@@ -642,6 +685,16 @@ public final class PortalServer {
 
     public Destruction destruction() {
         return destruction;
+    }
+
+    /** The meter registry (features record into it; tests read it). */
+    public PortalMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port of the Prometheus endpoint, when PORTAL_METRICS_PORT is set. */
+    public Optional<Integer> metricsPort() {
+        return metricsConnector.map(ServerConnector::getLocalPort);
     }
 
     /** The journal of destroyed records, for features' wiring checks, tests and the restore procedure. */

@@ -9,6 +9,7 @@ import kr.jsoft.privacyportal.complaint.ComplaintSettings;
 import kr.jsoft.privacyportal.destruction.DestructionSettings;
 import kr.jsoft.privacyportal.device.DeviceSettings;
 import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.metrics.MetricsSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import kr.jsoft.privacyportal.push.PushSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
@@ -38,7 +39,8 @@ public record Settings(
         ComplaintSettings complaints,
         Path erasureJournalDir,
         Duration backupRetention,
-        DestructionSettings destruction) {
+        DestructionSettings destruction,
+        MetricsSettings operations) {
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -91,7 +93,9 @@ public record Settings(
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
-                DestructionSettings.fromEnvironment(env));
+                DestructionSettings.fromEnvironment(env),
+                // operations (issue 12): the metrics endpoint and the log format.
+                MetricsSettings.fromEnvironment(env));
     }
 
     /**

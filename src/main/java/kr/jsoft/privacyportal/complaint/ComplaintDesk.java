@@ -194,8 +194,8 @@ public final class ComplaintDesk {
         return sorted.size() % 2 == 1 ? sorted.get(mid) : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
     }
 
-    /** Open and overdue counts for the dashboard panel. */
-    long[] openAndOverdue() {
+    /** How many complaints are open ([0]) and, of those, overdue ([1]): the home panels and the metrics. */
+    public long[] openAndOverdue() {
         return database.fromTransaction(session -> {
             List<CaseState> open = List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS);
             long openCount = session.createSelectionQuery("select count(c) from Complaint c where c.state in (:open)",

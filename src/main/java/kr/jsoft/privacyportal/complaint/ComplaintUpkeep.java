@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
@@ -23,9 +24,14 @@ public final class ComplaintUpkeep {
     private final CaseRecords records;
     private final ComplaintSettings settings;
     private final MailSettings mail;
+    private final ErasureJournal erasureJournal;
+
+    /** The erasure journal's kind for complaints whose personal data was erased. */
+    public static final String ERASURE_KIND = "complaint";
 
     public ComplaintUpkeep(Database database, AuditLog auditLog, Outbox outbox, CaseRecords records,
-                    ComplaintSettings settings, MailSettings mail) {
+                    ComplaintSettings settings, MailSettings mail, ErasureJournal erasureJournal) {
+        this.erasureJournal = erasureJournal;
         this.database = database;
         this.auditLog = auditLog;
         this.outbox = outbox;
@@ -94,14 +100,33 @@ public final class ComplaintUpkeep {
                     "from Complaint c where c.erasedAt is null and c.closedAt is not null and c.closedAt <= :cutoff",
                     Complaint.class).setParameter("cutoff", now.minus(settings.retention())).setMaxResults(500)
                     .getResultList();
+            // Journalled first (opaque ids), so a restored backup loses these cases' personal data again.
+            erasureJournal.recordAll(session, ERASURE_KIND, expired.stream().map(c -> c.id().toString()).toList());
             for (Complaint c : expired) {
-                c.erase(now);
-                session.createMutationQuery("update ComplaintEntry e set e.bodySealed = null where e.complaintId = :id")
-                        .setParameter("id", c.id()).executeUpdate();
+                erase(session, c, now);
                 auditLog.record(session, AuditEvent.system("complaint.erased").target("complaint", c.id())
                         .detail("personal data erased after retention"));
             }
             return expired.size();
         });
+    }
+
+    /** The erasure journal's eraser: erases the case's personal data again (after a restore); true if it had some. */
+    public boolean eraseAgain(org.hibernate.Session session, String id) {
+        Complaint c = session.find(Complaint.class, java.util.UUID.fromString(id),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.erasedAt() != null) {
+            return false;
+        }
+        erase(session, c, records.now());
+        auditLog.record(session, AuditEvent.system("complaint.erased-again").target("complaint", c.id())
+                .detail("erased again from the erasure journal (restored backup)"));
+        return true;
+    }
+
+    private static void erase(org.hibernate.Session session, Complaint c, Instant now) {
+        c.erase(now);
+        session.createMutationQuery("update ComplaintEntry e set e.bodySealed = null where e.complaintId = :id")
+                .setParameter("id", c.id()).executeUpdate();
     }
 }

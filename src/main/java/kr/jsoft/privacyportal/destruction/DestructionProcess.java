@@ -292,7 +292,6 @@ public final class DestructionProcess implements CommandListener {
                     return;
                 }
                 DestructionRequest request = session.find(DestructionRequest.class, row.requestId());
-                journal.record(session, ErasureKinds.DEVICE, row.deviceId().toString());
                 journal.record(session, ErasureKinds.DEVICE_COMMANDS, row.deviceId().toString());
                 registry.eraseDestroyed(session, row.deviceId(), "destruction " + request.reference());
                 commands.erasePayloadsOf(session, row.deviceId());

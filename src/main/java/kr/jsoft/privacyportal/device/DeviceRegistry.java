@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.persistence.Database;
@@ -36,6 +37,10 @@ public final class DeviceRegistry {
     private final SealedPushAddress pushAddresses;
     private final DeviceEvents events;
     private final Duration inactivity;
+    private final ErasureJournal erasureJournal;
+
+    /** The erasure journal's kind for devices (every erasure: unregistered, inactive, expired, destroyed). */
+    public static final String ERASURE_KIND = "device";
 
     /**
      * @param keyedHash  keyed with {@code PortalKeys.PHONE_HASH}
@@ -43,7 +48,8 @@ public final class DeviceRegistry {
      * @param inactivity devices without a check-in for this long are erased
      */
     public DeviceRegistry(Database database, AuditLog auditLog, Clock clock, KeyedHash keyedHash, DataCipher cipher,
-                          DeviceEvents events, Duration inactivity) {
+                          DeviceEvents events, Duration inactivity, ErasureJournal erasureJournal) {
+        this.erasureJournal = erasureJournal;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -87,7 +93,7 @@ public final class DeviceRegistry {
     /**
      * Erases a device whose data was destroyed on request (row, key, push address), in the caller's
      * transaction; {@code reason} is an opaque technical note (e.g. the request's reference).
-     * False if it was gone already. The caller journals the erasure (kind {@code device}).
+     * False if it was gone already. Journalled as every device erasure (kind {@value #ERASURE_KIND}).
      */
     public boolean eraseDestroyed(Session session, UUID deviceId, String reason) {
         Device device = DeviceQueries.lockedById(session, deviceId);
@@ -95,17 +101,6 @@ public final class DeviceRegistry {
             return false;
         }
         erase(session, device, AuditEvent.system("device.erased-on-request").target(TARGET, deviceId).detail(reason));
-        return true;
-    }
-
-    /** The erasure journal's eraser for kind {@code device}: erases the device again if a restore brought it back. */
-    public boolean eraseAgain(Session session, String id) {
-        Device device = DeviceQueries.lockedById(session, UUID.fromString(id));
-        if (device == null) {
-            return false;
-        }
-        erase(session, device, AuditEvent.system("device.erased-again").target(TARGET, device.id())
-                .detail("erasure journal"));
         return true;
     }
 
@@ -258,9 +253,27 @@ public final class DeviceRegistry {
     }
 
     void erase(Session session, Device device, AuditEvent event) {
+        // Journalled first (opaque id), so a restored backup loses this device again.
+        erasureJournal.record(session, ERASURE_KIND, device.id().toString());
         events.deviceErased(session, device.id());
         session.remove(device);
         auditLog.record(session, event);
+    }
+
+    /**
+     * The erasure journal's eraser for kind {@value #ERASURE_KIND}: deletes the device again if a
+     * restored backup brought it back (without journalling it twice); true if it was there.
+     */
+    public boolean eraseAgain(Session session, String id) {
+        Device device = DeviceQueries.lockedById(session, UUID.fromString(id));
+        if (device == null) {
+            return false;
+        }
+        events.deviceErased(session, device.id());
+        session.remove(device);
+        auditLog.record(session, AuditEvent.system("device.erased-again").target(TARGET, device.id())
+                .detail("erased again from the erasure journal (restored backup)"));
+        return true;
     }
 
     SealedPushAddress pushAddresses() {

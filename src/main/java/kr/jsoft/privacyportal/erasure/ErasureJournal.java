@@ -44,15 +44,50 @@ public final class ErasureJournal {
     private static final Logger log = LoggerFactory.getLogger(ErasureJournal.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-    /** UUIDs and references such as D-2026-000123: nothing that could be a phone number or an address. */
+    /**
+     * UUIDs, references such as D-2026-000123 and numeric row ids with a letter prefix and an
+     * optional second number (S-42, S-42.1764471600000000):
+     * nothing that could be a phone number or an address.
+     */
     private static final Pattern OPAQUE_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Z]{1,3}-\\d{4}-\\d{6}");
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Z]{1,3}-\\d{4}-\\d{6}|[A-Z]-\\d{1,18}(\\.\\d{1,18})?");
+    /** Entries re-applied per transaction at start-up. */
+    private static final int REAPPLY_CHUNK = 500;
     static final String FILE_NAME = "erasure-journal.jsonl";
 
     /** Erases one record again; finding nothing to erase is normal and returns false. */
     @FunctionalInterface
     public interface Eraser {
         boolean erase(Session session, String id);
+
+        /** Erases many records again in one transaction; returns how many still had data. */
+        default int eraseAll(Session session, List<String> ids) {
+            int erased = 0;
+            for (String id : ids) {
+                if (erase(session, id)) {
+                    erased++;
+                }
+            }
+            return erased;
+        }
+
+        /**
+         * An eraser that handles a whole chunk in one statement (for kinds journalled by the
+         * thousand, such as mails after their retention).
+         */
+        static Eraser inBatches(java.util.function.ToIntBiFunction<Session, List<String>> eraseAll) {
+            return new Eraser() {
+                @Override
+                public boolean erase(Session session, String id) {
+                    return eraseAll.applyAsInt(session, List.of(id)) > 0;
+                }
+
+                @Override
+                public int eraseAll(Session session, List<String> ids) {
+                    return eraseAll.applyAsInt(session, ids);
+                }
+            };
+        }
     }
 
     /** What a re-application found: per kind, how many entries there were and how many still had data. */
@@ -98,17 +133,30 @@ public final class ErasureJournal {
      * when this returns.
      */
     public void record(Session session, String kind, String id) {
+        recordAll(session, kind, List.of(id));
+    }
+
+    /** As {@link #record}, for many records of one kind erased in one transaction: one write, one flush. */
+    public void recordAll(Session session, String kind, java.util.Collection<String> ids) {
         if (!erasers.containsKey(kind)) {
             throw new IllegalStateException("No eraser registered for kind " + kind);
         }
-        if (!OPAQUE_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("The erasure journal takes opaque ids only (a UUID or a reference)");
+        if (ids.isEmpty()) {
+            return;
         }
-        ObjectNode entry = JSON.createObjectNode()
-                .put("at", clock.instant().toString())
-                .put("kind", kind)
-                .put("id", id);
-        byte[] line = (entry.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        String at = clock.instant().toString();
+        StringBuilder lines = new StringBuilder();
+        for (String id : ids) {
+            if (!OPAQUE_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("The erasure journal takes opaque ids only (a UUID or a reference)");
+            }
+            ObjectNode entry = JSON.createObjectNode()
+                    .put("at", at)
+                    .put("kind", kind)
+                    .put("id", id);
+            lines.append(entry).append('\n');
+        }
+        byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);
         synchronized (appendLock) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -124,23 +172,33 @@ public final class ErasureJournal {
     }
 
     /**
-     * Erases every journalled record again, one transaction per entry. Run at start-up, so a
-     * portal started on a restored backup first destroys what had been destroyed since.
+     * Erases every journalled record again, per kind in chunks of {@value #REAPPLY_CHUNK} ids, one
+     * transaction per chunk. Run at start-up, so a portal started on a restored backup first
+     * destroys what had been destroyed since.
      */
     public Reapplied reapply(Database database) {
         Map<String, Integer> entries = new TreeMap<>();
         Map<String, Integer> erasedAgain = new TreeMap<>();
+        Map<String, List<String>> idsByKind = new TreeMap<>();
         for (Entry entry : entries()) {
-            Eraser eraser = erasers.get(entry.kind());
-            if (eraser == null) {
+            if (!erasers.containsKey(entry.kind())) {
                 throw new IllegalStateException("The erasure journal has entries of kind '" + entry.kind()
                         + "' but no feature erases that kind: refusing to start rather than bring data back");
             }
             entries.merge(entry.kind(), 1, Integer::sum);
-            if (database.fromTransaction(session -> eraser.erase(session, entry.id()))) {
-                erasedAgain.merge(entry.kind(), 1, Integer::sum);
-            }
+            idsByKind.computeIfAbsent(entry.kind(), k -> new ArrayList<>()).add(entry.id());
         }
+        idsByKind.forEach((kind, ids) -> {
+            Eraser eraser = erasers.get(kind);
+            List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+            for (int from = 0; from < distinct.size(); from += REAPPLY_CHUNK) {
+                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + REAPPLY_CHUNK));
+                int erased = database.fromTransaction(session -> eraser.eraseAll(session, chunk));
+                if (erased > 0) {
+                    erasedAgain.merge(kind, erased, Integer::sum);
+                }
+            }
+        });
         Reapplied result = new Reapplied(entries, erasedAgain);
         if (result.erasedAgainTotal() > 0) {
             log.warn("Erasure journal re-applied: {} records destroyed earlier were found again and erased "

@@ -15,6 +15,7 @@ import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.web.Lang;
 import org.hibernate.Session;
 
@@ -28,16 +29,22 @@ public final class Outbox {
     public static final List<Class<?>> ENTITIES = List.of(OutboxMail.class, MailContext.class);
     static final String RECIPIENT = "mail_outbox.recipient";
     static final String MODEL = "mail_outbox.model";
+    /** The erasure journal's kind for mails whose recipient and content were erased. */
+    public static final String ERASURE_KIND = "mail";
+    private static final int ERASE_BATCH = 1000;
 
     private final Clock clock;
     private final DataCipher cipher;
     private final AuditLog auditLog;
     private final Database database;
     private final MailSettings settings;
+    private final ErasureJournal erasureJournal;
     private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
 
-    public Outbox(Database database, MailSettings settings, DataCipher cipher, AuditLog auditLog, Clock clock) {
+    public Outbox(Database database, MailSettings settings, DataCipher cipher, AuditLog auditLog, Clock clock,
+                  ErasureJournal erasureJournal) {
         this.database = database;
+        this.erasureJournal = erasureJournal;
         this.settings = settings;
         this.cipher = cipher;
         this.auditLog = auditLog;
@@ -88,20 +95,67 @@ public final class Outbox {
      * ago, leaving id, template, language, state, attempts and times. Run by a background job.
      */
     public int eraseExpired() {
-        return database.fromTransaction(session -> {
-            Instant now = clock.instant();
-            int erased = session.createMutationQuery("""
-                    update OutboxMail m set m.recipientSealed = null, m.modelSealed = null, m.erasedAt = :now
-                    where m.erasedAt is null and m.state in (:finished) and m.finishedAt <= :cutoff""")
-                    .setParameter("now", now)
-                    .setParameter("finished", List.of(MailState.SENT, MailState.FAILED))
-                    .setParameter("cutoff", now.minus(settings.retention()))
-                    .executeUpdate();
-            if (erased > 0) {
+        int total = 0;
+        while (true) {
+            int erased = database.fromTransaction(session -> {
+                Instant now = clock.instant();
+                List<UUID> ids = session.createSelectionQuery("""
+                        select m.id from OutboxMail m
+                        where m.erasedAt is null and m.state in (:finished) and m.finishedAt <= :cutoff""", UUID.class)
+                        .setParameter("finished", List.of(MailState.SENT, MailState.FAILED))
+                        .setParameter("cutoff", now.minus(settings.retention()))
+                        .setMaxResults(ERASE_BATCH)
+                        .getResultList();
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                // Journalled first (opaque ids), so a restored backup loses these contents again.
+                erasureJournal.recordAll(session, ERASURE_KIND, ids.stream().map(UUID::toString).toList());
+                int count = erase(session, ids, now);
                 auditLog.record(session, AuditEvent.system("mail.erased").target("mail_outbox", null)
-                        .detail("mails erased after retention: " + erased));
+                        .detail("mails erased after retention: " + count));
+                return count;
+            });
+            total += erased;
+            if (erased < ERASE_BATCH) {
+                return total;
             }
-            return erased;
+        }
+    }
+
+    /** The erasure journal's eraser: erases these mails again (after a restore); returns how many still had content. */
+    public int eraseAgain(Session session, List<String> ids) {
+        return erase(session, ids.stream().map(UUID::fromString).toList(), clock.instant());
+    }
+
+    private static int erase(Session session, List<UUID> ids, Instant now) {
+        return session.createMutationQuery("""
+                update OutboxMail m set m.recipientSealed = null, m.modelSealed = null, m.erasedAt = :now
+                where m.id in (:ids) and m.erasedAt is null""")
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Mails waiting to be sent (including retries) and mails given up, for the metrics. */
+    public record Backlog(long pending, long failed) {
+    }
+
+    /** The outbox backlog: one grouped count over the {@code (state, next_attempt_at)} index. */
+    public Backlog backlog() {
+        return database.fromTransaction(session -> {
+            long pending = 0;
+            long failed = 0;
+            for (Object[] row : session.createSelectionQuery(
+                    "select m.state, count(m) from OutboxMail m where m.state in (:open) group by m.state", Object[].class)
+                    .setParameter("open", List.of(MailState.PENDING, MailState.FAILED)).getResultList()) {
+                if (row[0] == MailState.PENDING) {
+                    pending = (Long) row[1];
+                } else {
+                    failed = (Long) row[1];
+                }
+            }
+            return new Backlog(pending, failed);
         });
     }
 
@@ -123,16 +177,6 @@ public final class Outbox {
         mail.erase(clock.instant());
         auditLog.record(session, AuditEvent.system("mail.erased").target("mail_outbox", mailId)
                 .detail("erased once finished"));
-        return true;
-    }
-
-    /** The erasure journal's eraser for kind {@code mail}: erases the mail's recipient and content again. */
-    public boolean eraseAgain(Session session, String id) {
-        OutboxMail mail = session.find(OutboxMail.class, UUID.fromString(id));
-        if (mail == null || mail.erasedAt() != null) {
-            return false;
-        }
-        mail.erase(clock.instant());
         return true;
     }
 

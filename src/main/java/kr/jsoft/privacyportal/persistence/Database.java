@@ -24,11 +24,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Flyway flyway;
     private final SessionFactory sessionFactory;
+    private final StatementCounter statements;
 
-    private Database(HikariDataSource dataSource, Flyway flyway, SessionFactory sessionFactory) {
+    private Database(HikariDataSource dataSource, Flyway flyway, SessionFactory sessionFactory,
+                     StatementCounter statements) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         this.sessionFactory = sessionFactory;
+        this.statements = statements;
     }
 
     public static Database open(DatabaseSettings settings, Collection<Class<?>> entities) {
@@ -51,6 +54,7 @@ public final class Database implements AutoCloseable {
                     .validateMigrationNaming(true)
                     .load();
             flyway.migrate();
+            StatementCounter statements = new StatementCounter();
             SessionFactory sessionFactory = new HibernatePersistenceConfiguration("portal")
                     .managedClasses(entities)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -58,9 +62,10 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                     .property(AvailableSettings.ORDER_INSERTS, true)
+                    .property(AvailableSettings.STATEMENT_INSPECTOR, statements)
                     .schemaToolingAction(Action.VALIDATE)
                     .createEntityManagerFactory();
-            return new Database(dataSource, flyway, sessionFactory);
+            return new Database(dataSource, flyway, sessionFactory, statements);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -75,6 +80,11 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction and returns its (fully loaded) result. */
     public <R> R fromTransaction(Function<Session, R> work) {
         return sessionFactory.fromTransaction(work);
+    }
+
+    /** SQL statements prepared through Hibernate since start (for the metrics). */
+    public long statementsPrepared() {
+        return statements.prepared();
     }
 
     public boolean isPostgreSql() {

@@ -41,6 +41,7 @@ class NoticeSubscriber {
     }
 
     Long id() { return id; }
+    Instant createdAt() { return createdAt; }
     String emailSealed() { return emailSealed; }
     String lang() { return lang; }
     boolean confirmed() { return confirmedAt != null; }

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import javax.crypto.SecretKey;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
@@ -42,9 +43,14 @@ public final class NoticeSubscriptions {
     private final SubscriberKeys keys;
     private final SecureRandom random;
     private final Clock clock;
+    private final ErasureJournal erasureJournal;
+
+    /** The erasure journal's kind for deleted subscribers (ids journalled as {@code S-<id>.<created>}). */
+    public static final String ERASURE_KIND = "subscriber";
 
     public NoticeSubscriptions(Database database, Outbox outbox, RateLimiter rateLimiter, AuditLog auditLog,
-                               DataCipher cipher, SecretKey hashKey, SecureRandom random, Clock clock) {
+                               DataCipher cipher, SecretKey hashKey, SecureRandom random, Clock clock,
+                               ErasureJournal erasureJournal) {
         this.database = database;
         this.outbox = outbox;
         this.rateLimiter = rateLimiter;
@@ -53,6 +59,7 @@ public final class NoticeSubscriptions {
         this.keys = new SubscriberKeys(hashKey);
         this.random = random;
         this.clock = clock;
+        this.erasureJournal = erasureJournal;
     }
 
     /** Whether {@code email} is an address we can mail (syntax only; the confirmation proves the rest). */
@@ -147,6 +154,7 @@ public final class NoticeSubscriptions {
             if (subscriber == null) {
                 return false;
             }
+            erasureJournal.record(session, ERASURE_KIND, journalId(subscriber.id(), subscriber.createdAt()));
             session.remove(subscriber);
             auditLog.record(session, AuditEvent.publicVisitor("subscription.deleted")
                     .target("notice_subscriber", id.getAsLong()).detail("unsubscribed"));
@@ -157,9 +165,17 @@ public final class NoticeSubscriptions {
     /** Deletes requests never confirmed within 48 h: the address was never ours to keep. Background job. */
     public int purgeUnconfirmed() {
         return database.fromTransaction(session -> {
-            int purged = session.createMutationQuery("""
-                    delete from NoticeSubscriber s where s.confirmedAt is null and s.confirmExpiresAt <= :now""")
-                    .setParameter("now", clock.instant())
+            List<NoticeSubscriber> expired = session.createSelectionQuery("""
+                    from NoticeSubscriber s where s.confirmedAt is null and s.confirmExpiresAt <= :now""",
+                    NoticeSubscriber.class).setParameter("now", clock.instant()).getResultList();
+            if (expired.isEmpty()) {
+                return 0;
+            }
+            erasureJournal.recordAll(session, ERASURE_KIND, expired.stream()
+                    .map(s -> journalId(s.id(), s.createdAt())).toList());
+            List<Long> ids = expired.stream().map(NoticeSubscriber::id).toList();
+            int purged = session.createMutationQuery("delete from NoticeSubscriber s where s.id in (:ids)")
+                    .setParameter("ids", ids)
                     .executeUpdate();
             if (purged > 0) {
                 auditLog.record(session, AuditEvent.system("subscription.purged").target("notice_subscriber", null)
@@ -167,6 +183,34 @@ public final class NoticeSubscriptions {
             }
             return purged;
         });
+    }
+
+    /**
+     * {@code S-<id>.<created, epoch microseconds>}: ids come from an identity column, and a
+     * restored database hands out again the ids used after its backup; with the creation time an
+     * entry never matches a later subscriber that got the same id.
+     */
+    private static String journalId(long id, Instant createdAt) {
+        return "S-" + id + "." + (createdAt.getEpochSecond() * 1_000_000 + createdAt.getNano() / 1_000);
+    }
+
+    /** The erasure journal's eraser: deletes these subscribers again (after a restore); returns how many were there. */
+    public int eraseAgain(org.hibernate.Session session, List<String> journalIds) {
+        int deleted = 0;
+        for (String journalId : journalIds) {
+            String[] parts = journalId.substring(2).split("\\.");
+            long micros = Long.parseLong(parts[1]);
+            Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                    Math.floorMod(micros, 1_000_000) * 1_000L);
+            deleted += session.createMutationQuery(
+                            "delete from NoticeSubscriber s where s.id = :id and s.createdAt = :created")
+                    .setParameter("id", Long.parseLong(parts[0])).setParameter("created", createdAt).executeUpdate();
+        }
+        if (deleted > 0) {
+            auditLog.record(session, AuditEvent.system("subscription.deleted-again").target("notice_subscriber", null)
+                    .detail("subscribers deleted again from the erasure journal (restored backup): " + deleted));
+        }
+        return deleted;
     }
 
     private Optional<NoticeSubscriber> findPending(org.hibernate.Session session, String token) {

@@ -41,7 +41,7 @@ public final class MailFanOutBench {
             bed.stopSmtp(); // the sink given on the command line receives, not GreenMail
             NoticeSubscriptions subscriptions = new NoticeSubscriptions(bed.database, bed.outbox, bed.rateLimiter,
                     bed.auditLog, bed.cipher, new SecretKeySpec(new byte[32], "HmacSHA256"), new SecureRandom(),
-                    bed.clock);
+                    bed.clock, bed.erasureJournal);
             long t0 = System.nanoTime();
             SubscriberSeeder.seed(bed.database, subscriptions, subscribers, bed.clock.instant());
             System.out.printf("seeded %,d confirmed subscribers in %.1f s%n", subscribers, seconds(t0));

@@ -66,8 +66,12 @@ class DeviceEventsIT {
         SecureRandom random = new SecureRandom();
         byte[] key = new byte[32];
         random.nextBytes(key);
+        kr.jsoft.privacyportal.erasure.ErasureJournal journal =
+                new kr.jsoft.privacyportal.erasure.ErasureJournal(dir.resolve("erasure-journal"), clock);
         registry = new DeviceRegistry(database, auditLog, clock, new KeyedHash(new SecretKeySpec(key, "HmacSHA256")),
-                new DataCipher("k", Map.of("k", new SecretKeySpec(key, "AES")), random), events, Duration.ofDays(90));
+                new DataCipher("k", Map.of("k", new SecretKeySpec(key, "AES")), random), events, Duration.ofDays(90),
+                journal);
+        journal.register(DeviceRegistry.ERASURE_KIND, registry::eraseAgain);
         inbox = new DevelopmentSmsInbox(clock);
         registration = new DeviceRegistration(database, auditLog, clock, random, registry, inbox,
                 new RateLimiter(database, clock, new SecretKeySpec(key, "HmacSHA256")), settings.devices(), events);

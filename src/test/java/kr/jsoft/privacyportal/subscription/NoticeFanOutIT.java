@@ -31,7 +31,9 @@ class NoticeFanOutIT {
     void start() {
         bed = new MailTestbed(dir);
         subscriptions = new NoticeSubscriptions(bed.database, bed.outbox, bed.rateLimiter, bed.auditLog, bed.cipher,
-                new SecretKeySpec(new byte[32], "HmacSHA256"), new SecureRandom(), bed.clock);
+                new SecretKeySpec(new byte[32], "HmacSHA256"), new SecureRandom(), bed.clock, bed.erasureJournal);
+        bed.erasureJournal.register(NoticeSubscriptions.ERASURE_KIND,
+                kr.jsoft.privacyportal.erasure.ErasureJournal.Eraser.inBatches(subscriptions::eraseAgain));
         mailer = new NoticeMailer(bed.outbox, bed.auditLog, bed.clock);
     }
 

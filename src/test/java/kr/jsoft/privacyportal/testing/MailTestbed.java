@@ -24,6 +24,7 @@ import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.mail.MailDispatcher;
 import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.SmtpTransport;
 import kr.jsoft.privacyportal.persistence.Database;
@@ -51,6 +52,8 @@ public final class MailTestbed implements AutoCloseable {
             java.util.Map.of("test", new SecretKeySpec(new byte[32], "AES")), random);
     public final RateLimiter rateLimiter;
     public final Outbox outbox;
+    /** The erasure journal, with the mail kind registered (tests register the others they use). */
+    public final ErasureJournal erasureJournal;
     public final SmtpTransport transport;
     public final Supplier<URI> baseUrl = () -> BASE_URL;
     private GreenMail smtp;
@@ -77,7 +80,9 @@ public final class MailTestbed implements AutoCloseable {
         mailEnv.putAll(extraSettings);
         settings = MailSettings.fromEnvironment(new Env(mailEnv), Mode.DEVELOPMENT);
         rateLimiter = new RateLimiter(database, clock, new SecretKeySpec(new byte[32], "HmacSHA256"));
-        outbox = new Outbox(database, settings, cipher, auditLog, clock);
+        erasureJournal = new ErasureJournal(dir.resolve("erasure-journal"), clock);
+        outbox = new Outbox(database, settings, cipher, auditLog, clock, erasureJournal);
+        erasureJournal.register(Outbox.ERASURE_KIND, ErasureJournal.Eraser.inBatches(outbox::eraseAgain));
         transport = SmtpTransport.configured(settings);
         startSmtp();
     }

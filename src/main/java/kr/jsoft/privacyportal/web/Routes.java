@@ -1,0 +1,112 @@
+package kr.jsoft.privacyportal.web;
+
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.MappingMatch;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Names for requests that are safe to log and to use as metric labels: the route (the servlet
+ * mapping that served the request, never the raw path with its ids and tokens) and the path
+ * with its secret parts redacted.
+ */
+public final class Routes {
+    /** Path prefixes whose rest is a secret (status links, confirmation, unsubscribe and setup tokens). */
+    static final Set<String> SECRET_PREFIXES = Set.of("/complaints/status/", "/notices/subscribe/confirm/",
+            "/unsubscribe/", "/manager/setup/");
+    static final String REDACTED = "[redacted]";
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Segments and parameter names kept as they are: short words, numbers and dates. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,15}");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,15}");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+
+    private Routes() {
+    }
+
+    /**
+     * The route label of a request being served: the servlet mapping's pattern with the
+     * language folded ({@code /{lang}/complaints/*}); {@code /static/*} for static files and
+     * {@code unmatched} for everything the default servlet answers with 404.
+     */
+    public static String of(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        if (mapping == null || mapping.getMappingMatch() == null) {
+            return "unmatched";
+        }
+        if (mapping.getMappingMatch() == MappingMatch.DEFAULT) {
+            String path = request.getRequestURI();
+            return path.startsWith("/static/") ? "/static/*" : "unmatched";
+        }
+        if (mapping.getMappingMatch() == MappingMatch.CONTEXT_ROOT) {
+            return "/";
+        }
+        return foldLanguage(mapping.getPattern());
+    }
+
+    static String foldLanguage(String pattern) {
+        for (Lang lang : Lang.values()) {
+            String prefix = "/" + lang.code();
+            if (pattern.equals(prefix) || pattern.equals(prefix + "/")) {
+                return "/{lang}";
+            }
+            if (pattern.startsWith(prefix + "/") || pattern.startsWith(prefix + ".")) {
+                return "/{lang}" + pattern.substring(prefix.length());
+            }
+        }
+        return pattern;
+    }
+
+    /** A method name from a small fixed set (metric labels stay bounded). */
+    public static String method(HttpServletRequest request) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        return METHODS.contains(method) ? method : "OTHER";
+    }
+
+    /**
+     * The path for a log line: after a secret prefix everything is {@code [redacted]}, and so
+     * is every other segment that is not plainly harmless (UUIDs stay: they are opaque record
+     * ids); a query string keeps only its parameter names, never values.
+     */
+    public static String loggable(String path, String query) {
+        StringBuilder out = new StringBuilder();
+        String[] segments = path.split("/", -1);
+        boolean secretRest = false;
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            out.append('/');
+            if (secretRest && !segment.isEmpty()) {
+                out.append(REDACTED);
+                break;
+            }
+            out.append(segment.isEmpty() || UUID.matcher(segment).matches() || plain(segment) ? segment : REDACTED);
+            String soFar = out.toString();
+            String withoutLanguage = soFar.length() > 3 && Lang.parse(segments[1]).isPresent()
+                    ? soFar.substring(3) : soFar;
+            secretRest = SECRET_PREFIXES.contains(withoutLanguage + "/");
+        }
+        if (out.length() == 0) {
+            out.append('/');
+        }
+        if (query != null && !query.isEmpty()) {
+            out.append('?');
+            String[] parameters = query.split("&");
+            for (int i = 0; i < parameters.length; i++) {
+                String name = parameters[i].split("=", 2)[0];
+                out.append(i == 0 ? "" : "&").append(PARAMETER_NAME.matcher(name).matches() ? name : REDACTED);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A segment that cannot be a token, an address or a phone number: at most 15 plain
+     * characters (tokens are longer), no '@' or '%', fewer than 9 digits (numbers have 10+).
+     */
+    private static boolean plain(String segment) {
+        return PLAIN.matcher(segment).matches() && segment.chars().filter(Character::isDigit).count() < 9;
+    }
+}
