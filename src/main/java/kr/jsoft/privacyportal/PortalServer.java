@@ -52,6 +52,7 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.device.DeviceReports;
 import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
+import kr.jsoft.privacyportal.device.SmsProofs;
 import kr.jsoft.privacyportal.destruction.Certificates;
 import kr.jsoft.privacyportal.destruction.DestructionDesk;
 import kr.jsoft.privacyportal.destruction.DestructionDeskServlet;
@@ -465,7 +466,7 @@ public final class PortalServer {
         FeatureMeters.outbox(metrics.registry(), outbox);
         FeatureMeters.complaints(metrics.registry(), complaintDesk);
 
-        // ---- Destruction requests (issue 10) ----
+        // ---- Destruction requests (issues 10 and 11) ----
         // Website request (the same work whatever the number), approval on a device, WIPE_APP_DATA to
         // every device of the number, the portal's own records erased (journalled), a signed certificate;
         // the in-app request through the device API; the manager's queue with both clocks.
@@ -473,26 +474,36 @@ public final class PortalServer {
                 commands.erasePayloadsOf(session, java.util.UUID.fromString(id)));
         DestructionSignal destructionSignal = new DestructionSignal();
         Certificates certificates = new Certificates(keys.ecKey(PortalKeys.SIGNING), keys.publicSigningKeys());
+        // Issue 11: without the device, the number is proven by an SMS code under the registration's limits,
+        // or the privacy manager decides; refusals name the outside organisations of the version in force.
+        Function<String, List<PolicyMetadata.OutsideOrganisation>> destructionOrganisations = label -> label == null
+                ? List.of() : policyService.find(label).map(v -> v.metadata().facts().outsideOrganisations())
+                .orElse(List.of());
         DestructionIntake destructionIntake = new DestructionIntake(database, auditLog, clock, random, deviceRegistry,
-                commands, dataCipher, rateLimiter, settings.destruction(), destructionSignal);
+                commands, dataCipher, rateLimiter, settings.destruction(), destructionSignal,
+                new SmsProofs(clock, random, phoneHash, smsGateway, rateLimiter, settings.devices()), outbox, mail,
+                destructionOrganisations);
         DestructionProcess destructionProcess = new DestructionProcess(database, auditLog, clock, deviceRegistry,
                 commands, outbox, mail, dataCipher, rateLimiter, settings.destruction(), certificates, erasureJournal,
                 destructionSignal);
         erasureJournal.register(ErasureKinds.REQUEST, destructionProcess::eraseAgain);
         commands.listen(destructionProcess);
         deviceApi.destructionRequests(new DestructionDoor(destructionIntake));
-        DestructionDesk destructionDesk = new DestructionDesk(database, auditLog, clock, commands);
+        DestructionDesk destructionDesk = new DestructionDesk(database, auditLog, clock, commands, dataCipher, outbox,
+                erasureJournal, settings.destruction(), destructionSignal,
+                () -> policyService.current().map(PolicyVersionInfo::label), destructionOrganisations);
         servlet(context, new DestructionServlet(destructionIntake, certificates, view),
                 "/ko/destruction", "/ko/destruction/*", "/en/destruction", "/en/destruction/*");
         managerArea.page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(destructionDesk, view),
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
-        managerArea.panel(new DestructionPanel(destructionDesk, false));
-        managerArea.panel(new DestructionPanel(destructionDesk, true));
+        for (DestructionPanel.Kind kind : DestructionPanel.Kind.values()) {
+            managerArea.panel(new DestructionPanel(destructionDesk, kind));
+        }
         DestructionWorker destructionWorker = new DestructionWorker(destructionProcess, destructionSignal,
                 Duration.ofSeconds(1), settings.shutdownTimeout());
         server.addBean(destructionWorker);
         Destruction destruction = new Destruction(destructionIntake, destructionProcess, destructionDesk, certificates);
-        // ---- end of issue 10 ----
+        // ---- end of issues 10 and 11 ----
 
         servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");

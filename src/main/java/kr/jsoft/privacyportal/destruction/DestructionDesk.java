@@ -10,7 +10,16 @@ import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.command.CommandView;
 import kr.jsoft.privacyportal.command.Commands;
+import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
+import kr.jsoft.privacyportal.mail.OutgoingMail;
+import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.web.BadRequestException;
+import kr.jsoft.privacyportal.web.Lang;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The privacy manager's side: the queue with both clocks (PIPA's 10-day deadline and the
@@ -23,12 +32,106 @@ public final class DestructionDesk {
     private final AuditLog auditLog;
     private final Clock clock;
     private final Commands commands;
+    private final DataCipher cipher;
+    private final Outbox outbox;
+    private final ErasureJournal journal;
+    private final DestructionSettings settings;
+    private final DestructionSignal signal;
+    private final Supplier<Optional<String>> policyInForce;
+    private final Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
 
-    public DestructionDesk(Database database, AuditLog auditLog, Clock clock, Commands commands) {
+    public DestructionDesk(Database database, AuditLog auditLog, Clock clock, Commands commands, DataCipher cipher,
+                           Outbox outbox, ErasureJournal journal, DestructionSettings settings, DestructionSignal signal,
+                           Supplier<Optional<String>> policyInForce,
+                           Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
         this.commands = commands;
+        this.cipher = cipher;
+        this.outbox = outbox;
+        this.journal = journal;
+        this.settings = settings;
+        this.signal = signal;
+        this.policyInForce = policyInForce;
+        this.outsideOrganisations = outsideOrganisations;
+    }
+
+    /** What a manager's decision on a request in review did. */
+    public enum Decision { DONE, NOT_IN_REVIEW, UNKNOWN }
+
+    /**
+     * The privacy manager executes a request that could not be verified: the same process as a number
+     * proven by SMS (the devices are told and may cancel during the waiting period, then wiped). The
+     * reason is kept sealed with the request; the audit entry records the decision.
+     */
+    public Decision execute(UUID id, String reason, AuditEvent by) {
+        requireText(reason);
+        return database.fromTransaction(session -> {
+            DestructionRequest request = DestructionRecords.locked(session, id);
+            if (request == null) {
+                return Decision.UNKNOWN;
+            }
+            if (request.state() != RequestState.REVIEW) {
+                return Decision.NOT_IN_REVIEW;
+            }
+            Instant now = clock.instant();
+            request.decided(by.actor(), now, cipher.sealText(reason.strip(), DestructionIntake.decisionContext(id)));
+            request.waitingPeriod(now.plus(settings.waitingPeriod()));
+            auditLog.record(session, by.withAction("destruction.executed").target(DestructionRecords.TARGET, id)
+                    .detail("executed after review; reason recorded with the request"));
+            DestructionRecords.afterCommit(session, signal::raise);
+            return Decision.DONE;
+        });
+    }
+
+    /**
+     * The privacy manager refuses a request in review: the grounds and the outside organisations of
+     * the policy version in force are mailed and shown on the status page (PIPA: a refusal states its
+     * grounds and how to object). The number's hash, the explanation and the email are erased.
+     */
+    public Decision refuse(UUID id, String grounds, AuditEvent by) {
+        requireText(grounds);
+        return database.fromTransaction(session -> {
+            DestructionRequest request = DestructionRecords.locked(session, id);
+            if (request == null) {
+                return Decision.UNKNOWN;
+            }
+            if (request.state() != RequestState.REVIEW) {
+                return Decision.NOT_IN_REVIEW;
+            }
+            Instant now = clock.instant();
+            String policy = policyInForce.get().orElse(null);
+            request.decided(by.actor(), now, cipher.sealText(grounds.strip(), DestructionIntake.decisionContext(id)));
+            UUID mailId = null;
+            if (request.emailSealed() != null) {
+                Lang lang = Lang.parse(request.lang()).orElse(Lang.KO);
+                String organisations = (policy == null ? List.<PolicyMetadata.OutsideOrganisation>of()
+                        : outsideOrganisations.apply(policy)).stream()
+                        .map(o -> o.name().in(lang) + (o.phone() == null ? "" : " " + o.phone())
+                                + (o.website() == null ? "" : " " + o.website()))
+                        .reduce((a, b) -> a + "\n" + b).orElse("");
+                mailId = outbox.enqueue(session, OutgoingMail.to(cipher.openText(request.emailSealed(),
+                                DestructionIntake.emailContext(id)), lang, "destruction/mail/refused")
+                        .with("reference", request.reference())
+                        .with("grounds", grounds.strip())
+                        .with("organisations", organisations));
+            }
+            request.refused(now, policy);
+            request.emailErased(now, mailId);
+            journal.record(session, ErasureKinds.REQUEST, id.toString());
+            auditLog.record(session, by.withAction("destruction.refused").target(DestructionRecords.TARGET, id)
+                    .detail("refused after review; grounds mailed and shown"));
+            DestructionRecords.afterCommit(session, signal::raise);
+            return Decision.DONE;
+        });
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank() || text.strip().length() > DestructionIntake.EXPLANATION_MAX) {
+            throw new BadRequestException(422, "A reason of 1 to " + DestructionIntake.EXPLANATION_MAX
+                    + " characters is required.");
+        }
     }
 
     /** Open requests first (oldest first), then the most recent finished ones. */
@@ -37,11 +140,13 @@ public final class DestructionDesk {
             Instant now = clock.instant();
             List<DestructionRequest> open = session.createSelectionQuery("from DestructionRequest r"
                             + " where r.state not in :final order by r.createdAt, r.id", DestructionRequest.class)
-                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED))
+                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED,
+                            RequestState.REFUSED))
                     .setMaxResults(QUEUE_LIMIT).getResultList();
             List<DestructionRequest> finished = session.createSelectionQuery("from DestructionRequest r"
                             + " where r.state in :final order by r.finishedAt desc, r.id", DestructionRequest.class)
-                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED))
+                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED,
+                            RequestState.REFUSED))
                     .setMaxResults(QUEUE_LIMIT).getResultList();
             List<DestructionViews.QueueRow> rows = new ArrayList<>();
             open.forEach(r -> rows.add(row(r, now)));
@@ -55,14 +160,17 @@ public final class DestructionDesk {
         return database.fromTransaction(session -> {
             Instant now = clock.instant();
             List<RequestState> open = List.of(RequestState.SUBMITTED, RequestState.AWAITING_APPROVAL,
-                    RequestState.DESTROYING);
+                    RequestState.PROVING, RequestState.REVIEW, RequestState.WAITING_PERIOD, RequestState.DESTROYING);
             long overdue = session.createSelectionQuery("select count(r) from DestructionRequest r"
                             + " where r.state in :open and r.deadlineAt < :now", Long.class)
                     .setParameter("open", open).setParameter("now", now).getSingleResult();
             long promise = session.createSelectionQuery("select count(r) from DestructionRequest r"
                             + " where r.state in :open and r.promiseMissedAt is not null", Long.class)
                     .setParameter("open", open).getSingleResult();
-            return new long[] {overdue, promise};
+            long review = session.createSelectionQuery("select count(r) from DestructionRequest r"
+                            + " where r.state = :review", Long.class)
+                    .setParameter("review", RequestState.REVIEW).getSingleResult();
+            return new long[] {overdue, promise, review};
         });
     }
 
@@ -74,6 +182,13 @@ public final class DestructionDesk {
                 return Optional.empty();
             }
             auditLog.record(session, viewedBy.target(DestructionRecords.TARGET, id));
+            Optional<String> explanation = Optional.ofNullable(r.explanationSealed())
+                    .map(e -> cipher.openText(e, DestructionIntake.explanationContext(id)));
+            if (explanation.isPresent()) {
+                // The requester's own words are personal data: their viewing is an access record.
+                auditLog.record(session, viewedBy.withAction(AuditEvent.PERSONAL_DATA_VIEW)
+                        .target(DestructionRecords.TARGET, id).detail("review explanation"));
+            }
             List<DestructionViews.DeviceDetail> devices = new ArrayList<>();
             for (DestructionDevice d : DestructionRecords.devicesOf(session, id)) {
                 Optional<CommandView> approval = d.approveCommandId() == null ? Optional.empty()
@@ -88,7 +203,10 @@ public final class DestructionDesk {
             return Optional.of(new DestructionViews.Detail(row(r, clock.instant()),
                     Optional.ofNullable(r.devicesLookedUpAt()), Optional.ofNullable(r.promiseMissedAt()),
                     r.emailSealed() != null || r.emailErasedAt() != null, Optional.ofNullable(r.emailErasedAt()),
-                    Optional.ofNullable(r.certificate()), devices));
+                    Optional.ofNullable(r.certificate()), devices, explanation,
+                    Optional.ofNullable(r.decisionSealed()).map(d -> cipher.openText(d,
+                            DestructionIntake.decisionContext(id))),
+                    Optional.ofNullable(r.windowEndsAt()), Optional.ofNullable(r.decidedAt())));
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kr.jsoft.privacyportal.command.Commands;
+import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.manager.Staff;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Lang;
@@ -54,10 +55,31 @@ public final class DestructionDeskServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = request.getRequestURI().substring(BASE.length()).split("/");
-        if (parts.length != 3 || !parts[2].equals("retry-wake-up")) {
+        if (parts.length != 3) {
             throw new BadRequestException(404, "No such action.");
         }
         UUID id = id(parts[1]);
+        if (parts[2].equals("execute") || parts[2].equals("refuse")) {
+            // Deciding on a request that could not be verified is the privacy manager's own duty.
+            if (Staff.current(request).role() != Role.PRIVACY_MANAGER) {
+                throw new BadRequestException(403, "Only the privacy manager decides on requests in review.");
+            }
+            String text = request.getParameter("text");
+            DestructionDesk.Decision decision = parts[2].equals("execute")
+                    ? desk.execute(id, text, Staff.event(request, "destruction.executed"))
+                    : desk.refuse(id, text, Staff.event(request, "destruction.refused"));
+            if (decision == DestructionDesk.Decision.UNKNOWN) {
+                throw new BadRequestException(404, "No such destruction request.");
+            }
+            if (decision == DestructionDesk.Decision.NOT_IN_REVIEW) {
+                throw new BadRequestException(409, "This request is not waiting for a decision.");
+            }
+            response.sendRedirect(BASE + "/" + id);
+            return;
+        }
+        if (!parts[2].equals("retry-wake-up")) {
+            throw new BadRequestException(404, "No such action.");
+        }
         UUID command = id(Optional.ofNullable(request.getParameter("command")).orElse(""));
         Commands.RetryResult result = desk.retryWakeUp(id, command, Staff.current(request).accountId().toString(),
                 Staff.clientAddress(request));

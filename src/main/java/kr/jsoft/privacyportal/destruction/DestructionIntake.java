@@ -21,6 +21,10 @@ import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.device.ActiveDevice;
 import kr.jsoft.privacyportal.device.DeviceRegistry;
+import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.mail.OutgoingMail;
+import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.policy.PolicyMetadata;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
@@ -45,6 +49,7 @@ public final class DestructionIntake {
     /** PIPA Enforcement Decree Art. 43(3): the result is due within 10 days of receipt. */
     static final Duration PIPA_DEADLINE = Duration.ofDays(10);
     static final int EMAIL_MAX = 254;
+    static final int EXPLANATION_MAX = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -57,10 +62,20 @@ public final class DestructionIntake {
     private final RateLimiter rateLimiter;
     private final DestructionSettings settings;
     private final DestructionSignal signal;
+    private final kr.jsoft.privacyportal.device.SmsProofs smsProofs;
+    private final Outbox outbox;
+    private final MailSettings mail;
+    private final java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
 
     public DestructionIntake(Database database, AuditLog auditLog, Clock clock, SecureRandom random, DeviceRegistry registry,
                       Commands commands, DataCipher cipher, RateLimiter rateLimiter, DestructionSettings settings,
-                      DestructionSignal signal) {
+                      DestructionSignal signal, kr.jsoft.privacyportal.device.SmsProofs smsProofs, Outbox outbox,
+                      MailSettings mail,
+                      java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
+        this.smsProofs = smsProofs;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.outsideOrganisations = outsideOrganisations;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -142,7 +157,7 @@ public final class DestructionIntake {
             }
             session.flush();
             request.devicesLookedUp(now, devices.size());
-            DestructionProcess.approve(session, request, commands, auditLog, settings, now,
+            DestructionProcess.approve(session, request, commands, auditLog, settings.wipeExpiry(), now,
                     "approved by the requesting device's signature");
             DestructionRecords.afterCommit(session, signal::raise);
             return s;
@@ -151,14 +166,19 @@ public final class DestructionIntake {
 
     private DestructionViews.Submitted create(Session session, Origin origin, String phoneHash, String email,
                                               Lang lang) {
+        return create(session, UUID.randomUUID(), origin, phoneHash, email, lang,
+                clock.instant().plus(APPROVAL_WINDOW));
+    }
+
+    private DestructionViews.Submitted create(Session session, UUID id, Origin origin, String phoneHash, String email,
+                                              Lang lang, Instant approvalDueAt) {
         Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
         String token = newToken();
         String number = Integer.toString(10 + random.nextInt(90));
         String reference = DestructionRecords.nextReference(session, now);
         DestructionRequest request = new DestructionRequest(id, reference, origin, lang.code(), phoneHash, number,
                 DestructionRecords.tokenHash(token), email == null ? null : cipher.sealText(email, emailContext(id)),
-                now, now.plus(APPROVAL_WINDOW), now.plus(PIPA_DEADLINE));
+                now, approvalDueAt, now.plus(PIPA_DEADLINE));
         session.persist(request);
         return new DestructionViews.Submitted(id, reference, token);
     }
@@ -175,6 +195,148 @@ public final class DestructionIntake {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    // ---- without the device (issue 11) ----
+
+    /** Field name → message key of each problem with the review form (email and explanation required). */
+    public static Map<String, String> reviewProblems(String phoneNumber, String email, String explanation) {
+        Map<String, String> problems = problems(phoneNumber, email);
+        if (blank(email)) {
+            problems.put("email", "destruction.error.email-required");
+        }
+        if (blank(explanation)) {
+            problems.put("explanation", "destruction.error.explanation");
+        } else if (explanation.strip().length() > EXPLANATION_MAX) {
+            problems.put("explanation", "destruction.error.explanation-long");
+        }
+        return problems;
+    }
+
+    /**
+     * "I no longer have my device", with the number still at hand: a 6-digit code goes to the number by
+     * SMS (the registration's rules and limits). The code is kept only as a keyed hash bound to the request.
+     *
+     * @throws TooManyRequestsException past the limits per client address, per number or the SMS budget
+     * @throws kr.jsoft.privacyportal.web.BadRequestException (503) if the SMS provider did not take it
+     */
+    public DestructionViews.Submitted requestWithSmsCode(String phoneNumber, String email, Lang lang,
+                                                         String clientAddress) {
+        if (!problems(phoneNumber, email).isEmpty()) {
+            throw new IllegalArgumentException("invalid destruction request");
+        }
+        String phoneHash = registry.phoneHashOf(phoneNumber);
+        limit(rateLimiter.acquire("destruction.address", clientAddress,
+                RateLimiter.Limit.perHour(settings.perAddressPerHour())));
+        limit(rateLimiter.acquire("destruction.number", phoneHash,
+                RateLimiter.Limit.perHour(settings.perNumberPerHour())));
+        UUID id = UUID.randomUUID();
+        kr.jsoft.privacyportal.device.SmsProofs.Sent sent = smsProofs.send(phoneNumber, clientAddress, id.toString());
+        if (sent instanceof kr.jsoft.privacyportal.device.SmsProofs.Sent.Limited limited) {
+            limit(new RateLimiter.Decision(false, limited.retryAfter()));
+        }
+        if (!(sent instanceof kr.jsoft.privacyportal.device.SmsProofs.Sent.CodeSent code)) {
+            throw new kr.jsoft.privacyportal.web.BadRequestException(503,
+                    "The SMS could not be sent; nothing was stored. Please try again later.");
+        }
+        String normalizedEmail = blank(email) ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return database.fromTransaction(session -> {
+            DestructionViews.Submitted s = create(session, id, Origin.SMS, phoneHash, normalizedEmail, lang,
+                    code.expiresAt());
+            DestructionRequest request = session.find(DestructionRequest.class, id);
+            request.startWithoutDevice(Origin.SMS, RequestState.PROVING);
+            request.codeSent(code.codeHash(), code.expiresAt());
+            auditLog.record(session, AuditEvent.publicVisitor("destruction.requested")
+                    .target(DestructionRecords.TARGET, id).detail("origin=sms, code sent"));
+            return s;
+        });
+    }
+
+    /** What became of a code typed on the status page. */
+    public enum CodeResult { CONFIRMED, WRONG, EXHAUSTED, EXPIRED, NOT_EXPECTED }
+
+    /** The requester types the SMS code on the status page. */
+    public CodeResult confirmCode(String token, String code) {
+        return database.fromTransaction(session -> {
+            Optional<DestructionRequest> found = DestructionRecords.byToken(session, token);
+            if (found.isEmpty() || found.get().state() != RequestState.PROVING) {
+                return CodeResult.NOT_EXPECTED;
+            }
+            DestructionRequest request = DestructionRecords.locked(session, found.get().id());
+            Instant now = clock.instant();
+            if (request.state() != RequestState.PROVING) {
+                return CodeResult.NOT_EXPECTED;
+            }
+            if (!now.isBefore(request.codeExpiresAt())) {
+                cancelUnproven(session, request, now, "SMS code expired");
+                return CodeResult.EXPIRED;
+            }
+            if (!smsProofs.matches(request.id().toString(), code == null ? "" : code.strip(), request.codeHash())) {
+                if (request.wrongCode(kr.jsoft.privacyportal.device.SmsProofs.MAX_TRIES)) {
+                    cancelUnproven(session, request, now, "SMS code wrong "
+                            + kr.jsoft.privacyportal.device.SmsProofs.MAX_TRIES + " times");
+                    return CodeResult.EXHAUSTED;
+                }
+                auditLog.record(session, AuditEvent.publicVisitor("destruction.code-wrong")
+                        .target(DestructionRecords.TARGET, request.id()).detail("attempt " + request.codeAttempts()));
+                return CodeResult.WRONG;
+            }
+            request.waitingPeriod(now.plus(settings.waitingPeriod()));
+            auditLog.record(session, AuditEvent.publicVisitor("destruction.number-proven")
+                    .target(DestructionRecords.TARGET, request.id())
+                    .detail("waiting period until " + request.windowEndsAt()));
+            DestructionRecords.afterCommit(session, signal::raise);
+            return CodeResult.CONFIRMED;
+        });
+    }
+
+    private void cancelUnproven(Session session, DestructionRequest request, Instant now, String why) {
+        request.cancelled(now);
+        request.emailErased(now, null);
+        auditLog.record(session, AuditEvent.publicVisitor("destruction.cancelled")
+                .target(DestructionRecords.TARGET, request.id()).detail(why));
+    }
+
+    /**
+     * No access to the number any more: the request goes to the privacy manager's queue with the
+     * requester's explanation (sealed) and an email for the decision; the manager is alerted by mail
+     * (reference only).
+     */
+    public DestructionViews.Submitted requestReview(String phoneNumber, String email, String explanation, Lang lang,
+                                                    String clientAddress) {
+        if (!reviewProblems(phoneNumber, email, explanation).isEmpty()) {
+            throw new IllegalArgumentException("invalid review request");
+        }
+        String phoneHash = registry.phoneHashOf(phoneNumber);
+        limit(rateLimiter.acquire("destruction.address", clientAddress,
+                RateLimiter.Limit.perHour(settings.perAddressPerHour())));
+        limit(rateLimiter.acquire("destruction.number", phoneHash,
+                RateLimiter.Limit.perHour(settings.perNumberPerHour())));
+        String normalizedEmail = email.strip().toLowerCase(java.util.Locale.ROOT);
+        return database.fromTransaction(session -> {
+            Instant now = clock.instant();
+            UUID id = UUID.randomUUID();
+            DestructionViews.Submitted s = create(session, id, Origin.REVIEW, phoneHash, normalizedEmail, lang,
+                    now.plus(PIPA_DEADLINE));
+            DestructionRequest request = session.find(DestructionRequest.class, id);
+            request.startWithoutDevice(Origin.REVIEW, RequestState.REVIEW);
+            request.explanation(cipher.sealText(explanation.strip(), explanationContext(id)));
+            outbox.enqueue(session, OutgoingMail.to(mail.managerAlert().getAddress(), Lang.KO,
+                            "destruction/mail/review")
+                    .with("reference", s.reference())
+                    .with("requestUrl", "/manager/destruction/" + id));
+            auditLog.record(session, AuditEvent.publicVisitor("destruction.requested")
+                    .target(DestructionRecords.TARGET, id).detail("origin=review"));
+            return s;
+        });
+    }
+
+    static String explanationContext(UUID requestId) {
+        return "destruction.explanation:" + requestId;
+    }
+
+    static String decisionContext(UUID requestId) {
+        return "destruction.decision:" + requestId;
     }
 
     /** The request behind a status link, as the requester sees it; each view is audit-logged. */
@@ -197,9 +359,23 @@ public final class DestructionIntake {
                     allErased &= d.deviceErasedAt() != null;
                 }
             }
+            Lang lang = Lang.parse(r.lang()).orElse(Lang.KO);
+            Optional<DestructionViews.Refusal> refusal = r.state() != RequestState.REFUSED ? Optional.empty()
+                    : Optional.of(new DestructionViews.Refusal(
+                            r.decisionSealed() == null ? "" : cipher.openText(r.decisionSealed(),
+                                    decisionContext(r.id())),
+                            (r.refusalPolicy() == null ? List.<PolicyMetadata.OutsideOrganisation>of()
+                                    : outsideOrganisations.apply(r.refusalPolicy())).stream()
+                                    .map(o -> new DestructionViews.Organisation(o.name().in(lang), o.phone(),
+                                            o.website(), o.websiteUrl())).toList()));
             return new DestructionViews.Status(r.reference(), r.origin(), r.state(), Optional.ofNullable(r.outcome()),
                     r.approvalNumber(), r.createdAt(), r.approvalDueAt(), Optional.ofNullable(r.approvedAt()),
-                    Optional.ofNullable(r.finishedAt()), devices, allErased, Optional.ofNullable(r.certificate()));
+                    Optional.ofNullable(r.finishedAt()), devices, allErased, Optional.ofNullable(r.certificate()),
+                    Optional.ofNullable(r.windowEndsAt()),
+                    kr.jsoft.privacyportal.device.SmsProofs.MAX_TRIES - r.codeAttempts(), refusal,
+                    r.devicesLookedUpAt() != null,
+                    Optional.ofNullable(r.windowEndsAt()).map(end -> java.time.Duration.between(clock.instant(), end))
+                            .map(d -> d.isNegative() ? java.time.Duration.ZERO : d));
         }));
     }
 

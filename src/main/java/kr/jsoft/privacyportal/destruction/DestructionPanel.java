@@ -5,23 +5,37 @@ import kr.jsoft.privacyportal.manager.DashboardPanel;
 import kr.jsoft.privacyportal.manager.PanelItem;
 import kr.jsoft.privacyportal.manager.StaffMember;
 
-/** "What needs attention": open requests past PIPA's deadline ({@code promise} false) or past the 60-second promise (true). */
+/**
+ * "What needs attention": open requests past PIPA's deadline, past the 60-second promise, or waiting
+ * for the privacy manager's review. Register one per {@link Kind}.
+ */
 public final class DestructionPanel implements DashboardPanel {
-    private final DestructionDesk desk;
-    private final boolean promise;
+    /** Which count this panel shows. */
+    public enum Kind {
+        OVERDUE("destruction.attention.overdue"), PROMISE("destruction.attention.promise"),
+        REVIEW("destruction.attention.review");
 
-    public DestructionPanel(DestructionDesk desk, boolean promise) {
+        final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+    }
+
+    private final DestructionDesk desk;
+    private final Kind kind;
+
+    public DestructionPanel(DestructionDesk desk, Kind kind) {
         this.desk = desk;
-        this.promise = promise;
+        this.kind = kind;
     }
 
     @Override
     public Optional<PanelItem> attention(StaffMember viewer) {
-        long count = desk.attention()[promise ? 1 : 0];
+        long count = desk.attention()[kind.ordinal()];
         if (count == 0) {
             return Optional.empty();
         }
-        return Optional.of(new PanelItem(promise ? "destruction.attention.promise" : "destruction.attention.overdue",
-                count, DestructionDeskServlet.BASE));
+        return Optional.of(new PanelItem(kind.key, count, DestructionDeskServlet.BASE));
     }
 }

@@ -41,6 +41,17 @@ public final class DestructionProcess implements CommandListener {
     static final java.time.Duration PROMISE = java.time.Duration.ofSeconds(60);
     static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
     static final int BATCH = 50;
+    /** States that end by themselves when their deadline ({@code approval_due_at}) passes. */
+    static final List<RequestState> UNAPPROVED = List.of(RequestState.SUBMITTED, RequestState.AWAITING_APPROVAL,
+            RequestState.PROVING);
+    /** What a device of a number proven without the device is told (both languages: the app picks neither). */
+    static final String ANNOUNCEMENT = "이 휴대전화 번호를 증명한 사람이 이 휴대전화의 Smart Callback 데이터를 모두 영구 삭제해 달라고"
+            + " 요청했습니다. %s에 삭제됩니다. 본인이 요청하지 않았다면 이어지는 질문에서 취소하세요."
+            + " / Someone who proved this phone number asked to permanently delete all Smart Callback data on this"
+            + " phone. It will be deleted on %s. If this was not you, cancel it in the question that follows.";
+    static final String CANCEL_PROMPT = "예약된 Smart Callback 데이터 영구 삭제를 취소할까요? 승인하면 삭제가 취소됩니다."
+            + " / Cancel the pending permanent deletion of all Smart Callback data on this phone?"
+            + " Approve to CANCEL the deletion.";
     /** The warning the device shows with the number (both languages: the app picks neither). */
     static final String PROMPT = "누군가 이 휴대전화의 Smart Callback 데이터를 모두 영구 삭제해 달라고 요청했습니다."
             + " 웹사이트에서 직접 요청했고 번호가 같을 때만 승인하세요."
@@ -103,11 +114,19 @@ public final class DestructionProcess implements CommandListener {
         Answer answer = command.answer().orElse(Answer.REFUSED);
         DestructionRecords.device(session, requestId, command.deviceId()).ifPresent(d -> d.answered(answer));
         Instant now = clock.instant();
+        if (request.state() == RequestState.WAITING_PERIOD) {
+            // Without the device: the prompt asks whether to cancel; "approve" cancels the pending wipe.
+            if (answer == Answer.APPROVED && now.isBefore(request.windowEndsAt())) {
+                cancel(session, request, now, "cancelled on device " + command.deviceId());
+            }
+            return;
+        }
         if (request.state() != RequestState.AWAITING_APPROVAL) {
             return;
         }
         if (answer == Answer.APPROVED && now.isBefore(request.approvalDueAt())) {
-            approve(session, request, commands, auditLog, settings, now, "approved on device " + command.deviceId());
+            approve(session, request, commands, auditLog, settings.wipeExpiry(), now,
+                    "approved on device " + command.deviceId());
             DestructionRecords.afterCommit(session, signal::raise);
         } else {
             cancel(session, request, now, answer == Answer.REFUSED ? "refused on a device" : "approved too late");
@@ -116,11 +135,11 @@ public final class DestructionProcess implements CommandListener {
 
     /** Approval: WIPE_APP_DATA to every device of the request, in the caller's transaction. */
     static void approve(Session session, DestructionRequest request, Commands commands, AuditLog auditLog,
-                        DestructionSettings settings, Instant now, String how) {
+                        java.time.Duration wipeExpiry, Instant now, String how) {
         request.approved(now);
         for (DestructionDevice device : DestructionRecords.devicesOf(session, request.id())) {
             device.wipeQueued(commands.wipeAppData(session, device.deviceId(),
-                    DestructionRecords.commandReference(request.id()), settings.wipeExpiry()));
+                    DestructionRecords.commandReference(request.id()), wipeExpiry));
         }
         auditLog.record(session, AuditEvent.system("destruction.approved").target(DestructionRecords.TARGET,
                 request.id()).detail(how));
@@ -173,8 +192,8 @@ public final class DestructionProcess implements CommandListener {
 
     /** Every step once; returns how many items were handled. Safe from several threads and instances. */
     public int runDue() {
-        return lookUpDevices() + cancelUnapproved() + eraseDestroyedDevices() + completeFinished() + checkPromise()
-                + eraseSentCertificateMails();
+        return lookUpDevices() + cancelUnapproved() + endWaitingPeriods() + eraseDestroyedDevices()
+                + completeFinished() + checkPromise() + eraseSentCertificateMails();
     }
 
     /** SUBMITTED → AWAITING_APPROVAL: finds the number's devices and sends each the approval prompt. */
@@ -185,19 +204,20 @@ public final class DestructionProcess implements CommandListener {
             List<UUID> claimed = database.fromTransaction(session -> {
                 Instant now = clock.instant();
                 List<UUID> ids = session.createSelectionQuery("select r.id from DestructionRequest r"
-                                + " where r.state = :submitted and (r.leaseUntil is null or r.leaseUntil < :now)"
+                                + " where (r.state = :submitted or (r.state = :waiting and r.devicesLookedUpAt is null))"
+                                + " and (r.leaseUntil is null or r.leaseUntil < :now)"
                                 + " order by r.createdAt, r.id", UUID.class)
-                        .setParameter("submitted", RequestState.SUBMITTED).setParameter("now", now)
+                        .setParameter("submitted", RequestState.SUBMITTED)
+                        .setParameter("waiting", RequestState.WAITING_PERIOD).setParameter("now", now)
                         .setMaxResults(BATCH).getResultList();
                 if (ids.isEmpty()) {
                     return List.<UUID>of();
                 }
                 session.createMutationQuery("update DestructionRequest r set r.claimedBy = :token,"
-                                + " r.leaseUntil = :until where r.id in :ids and r.state = :submitted"
+                                + " r.leaseUntil = :until where r.id in :ids and r.devicesLookedUpAt is null"
                                 + " and (r.leaseUntil is null or r.leaseUntil < :now)")
                         .setParameter("token", token).setParameter("until", now.plus(LEASE))
-                        .setParameter("ids", ids).setParameter("submitted", RequestState.SUBMITTED)
-                        .setParameter("now", now).executeUpdate();
+                        .setParameter("ids", ids).setParameter("now", now).executeUpdate();
                 return session.createSelectionQuery("select r.id from DestructionRequest r where r.claimedBy = :token",
                         UUID.class).setParameter("token", token).getResultList();
             });
@@ -212,6 +232,14 @@ public final class DestructionProcess implements CommandListener {
     }
 
     private void lookUp(UUID requestId, String token) {
+        RequestState state = database.fromTransaction(session -> {
+            DestructionRequest r = session.find(DestructionRequest.class, requestId);
+            return r == null || r.devicesLookedUpAt() != null ? null : r.state();
+        });
+        if (state == RequestState.WAITING_PERIOD) {
+            announce(requestId);
+            return;
+        }
         String phoneHash = database.fromTransaction(session -> {
             DestructionRequest r = session.find(DestructionRequest.class, requestId);
             return r == null || r.state() != RequestState.SUBMITTED ? null : r.phoneHash();
@@ -252,21 +280,87 @@ public final class DestructionProcess implements CommandListener {
         });
     }
 
+    /**
+     * Without the device (issue 11): every device of the proven number is told that its data will be
+     * wiped when the waiting period ends ({@code NOTIFY}) and asked whether to cancel
+     * ({@code APPROVE_REQUEST}, "approve" cancels); the portal at once erases what it holds about the
+     * number that is not needed to reach the devices (registrations still proving the number, and the
+     * number's hash itself once the devices are known).
+     */
+    private void announce(UUID requestId) {
+        database.inTransaction(session -> {
+            DestructionRequest request = DestructionRecords.locked(session, requestId);
+            if (request == null || request.state() != RequestState.WAITING_PERIOD
+                    || request.devicesLookedUpAt() != null) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<ActiveDevice> devices = request.phoneHash() == null ? List.of()
+                    : registry.activeDevicesOf(session, request.phoneHash());
+            int pending = request.phoneHash() == null ? 0
+                    : registry.erasePendingRegistrations(session, request.phoneHash());
+            java.time.Duration left = java.time.Duration.between(now, request.windowEndsAt());
+            String when = Dates.dateTime(request.windowEndsAt(), Lang.KO) + " / "
+                    + Dates.dateTime(request.windowEndsAt(), Lang.EN);
+            int position = 1;
+            for (ActiveDevice device : devices) {
+                UUID cancelPrompt = null;
+                if (left.toSeconds() >= 1) {
+                    commands.notify(session, device.id(), new kr.jsoft.privacyportal.command.Notice(
+                            "destruction-announced", ANNOUNCEMENT.formatted(when, when)),
+                            DestructionRecords.commandReference(requestId), left);
+                    cancelPrompt = commands.approveRequest(session, device.id(), new ApprovalPrompt(
+                            "destruction-cancel", CANCEL_PROMPT, request.approvalNumber()),
+                            DestructionRecords.commandReference(requestId), left);
+                }
+                session.persist(new DestructionDevice(UUID.randomUUID(), requestId, device.id(), position++,
+                        cancelPrompt));
+            }
+            request.devicesLookedUp(now, devices.size());
+            journal.record(session, ErasureKinds.REQUEST, requestId.toString());
+            auditLog.record(session, AuditEvent.system("destruction.announced").target(DestructionRecords.TARGET,
+                    requestId).detail("devices=" + devices.size() + " pending registrations erased=" + pending));
+        });
+    }
+
+    /** Without the device: once the waiting period ends uncancelled, WIPE_APP_DATA goes to every device. */
+    public int endWaitingPeriods() {
+        List<UUID> due = database.fromTransaction(session -> session.createSelectionQuery(
+                        "select r.id from DestructionRequest r where r.state = :waiting and r.devicesLookedUpAt"
+                                + " is not null and r.windowEndsAt <= :now order by r.windowEndsAt, r.id", UUID.class)
+                .setParameter("waiting", RequestState.WAITING_PERIOD).setParameter("now", clock.instant())
+                .setMaxResults(BATCH).getResultList());
+        for (UUID id : due) {
+            database.inTransaction(session -> {
+                DestructionRequest request = DestructionRecords.locked(session, id);
+                Instant now = clock.instant();
+                if (request != null && request.state() == RequestState.WAITING_PERIOD
+                        && !now.isBefore(request.windowEndsAt())) {
+                    approve(session, request, commands, auditLog, settings.lostDeviceWipeExpiry(), now,
+                            "waiting period ended without a cancellation");
+                }
+            });
+        }
+        if (!due.isEmpty()) {
+            signal.raise();
+        }
+        return due.size();
+    }
+
     /** Requests not approved within the window are cancelled (the page says "not confirmed", never why). */
     public int cancelUnapproved() {
         List<UUID> due = database.fromTransaction(session -> session.createSelectionQuery(
                         "select r.id from DestructionRequest r where r.state in :waiting and r.approvalDueAt <= :now"
                                 + " order by r.approvalDueAt, r.id", UUID.class)
-                .setParameter("waiting", List.of(RequestState.SUBMITTED, RequestState.AWAITING_APPROVAL))
+                .setParameter("waiting", UNAPPROVED)
                 .setParameter("now", clock.instant()).setMaxResults(BATCH).getResultList());
         for (UUID id : due) {
             database.inTransaction(session -> {
                 DestructionRequest request = DestructionRecords.locked(session, id);
                 Instant now = clock.instant();
-                if (request != null && !request.state().isFinal() && request.approvedAt() == null
-                        && !now.isBefore(request.approvalDueAt())) {
-                    cancel(session, request, now, "not approved within " + DestructionIntake.APPROVAL_WINDOW.toMinutes()
-                            + " minutes");
+                if (request != null && UNAPPROVED.contains(request.state()) && !now.isBefore(request.approvalDueAt())) {
+                    cancel(session, request, now, request.state() == RequestState.PROVING ? "SMS code not confirmed in time"
+                            : "not approved within " + DestructionIntake.APPROVAL_WINDOW.toMinutes() + " minutes");
                 }
             });
         }

@@ -71,6 +71,24 @@ class DestructionRequest {
     private Instant emailErasedAt;
     @Column(name = "promise_missed_at")
     private Instant promiseMissedAt;
+    @Column(name = "code_hash", length = 64)
+    private String codeHash;
+    @Column(name = "code_expires_at")
+    private Instant codeExpiresAt;
+    @Column(name = "code_attempts", nullable = false)
+    private int codeAttempts;
+    @Column(name = "window_ends_at")
+    private Instant windowEndsAt;
+    @Column(name = "explanation_sealed", length = 12000)
+    private String explanationSealed;
+    @Column(name = "decision_sealed", length = 12000)
+    private String decisionSealed;
+    @Column(name = "decided_by", length = 60)
+    private String decidedBy;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+    @Column(name = "refusal_policy", length = 40)
+    private String refusalPolicy;
     @Column(name = "claimed_by", length = 36)
     private String claimedBy;
     @Column(name = "lease_until")
@@ -96,6 +114,50 @@ class DestructionRequest {
         this.deadlineAt = deadlineAt;
     }
 
+    /** Issue 11: a request without the device starts proving the number ({@code PROVING}) or in review. */
+    void startWithoutDevice(Origin origin, RequestState state) {
+        this.origin = origin;
+        this.state = state;
+    }
+
+    void codeSent(String codeHash, Instant expiresAt) {
+        this.codeHash = codeHash;
+        this.codeExpiresAt = expiresAt;
+    }
+
+    /** Counts a wrong code; true if no tries are left. */
+    boolean wrongCode(int maxTries) {
+        codeAttempts++;
+        return codeAttempts >= maxTries;
+    }
+
+    /** The number is proven (or the manager executes): the devices are told and may cancel until {@code windowEnds}. */
+    void waitingPeriod(Instant windowEnds) {
+        this.state = RequestState.WAITING_PERIOD;
+        this.windowEndsAt = windowEnds;
+        this.codeHash = null;
+        this.codeExpiresAt = null;
+    }
+
+    void explanation(String sealed) {
+        this.explanationSealed = sealed;
+    }
+
+    void decided(String by, Instant at, String decisionSealed) {
+        this.decidedBy = by;
+        this.decidedAt = at;
+        this.decisionSealed = decisionSealed;
+    }
+
+    void refused(Instant now, String policyLabel) {
+        this.state = RequestState.REFUSED;
+        this.outcome = Outcome.REFUSED;
+        this.finishedAt = now;
+        this.refusalPolicy = policyLabel;
+        this.phoneHash = null;
+        this.explanationSealed = null;
+    }
+
     /** The devices are known (and their prompts queued): the number's hash is no longer needed. */
     void devicesLookedUp(Instant now, int devices) {
         this.devicesLookedUpAt = now;
@@ -118,6 +180,8 @@ class DestructionRequest {
         outcome = Outcome.CANCELLED;
         finishedAt = now;
         phoneHash = null;
+        codeHash = null;
+        explanationSealed = null;
     }
 
     void completed(Instant now, Outcome outcome, int wiped, String certificate) {
@@ -165,4 +229,13 @@ class DestructionRequest {
     UUID certificateMailId() { return certificateMailId; }
     Instant emailErasedAt() { return emailErasedAt; }
     Instant promiseMissedAt() { return promiseMissedAt; }
+    String codeHash() { return codeHash; }
+    Instant codeExpiresAt() { return codeExpiresAt; }
+    int codeAttempts() { return codeAttempts; }
+    Instant windowEndsAt() { return windowEndsAt; }
+    String explanationSealed() { return explanationSealed; }
+    String decisionSealed() { return decisionSealed; }
+    String decidedBy() { return decidedBy; }
+    Instant decidedAt() { return decidedAt; }
+    String refusalPolicy() { return refusalPolicy; }
 }

@@ -19,6 +19,8 @@ import kr.jsoft.privacyportal.web.View;
 public final class DestructionServlet extends HttpServlet {
     static final String STATUS = "/status/";
     static final String VERIFY = "/verify";
+    static final String LOST = "/lost";
+    static final String CODE = "/code";
     /** Seconds between the status page's own refreshes while the request is open. */
     static final int REFRESH_SECONDS = 5;
 
@@ -40,8 +42,10 @@ public final class DestructionServlet extends HttpServlet {
         } else if (rest.equals(VERIFY)) {
             view.render(request, response, "destruction/verify", new HashMap<>(Map.of("certificate", "",
                     "times", new Times(Lang.of(request)))));
-        } else if (rest.startsWith(STATUS)) {
-            status(request, response, rest.substring(STATUS.length()));
+        } else if (rest.equals(LOST)) {
+            lostForm(request, response, new HashMap<>(), 200);
+        } else if (rest.startsWith(STATUS) && !rest.endsWith(CODE)) {
+            status(request, response, rest.substring(STATUS.length()), null, 200);
         } else {
             response.sendError(404);
         }
@@ -65,6 +69,16 @@ public final class DestructionServlet extends HttpServlet {
             }
             DestructionViews.Submitted submitted = intake.requestOnWebsite(phone, email, lang, ClientAddress.of(request));
             response.sendRedirect(DestructionIntake.statusPath(lang, submitted.statusToken()));
+        } else if (rest.equals(LOST)) {
+            lost(request, response, lang);
+        } else if (rest.startsWith(STATUS) && rest.endsWith(CODE)) {
+            String token = rest.substring(STATUS.length(), rest.length() - CODE.length());
+            DestructionIntake.CodeResult result = intake.confirmCode(token, param(request, "code"));
+            if (result == DestructionIntake.CodeResult.WRONG) {
+                status(request, response, token, "destruction.code.wrong", 422);
+                return;
+            }
+            response.sendRedirect(DestructionIntake.statusPath(lang, token));
         } else if (rest.equals(VERIFY)) {
             String certificate = param(request, "certificate");
             Certificates.Verification verification = certificates.verify(certificate);
@@ -79,6 +93,42 @@ public final class DestructionServlet extends HttpServlet {
         }
     }
 
+    /** "I no longer have my device": by SMS code to the number, or by the privacy manager's review. */
+    private void lost(HttpServletRequest request, HttpServletResponse response, Lang lang) throws IOException {
+        String way = param(request, "way");
+        String phone = param(request, "phone");
+        String email = param(request, "email");
+        String explanation = param(request, "explanation");
+        boolean review = "review".equals(way);
+        Map<String, String> problems = review ? DestructionIntake.reviewProblems(phone, email, explanation)
+                : DestructionIntake.problems(phone, email);
+        if (!problems.isEmpty()) {
+            Map<String, Object> model = new HashMap<>();
+            model.put(review ? "reviewPhone" : "phone", phone);
+            model.put(review ? "reviewEmail" : "email", email);
+            model.put("explanation", explanation);
+            model.put(review ? "reviewErrors" : "errors", problems);
+            lostForm(request, response, model, 422);
+            return;
+        }
+        DestructionViews.Submitted submitted = review
+                ? intake.requestReview(phone, email, explanation, lang, ClientAddress.of(request))
+                : intake.requestWithSmsCode(phone, email, lang, ClientAddress.of(request));
+        response.sendRedirect(DestructionIntake.statusPath(lang, submitted.statusToken()));
+    }
+
+    private void lostForm(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
+                          int status) throws IOException {
+        model.putIfAbsent("errors", Map.of());
+        model.putIfAbsent("reviewErrors", Map.of());
+        for (String field : new String[] {"phone", "email", "reviewPhone", "reviewEmail", "explanation"}) {
+            model.putIfAbsent(field, "");
+        }
+        model.put("explanationMax", DestructionIntake.EXPLANATION_MAX);
+        response.setStatus(status);
+        view.render(request, response, "destruction/lost", model);
+    }
+
     private void form(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, int status)
             throws IOException {
         model.putIfAbsent("errors", Map.of());
@@ -88,7 +138,8 @@ public final class DestructionServlet extends HttpServlet {
         view.render(request, response, "destruction/form", model);
     }
 
-    private void status(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+    private void status(HttpServletRequest request, HttpServletResponse response, String token, String codeError,
+                        int code) throws IOException {
         // The address holds the secret: never cache the page, never send it on as a Referer.
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -102,6 +153,11 @@ public final class DestructionServlet extends HttpServlet {
         model.put("status", status.get());
         model.put("refreshSeconds", REFRESH_SECONDS);
         model.put("times", new Times(Lang.of(request)));
+        model.put("token", token);
+        if (codeError != null) {
+            model.put("codeError", codeError);
+        }
+        response.setStatus(code);
         view.render(request, response, "destruction/status", model);
     }
 

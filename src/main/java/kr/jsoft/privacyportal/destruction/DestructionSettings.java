@@ -13,14 +13,20 @@ import kr.jsoft.privacyportal.Env;
  * @param wipeExpiry        how long a WIPE_APP_DATA waits for an offline device before the request
  *                          ends "not confirmed on device N" (default 9 days: the result is due within
  *                          10 days of receipt, PIPA Enforcement Decree Art. 43(3))
+ * @param waitingPeriod     without the device (issue 11): how long the registered devices may cancel
+ *                          before WIPE_APP_DATA is queued (default 72 hours)
+ * @param lostDeviceWipeExpiry without the device: how long the WIPE_APP_DATA waits for a device to
+ *                          check in again (default 90 days, the registry's inactivity period)
  */
 public record DestructionSettings(int perNumberPerHour, int perAddressPerHour, int perDevicePerHour,
-                                  Duration wipeExpiry) {
+                                  Duration wipeExpiry, Duration waitingPeriod, Duration lostDeviceWipeExpiry) {
     public static DestructionSettings fromEnvironment(Env env) {
         return new DestructionSettings(
                 env.integer("PORTAL_DESTRUCTION_LIMIT_PER_NUMBER", 3, 1, 1000),
                 env.integer("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", 10, 1, 100_000),
                 env.integer("PORTAL_DESTRUCTION_LIMIT_PER_DEVICE", 3, 1, 1000),
-                env.duration("PORTAL_DESTRUCTION_WIPE_EXPIRY", Duration.ofDays(9)));
+                env.duration("PORTAL_DESTRUCTION_WIPE_EXPIRY", Duration.ofDays(9)),
+                env.duration("PORTAL_DESTRUCTION_WAITING_PERIOD", Duration.ofHours(72)),
+                env.duration("PORTAL_DESTRUCTION_LOST_DEVICE_WIPE_EXPIRY", Duration.ofDays(90)));
     }
 }

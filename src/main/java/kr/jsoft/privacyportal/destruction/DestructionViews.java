@@ -27,9 +27,21 @@ public final class DestructionViews {
     public record Status(String reference, Origin origin, RequestState state, Optional<Outcome> outcome,
                          String number, Instant createdAt, Instant approvalDueAt, Optional<Instant> approvedAt,
                          Optional<Instant> finishedAt, List<DeviceStatus> devices, boolean portalRecordsErased,
-                         Optional<String> certificate) {
+                         Optional<String> certificate, Optional<Instant> windowEndsAt, int codeTriesLeft,
+                         Optional<Refusal> refusal, boolean devicesTold, Optional<java.time.Duration> remaining) {
+        /** The countdown of the waiting period: "71 h 59 min". */
+        public String remainingText() {
+            java.time.Duration d = remaining.orElse(java.time.Duration.ZERO);
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+
         public boolean awaitingApproval() {
             return state == RequestState.SUBMITTED || state == RequestState.AWAITING_APPROVAL;
+        }
+
+        /** A request without the device: the countdown and its outcome have their own wording. */
+        public boolean withoutDevice() {
+            return origin == Origin.SMS || origin == Origin.REVIEW;
         }
 
         /** The page refreshes itself until the request is finished. */
@@ -50,6 +62,14 @@ public final class DestructionViews {
         }
     }
 
+    /** A refusal as the requester sees it: the grounds and where to turn next. */
+    public record Refusal(String grounds, List<Organisation> outsideOrganisations) {
+    }
+
+    /** An outside organisation of the policy version in force when the refusal was made. */
+    public record Organisation(String name, String phone, String website, String websiteUrl) {
+    }
+
     /** A row of the manager's queue. */
     public record QueueRow(UUID id, String reference, Origin origin, RequestState state, Optional<Outcome> outcome,
                            Instant createdAt, Optional<Instant> approvedAt, Optional<Instant> finishedAt,
@@ -59,7 +79,12 @@ public final class DestructionViews {
     /** The manager's detail: the request's facts and a timeline per device. */
     public record Detail(QueueRow request, Optional<Instant> devicesLookedUpAt, Optional<Instant> promiseMissedAt,
                          boolean emailGiven, Optional<Instant> emailErasedAt, Optional<String> certificate,
-                         List<DeviceDetail> devices) {
+                         List<DeviceDetail> devices, Optional<String> explanation, Optional<String> decision,
+                         Optional<Instant> windowEndsAt, Optional<Instant> decidedAt) {
+        /** Only requests in review can be executed or refused. */
+        public boolean decidable() {
+            return request.state() == RequestState.REVIEW;
+        }
     }
 
     /** One device's timeline: its approval prompt and its wipe, as the command channel recorded them. */

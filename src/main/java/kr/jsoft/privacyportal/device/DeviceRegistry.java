@@ -69,6 +69,27 @@ public final class DeviceRegistry {
         return keyedHash.hash("phone", PhoneNumbers.toE164(phoneNumber));
     }
 
+    /** As {@link #activeDevicesOf(String)}, in the caller's transaction. */
+    public List<ActiveDevice> activeDevicesOf(Session session, String phoneHash) {
+        return DeviceQueries.activeByPhoneHash(session, phoneHash).stream().map(ActiveDevice::of).toList();
+    }
+
+    /**
+     * Erases the registrations under a number that are still proving it (PENDING), in the caller's
+     * transaction, each journalled like every device erasure. Returns how many.
+     */
+    public int erasePendingRegistrations(Session session, String phoneHash) {
+        int erased = 0;
+        for (Device device : DeviceQueries.byPhoneHash(session, phoneHash)) {
+            if (device.state() == DeviceState.PENDING) {
+                erase(session, device, AuditEvent.system("device.erased-on-request").target(TARGET, device.id())
+                        .detail("registration pending when destruction was requested"));
+                erased++;
+            }
+        }
+        return erased;
+    }
+
     /** The active devices registered under a phone-number hash, oldest first. */
     public List<ActiveDevice> activeDevicesOf(String phoneHash) {
         return database.fromTransaction(session -> DeviceQueries.activeByPhoneHash(session, phoneHash).stream()

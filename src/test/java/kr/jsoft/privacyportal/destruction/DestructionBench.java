@@ -71,7 +71,7 @@ public final class DestructionBench {
         env.put("PORTAL_DATA_DIR", root.resolve("data").toString());
         env.put("PORTAL_KEY_DIR", root.resolve("keys").toString());
         env.put("PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS", "true");
-        env.put("PORTAL_SMS_LIMIT_PER_ADDRESS", "1000000");
+        env.put("PORTAL_SMS_LIMIT_PER_ADDRESS", "100000");
         env.put("PORTAL_SMS_DAILY_BUDGET", "10000000");
         env.put("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", "100000");
         env.put("PORTAL_DB_POOL_SIZE", "40");
