@@ -144,6 +144,10 @@ public final class DestructionIntake {
         if (devices.isEmpty()) {
             return Optional.empty();
         }
+        // The same per-device budget as approval prompts: an app (or whoever holds its key) cannot
+        // start request after request.
+        limit(rateLimiter.acquire("destruction.app-request", deviceId.toString(),
+                RateLimiter.Limit.perHour(settings.perDevicePerHour())));
         String normalizedEmail = blank(email) ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
         return Optional.of(database.fromTransaction(session -> {
             DestructionViews.Submitted s = create(session, Origin.APP, null, normalizedEmail, lang);

@@ -278,6 +278,23 @@ class DestructionIT {
     }
 
     @Test
+    void theAppCannotStartRequestAfterRequest() throws Exception {
+        ReferenceDevice asking = testbed.device(portal, dir, testbed.newNumber(), ApprovalRule.ignore());
+        asking.offline(true);
+        int limit = 3; // PORTAL_DESTRUCTION_LIMIT_PER_DEVICE's default
+        for (int i = 0; i < limit; i++) {
+            assertThat(asking.requestDestruction(null).statusCode()).isEqualTo(202);
+        }
+
+        HttpResponse<String> refused = asking.requestDestruction(null);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void theStatusLinkOfNoRequestIs404() throws Exception {
         var response = portal.get("/en/destruction/status/AAAAAAAAAAAAAAAAAAAAAA");
         assertThat(response.statusCode()).isEqualTo(404);
