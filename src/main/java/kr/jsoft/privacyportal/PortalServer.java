@@ -52,6 +52,7 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.device.DeviceReports;
 import kr.jsoft.privacyportal.device.DeviceRequestVerifier;
 import kr.jsoft.privacyportal.device.OpenApiServlet;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.notice.NoticeServlet;
@@ -102,6 +103,7 @@ import kr.jsoft.privacyportal.subscription.RevisionMails;
 import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.subscription.SubscriptionServlet;
 import kr.jsoft.privacyportal.subscription.UnsubscribeServlet;
+import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
@@ -112,6 +114,7 @@ import kr.jsoft.privacyportal.web.Markdown;
 import kr.jsoft.privacyportal.web.PageCache;
 import kr.jsoft.privacyportal.web.ApiNotFoundServlet;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
+import kr.jsoft.privacyportal.web.SessionStore;
 import kr.jsoft.privacyportal.web.View;
 import org.eclipse.jetty.ee11.apache.jsp.JettyJasperInitializer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -215,10 +218,17 @@ public final class PortalServer {
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         Database database = Database.open(settings.database(), entities());
 
+        // ---- Several instances on one database (issue 12) ----
+        // Leases name this instance as holder; the client address trusts forwarded headers only
+        // from PORTAL_TRUSTED_PROXIES; sessions live in the database (SessionStore, below).
+        JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId());
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
+        // ---- end of issue 12 ----
+
         // Services
         AuditLog auditLog = new AuditLog(clock);
         View view = new View(true);
-        Jobs jobs = new Jobs(settings.shutdownTimeout());
+        Jobs jobs = new Jobs(settings.shutdownTimeout(), jobLeases);
         RateLimiter rateLimiter = new RateLimiter(database, clock, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
         jobs.every("rate-limit purge", Duration.ofMinutes(10), rateLimiter::purgeExpired);
         KeyedHash phoneHash = new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
@@ -243,10 +253,11 @@ public final class PortalServer {
         DatabaseNonceStore deviceNonces = new DatabaseNonceStore(database, clock);
         DeviceApiServlet deviceApi = new DeviceApiServlet(deviceRegistration, deviceRegistry,
                 new DeviceRequestVerifier(clock, deviceNonces),
-                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock);
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock,
+                clientAddress);
         jobs.every("device nonce purge", Duration.ofMinutes(10), deviceNonces::purgeExpired);
-        jobs.every("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
-        jobs.every("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
+        jobs.exclusive("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
+        jobs.exclusive("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
         Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
 
         // Mail: the transactional outbox, its dispatcher, notice subscriptions and their fan-out.
@@ -265,8 +276,8 @@ public final class PortalServer {
         NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
         NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
         jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);
-        jobs.every("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
-        jobs.every("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
+        jobs.exclusive("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
+        jobs.exclusive("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
 
         // Commands (issue 9), part 2: push gateways and the wake-up dispatcher.
         HttpClient pushHttp = PushHttp.newClient();
@@ -283,6 +294,7 @@ public final class PortalServer {
         // Web
 
         WebAppContext context = newContext(settings);
+        SessionStore.useDatabase(context.getSessionHandler(), database.dataSource());
         filter(context, new Failures(), "/*");
         filter(context, new CsrfTokens(random), "/*");
         servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
@@ -296,7 +308,8 @@ public final class PortalServer {
         // the Notices section and the contact page, all served through one page cache.
         Markdown markdown = new Markdown();
         PolicyService policyService = new PolicyService(database, auditLog, clock, markdown);
-        policyService.importFrom(settings.policiesDir());
+        // Instances starting together take turns, so each folder is imported once.
+        jobLeases.oneAtATime("policy-import", () -> policyService.importFrom(settings.policiesDir()));
         NoticeService noticeService = new NoticeService(database, auditLog, clock);
         PolicyPages policyPages = new PolicyPages(policyService, noticeService, clock);
         PageCache publicPages = new PageCache(policyPages::state, version);
@@ -315,16 +328,15 @@ public final class PortalServer {
         // ---- Manager dashboard, staff accounts and the audit trail (issue 4) ----
         // Later features register their /manager pages and panels in manager.area().
         AuditHeads auditHeads = new AuditHeads(database, auditLog, keys.ecKey(PortalKeys.SIGNING),
-                settings.dataDir().resolve("audit-heads"), clock);
+                settings.dataDir().resolve("audit-heads"), clock, settings.instanceId());
         AuditTrail auditTrail = new AuditTrail(database, auditLog, auditHeads);
         ManagerDashboard manager = new ManagerDashboard(context, database, auditLog, auditTrail, view, clock, random,
                 keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
                 new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
-                () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir());
+                () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir(), clientAddress);
         jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
         // The daily signed head also goes by mail to the privacy manager: a copy outside the database.
-        auditHeads.onSigned(head -> database.inTransaction(session ->
-                outbox.mailAuditChainHead(session, head.seq(), head.hash(), head.jws())));
+        auditHeads.onSigned((session, head) -> outbox.mailAuditChainHead(session, head.seq(), head.hash(), head.jws()));
         jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
         // ---- end of issue 4 ----
 
@@ -384,7 +396,8 @@ public final class PortalServer {
                 () -> policyService.current().map(PolicyVersionInfo::label), outsideOrganisations);
         ComplaintUpkeep complaintUpkeep = new ComplaintUpkeep(database, auditLog, outbox, caseRecords,
                 complaintSettings, mail);
-        servlet(context, new ComplaintServlet(complaintIntake, view), "/ko/complaints/*", "/en/complaints/*");
+        servlet(context, new ComplaintServlet(complaintIntake, view, clientAddress),
+                "/ko/complaints/*", "/en/complaints/*");
         ComplaintDeskServlet complaintPages = new ComplaintDeskServlet(complaintDesk, view);
         Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
         managerArea.page(ComplaintDeskServlet.BASE + "/*", complaintPages, complaintAccess, "complaint.nav");
@@ -393,11 +406,12 @@ public final class PortalServer {
         managerArea.panel(new ComplaintPanel(complaintDesk, true));
         managerArea.panel(new ComplaintPanel(complaintDesk, false));
         jobs.every("complaint digest", Duration.ofMinutes(10), complaintUpkeep::sendDailyDigest);
-        jobs.every("complaint erasure", Duration.ofHours(1), complaintUpkeep::eraseExpired);
+        jobs.exclusive("complaint erasure", Duration.ofHours(1), complaintUpkeep::eraseExpired);
         Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
         // ---- end of issue 7 ----
 
-        servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
+        servlet(context, new SubscriptionServlet(subscriptions, view, clientAddress),
+                "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         server.setHandler(new GracefulHandler(new SecurityHeaders(context, https)));
@@ -418,6 +432,7 @@ public final class PortalServer {
         List<Class<?>> entities = new ArrayList<>();
         entities.addAll(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
+        entities.addAll(JobLeases.ENTITIES);
         entities.addAll(AccountService.ENTITIES);
         entities.addAll(PolicyService.ENTITIES);
         entities.addAll(NoticeService.ENTITIES);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -77,6 +78,11 @@ public final class Database implements AutoCloseable {
         return sessionFactory.fromTransaction(work);
     }
 
+    /** The pool itself, for what must speak JDBC (Jetty's session store); everything else uses transactions. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public boolean isPostgreSql() {
         return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
@@ -105,7 +111,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
+        if (sessionFactory.isOpen()) {
+            sessionFactory.close();
+        }
         dataSource.close();
     }
 }
