@@ -141,17 +141,6 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    /**
-     * Stops the portal as a killed process would: its database connections are cut first, so
-     * nothing it was in the middle of (a claimed batch, a lease) is finished or given back; then
-     * its threads and port are shut down.
-     */
-    public void crash() {
-        server.database().close();
-        server.stop();
-        server = null;
-    }
-
     /** Stops and starts the same portal on the same data: what a deployment or crash recovery does. */
     public void restart() throws Exception {
         server.stop();
