@@ -65,6 +65,7 @@ import kr.jsoft.privacyportal.destruction.DestructionSignal;
 import kr.jsoft.privacyportal.destruction.DestructionWorker;
 import kr.jsoft.privacyportal.destruction.ErasureKinds;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.jobs.Jobs;
 import kr.jsoft.privacyportal.metrics.FeatureMeters;
 import kr.jsoft.privacyportal.metrics.MeteredMailTransport;
@@ -121,6 +122,7 @@ import kr.jsoft.privacyportal.subscription.RevisionMails;
 import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.subscription.SubscriptionServlet;
 import kr.jsoft.privacyportal.subscription.UnsubscribeServlet;
+import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.Failures;
@@ -132,6 +134,7 @@ import kr.jsoft.privacyportal.web.PageCache;
 import kr.jsoft.privacyportal.web.RequestLog;
 import kr.jsoft.privacyportal.web.ApiNotFoundServlet;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
+import kr.jsoft.privacyportal.web.SessionStore;
 import kr.jsoft.privacyportal.web.View;
 import org.eclipse.jetty.ee11.apache.jsp.JettyJasperInitializer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -250,6 +253,13 @@ public final class PortalServer {
         // Persistence: every feature's entities, migrated by Flyway, validated by Hibernate.
         Database database = Database.open(settings.database(), entities());
 
+        // ---- Several instances on one database (issue 12) ----
+        // Leases name this instance as holder; the client address trusts forwarded headers only
+        // from PORTAL_TRUSTED_PROXIES; sessions live in the database (SessionStore, below).
+        JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId());
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
+        // ---- end of issue 12 ----
+
         // ---- Operations (issue 12): one meter registry for every feature, the Prometheus endpoint on
         // its own connector (PORTAL_METRICS_PORT), one log line per request with a request id. ----
         PortalMetrics metrics = new PortalMetrics();
@@ -275,7 +285,7 @@ public final class PortalServer {
         // Services
         AuditLog auditLog = new AuditLog(clock);
         View view = new View(true);
-        Jobs jobs = new Jobs(settings.shutdownTimeout());
+        Jobs jobs = new Jobs(settings.shutdownTimeout(), jobLeases);
         RateLimiter rateLimiter = new RateLimiter(database, clock, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
         jobs.every("rate-limit purge", Duration.ofMinutes(10), rateLimiter::purgeExpired);
         KeyedHash phoneHash = new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
@@ -300,10 +310,11 @@ public final class PortalServer {
         DatabaseNonceStore deviceNonces = new DatabaseNonceStore(database, clock);
         DeviceApiServlet deviceApi = new DeviceApiServlet(deviceRegistration, deviceRegistry,
                 new DeviceRequestVerifier(clock, deviceNonces),
-                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock);
+                new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock,
+                clientAddress);
         jobs.every("device nonce purge", Duration.ofMinutes(10), deviceNonces::purgeExpired);
-        jobs.every("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
-        jobs.every("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
+        jobs.exclusive("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
+        jobs.exclusive("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
         Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
 
         // Mail: the transactional outbox, its dispatcher, notice subscriptions and their fan-out.
@@ -322,8 +333,8 @@ public final class PortalServer {
         NoticeMailer noticeMailer = new NoticeMailer(outbox, auditLog, clock);
         NoticeFanOut noticeFanOut = new NoticeFanOut(database, outbox, subscriptions, auditLog, clock);
         jobs.every("notice fan-out", Duration.ofSeconds(5), noticeFanOut::runDue);
-        jobs.every("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
-        jobs.every("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
+        jobs.exclusive("mail erasure", Duration.ofHours(1), outbox::eraseExpired);
+        jobs.exclusive("unconfirmed subscription purge", Duration.ofHours(1), subscriptions::purgeUnconfirmed);
 
         // Commands (issue 9), part 2: push gateways and the wake-up dispatcher.
         HttpClient pushHttp = PushHttp.newClient();
@@ -342,6 +353,7 @@ public final class PortalServer {
 
         WebAppContext context = newContext(settings);
         filter(context, new RequestLog(random, List.of(new RequestMetrics(metrics.registry()))), "/*");
+        SessionStore.useDatabase(context.getSessionHandler(), database.dataSource());
         filter(context, new Failures(), "/*");
         filter(context, new CsrfTokens(random), "/*");
         servlet(context, new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
@@ -355,7 +367,8 @@ public final class PortalServer {
         // the Notices section and the contact page, all served through one page cache.
         Markdown markdown = new Markdown();
         PolicyService policyService = new PolicyService(database, auditLog, clock, markdown);
-        policyService.importFrom(settings.policiesDir());
+        // Instances starting together take turns, so each folder is imported once.
+        jobLeases.oneAtATime("policy-import", () -> policyService.importFrom(settings.policiesDir()));
         NoticeService noticeService = new NoticeService(database, auditLog, clock);
         PolicyPages policyPages = new PolicyPages(policyService, noticeService, clock);
         PageCache publicPages = new PageCache(policyPages::state, version);
@@ -374,16 +387,15 @@ public final class PortalServer {
         // ---- Manager dashboard, staff accounts and the audit trail (issue 4) ----
         // Later features register their /manager pages and panels in manager.area().
         AuditHeads auditHeads = new AuditHeads(database, auditLog, keys.ecKey(PortalKeys.SIGNING),
-                settings.dataDir().resolve("audit-heads"), clock);
+                settings.dataDir().resolve("audit-heads"), clock, settings.instanceId());
         AuditTrail auditTrail = new AuditTrail(database, auditLog, auditHeads);
         ManagerDashboard manager = new ManagerDashboard(context, database, auditLog, auditTrail, view, clock, random,
                 keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
                 new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
-                () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir());
+                () -> settings.baseUrl(connector.getLocalPort()), settings.dataDir(), clientAddress);
         jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
         // The daily signed head also goes by mail to the privacy manager: a copy outside the database.
-        auditHeads.onSigned(head -> database.inTransaction(session ->
-                outbox.mailAuditChainHead(session, head.seq(), head.hash(), head.jws())));
+        auditHeads.onSigned((session, head) -> outbox.mailAuditChainHead(session, head.seq(), head.hash(), head.jws()));
         jobs.every("sign-in-throttle-expiry", Duration.ofHours(1), manager::forgetExpiredFailures);
         // ---- end of issue 4 ----
 
@@ -443,7 +455,8 @@ public final class PortalServer {
                 () -> policyService.current().map(PolicyVersionInfo::label), outsideOrganisations);
         ComplaintUpkeep complaintUpkeep = new ComplaintUpkeep(database, auditLog, outbox, caseRecords,
                 complaintSettings, mail, erasureJournal);
-        servlet(context, new ComplaintServlet(complaintIntake, view, baseUrl), "/ko/complaints/*", "/en/complaints/*");
+        servlet(context, new ComplaintServlet(complaintIntake, view, clientAddress, baseUrl),
+                "/ko/complaints/*", "/en/complaints/*");
         ComplaintDeskServlet complaintPages = new ComplaintDeskServlet(complaintDesk, view);
         Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
         managerArea.page(ComplaintDeskServlet.BASE + "/*", complaintPages, complaintAccess, "complaint.nav");
@@ -452,7 +465,7 @@ public final class PortalServer {
         managerArea.panel(new ComplaintPanel(complaintDesk, true));
         managerArea.panel(new ComplaintPanel(complaintDesk, false));
         jobs.every("complaint digest", Duration.ofMinutes(10), complaintUpkeep::sendDailyDigest);
-        jobs.every("complaint erasure", Duration.ofHours(1), complaintUpkeep::eraseExpired);
+        jobs.exclusive("complaint erasure", Duration.ofHours(1), complaintUpkeep::eraseExpired);
         Complaints complaints = new Complaints(complaintIntake, complaintDesk, complaintUpkeep);
         // ---- end of issue 7 ----
 
@@ -492,7 +505,7 @@ public final class PortalServer {
         DestructionDesk destructionDesk = new DestructionDesk(database, auditLog, clock, commands, dataCipher, outbox,
                 erasureJournal, settings.destruction(), destructionSignal,
                 () -> policyService.current().map(PolicyVersionInfo::label), destructionOrganisations);
-        servlet(context, new DestructionServlet(destructionIntake, certificates, view),
+        servlet(context, new DestructionServlet(destructionIntake, certificates, view, clientAddress),
                 "/ko/destruction", "/ko/destruction/*", "/en/destruction", "/en/destruction/*");
         managerArea.page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(destructionDesk, view),
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
@@ -505,7 +518,8 @@ public final class PortalServer {
         Destruction destruction = new Destruction(destructionIntake, destructionProcess, destructionDesk, certificates);
         // ---- end of issues 10 and 11 ----
 
-        servlet(context, new SubscriptionServlet(subscriptions, view), "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
+        servlet(context, new SubscriptionServlet(subscriptions, view, clientAddress),
+                "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         org.eclipse.jetty.server.Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
@@ -532,6 +546,7 @@ public final class PortalServer {
         List<Class<?>> entities = new ArrayList<>();
         entities.addAll(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
+        entities.addAll(JobLeases.ENTITIES);
         entities.addAll(AccountService.ENTITIES);
         entities.addAll(PolicyService.ENTITIES);
         entities.addAll(NoticeService.ENTITIES);

@@ -1,6 +1,11 @@
 package kr.jsoft.privacyportal;
 
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +18,7 @@ import kr.jsoft.privacyportal.metrics.MetricsSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import kr.jsoft.privacyportal.push.PushSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
+import kr.jsoft.privacyportal.web.ClientAddress;
 
 /**
  * Every setting of the portal, read once from environment variables and validated
@@ -40,7 +46,13 @@ public record Settings(
         Path erasureJournalDir,
         Duration backupRetention,
         DestructionSettings destruction,
-        MetricsSettings operations) {
+        MetricsSettings operations,
+        String instanceId,
+        List<String> trustedProxies,
+        ClientAddress.Header forwardedHeader) {
+
+    /** An instance id names this process in leases and sessions: letters, digits, '-' and '_'. */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,50}");
 
     public static Settings fromEnvironment(Map<String, String> variables) {
         Env env = new Env(variables);
@@ -57,7 +69,8 @@ public record Settings(
         String dbUrl = env.jdbcUrl("PORTAL_DB_URL", defaultH2Url(dataDir));
         String dbUser = env.string("PORTAL_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : "");
         String dbPassword = env.string("PORTAL_DB_PASSWORD", "");
-        int poolSize = env.integer("PORTAL_DB_POOL_SIZE", 10, 1, 200);
+        // At least 2: the start-up policy import holds a lock on one connection while it works on another.
+        int poolSize = env.integer("PORTAL_DB_POOL_SIZE", 10, 2, 200);
         Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
         Optional<String> inlineKeys = env.optional("PORTAL_KEYS");
         Duration shutdownTimeout = env.duration("PORTAL_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30));
@@ -90,12 +103,33 @@ public record Settings(
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         MailSettings mail = MailSettings.fromEnvironment(env, mode);
         PushSettings push = PushSettings.fromEnvironment(env, mode);
+        // Several instances (issue 12): who this instance is, and which peers may tell us the client's address.
+        String instanceId = env.string("PORTAL_INSTANCE_ID", defaultInstanceId(env.string("HOSTNAME", "portal")));
+        if (!INSTANCE_ID.matcher(instanceId).matches()) {
+            throw new SettingsException("PORTAL_INSTANCE_ID", "must be 1 to 50 letters, digits, '-' or '_'");
+        }
+        List<String> trustedProxies = Arrays.stream(env.string("PORTAL_TRUSTED_PROXIES", "").split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).toList();
+        ClientAddress.Header forwardedHeader = env.enumValue("PORTAL_FORWARDED_HEADER", ClientAddress.Header.class,
+                ClientAddress.Header.X_FORWARDED_FOR);
+        try {
+            new ClientAddress(trustedProxies, forwardedHeader);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("PORTAL_TRUSTED_PROXIES", e.getMessage());
+        }
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
                 DestructionSettings.fromEnvironment(env),
                 // operations (issue 12): the metrics endpoint and the log format.
-                MetricsSettings.fromEnvironment(env));
+                MetricsSettings.fromEnvironment(env), instanceId, trustedProxies, forwardedHeader);
+    }
+
+    /** The host name (cut to what an id allows) and a random suffix, so two processes on one host differ. */
+    static String defaultInstanceId(String host) {
+        String clean = host.replaceAll("[^A-Za-z0-9_-]", "-");
+        String suffix = HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+        return (clean.length() > 40 ? clean.substring(0, 40) : clean) + "-" + suffix;
     }
 
     /**
@@ -120,6 +154,8 @@ public record Settings(
         // Never print secrets (database password, inline keys).
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
                 + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms
-                + ", policiesDir=" + policiesDir + ", erasureJournalDir=" + erasureJournalDir + ", mail=" + mail + ", push=" + push + "]";
+                + ", policiesDir=" + policiesDir + ", erasureJournalDir=" + erasureJournalDir + ", mail=" + mail
+                + ", push=" + push + ", instanceId=" + instanceId + ", trustedProxies=" + trustedProxies
+                + ", forwardedHeader=" + forwardedHeader + "]";
     }
 }

@@ -184,4 +184,30 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_VAPID_CONTACT", "privacy@example.org")))
                 .hasMessage("PORTAL_VAPID_CONTACT: must be a mailto: or https: URI");
     }
+
+    @Test
+    void withoutTrustedProxiesNoForwardedHeaderIsBelievedAndEachInstanceGetsItsOwnId() {
+        Settings one = Settings.fromEnvironment(Map.of("HOSTNAME", "portal-7.example"));
+        Settings two = Settings.fromEnvironment(Map.of("HOSTNAME", "portal-7.example"));
+
+        assertThat(one.trustedProxies()).isEmpty();
+        assertThat(one.instanceId()).startsWith("portal-7-example-").isNotEqualTo(two.instanceId());
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_INSTANCE_ID", "blue_2")).instanceId()).isEqualTo("blue_2");
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndRangesAndANameIsRefusedNamingTheSetting() {
+        Settings settings = Settings.fromEnvironment(Map.of("PORTAL_TRUSTED_PROXIES", " 10.0.0.0/8, 192.168.1.10 ,",
+                "PORTAL_FORWARDED_HEADER", "forwarded"));
+        assertThat(settings.trustedProxies()).containsExactly("10.0.0.0/8", "192.168.1.10");
+        assertThat(settings.forwardedHeader()).isEqualTo(kr.jsoft.privacyportal.web.ClientAddress.Header.FORWARDED);
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_TRUSTED_PROXIES", "lb.internal")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("PORTAL_TRUSTED_PROXIES: 'lb.internal' is not an IP address or CIDR range");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_INSTANCE_ID", "a.b")))
+                .hasMessageStartingWith("PORTAL_INSTANCE_ID:");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_DB_POOL_SIZE", "1")))
+                .hasMessageStartingWith("PORTAL_DB_POOL_SIZE:");
+    }
 }

@@ -26,10 +26,13 @@ public final class ComplaintServlet extends HttpServlet {
     private final ComplaintIntake intake;
     private final View view;
     private final java.util.function.Supplier<java.net.URI> baseUrl;
+    private final ClientAddress clientAddress;
 
-    public ComplaintServlet(ComplaintIntake intake, View view, java.util.function.Supplier<java.net.URI> baseUrl) {
+    public ComplaintServlet(ComplaintIntake intake, View view, ClientAddress clientAddress,
+                            java.util.function.Supplier<java.net.URI> baseUrl) {
         this.intake = intake;
         this.view = view;
+        this.clientAddress = clientAddress;
         this.baseUrl = baseUrl;
     }
 
@@ -59,7 +62,7 @@ public final class ComplaintServlet extends HttpServlet {
         if ("/new".equals(rest)) {
             submit(request, response, lang);
         } else if ("/status-link".equals(rest)) {
-            intake.resendLink(request.getParameter("reference"), request.getParameter("email"), ClientAddress.of(request));
+            intake.resendLink(request.getParameter("reference"), request.getParameter("email"), clientAddress.of(request));
             response.sendRedirect("/" + lang.code() + "/complaints/status-link/sent");
         } else if (rest.startsWith(STATUS)) {
             String token = rest.substring(STATUS.length());
@@ -100,7 +103,7 @@ public final class ComplaintServlet extends HttpServlet {
             form(request, response, model, 422);
             return;
         }
-        ComplaintViews.Receipt receipt = intake.submit(submission, ClientAddress.of(request));
+        ComplaintViews.Receipt receipt = intake.submit(submission, clientAddress.of(request));
         // The receipt is the status page itself, opened once with the "received" banner.
         response.sendRedirect(ComplaintIntake.statusPath(lang, receipt.statusToken()) + "?received");
     }

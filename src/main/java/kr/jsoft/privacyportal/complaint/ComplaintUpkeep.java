@@ -10,6 +10,8 @@ import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.Inserts;
+import kr.jsoft.privacyportal.persistence.Locks;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
 
@@ -47,39 +49,36 @@ public final class ComplaintUpkeep {
      * sent on a day with nothing urgent. Returns whether a mail was enqueued.
      */
     public boolean sendDailyDigest() {
-        try {
-            return database.fromTransaction(session -> {
-                Instant now = records.now();
-                String day = now.atZone(Dates.SEOUL).toLocalDate().toString();
-                if (session.find(DigestDay.class, day) != null) {
-                    return false;
-                }
-                List<Complaint> urgent = session.createSelectionQuery(
-                        "from Complaint c where c.state in (:open) and c.dueAt < :soon order by c.dueAt, c.reference",
-                        Complaint.class)
-                        .setParameter("open", List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS))
-                        .setParameter("soon", now.plus(CaseRecords.DUE_SOON))
-                        .getResultList();
-                if (urgent.isEmpty()) {
-                    return false;
-                }
-                session.persist(new DigestDay(day, now));
-                session.flush();
-                String overdue = lines(urgent, ComplaintViews.Urgency.OVERDUE);
-                String dueSoon = lines(urgent, ComplaintViews.Urgency.DUE_SOON);
-                outbox.enqueue(session, OutgoingMail.to(mail.managerAlert().getAddress(), Lang.KO,
-                        "complaint/mail/digest")
-                        .with("day", day)
-                        .with("overdue", overdue)
-                        .with("dueSoon", dueSoon)
-                        .with("queueUrl", "/manager/complaints"));
-                auditLog.record(session, AuditEvent.system("complaint.digest-sent").target("complaint_digest", day)
-                        .detail("cases listed: " + urgent.size()));
-                return true;
-            });
-        } catch (jakarta.persistence.PersistenceException anotherInstanceSentIt) {
-            return false;
-        }
+        return database.fromTransaction(session -> {
+            Instant now = records.now();
+            String day = now.atZone(Dates.SEOUL).toLocalDate().toString();
+            if (session.find(DigestDay.class, day) != null) {
+                return false;
+            }
+            List<Complaint> urgent = session.createSelectionQuery(
+                    "from Complaint c where c.state in (:open) and c.dueAt < :soon order by c.dueAt, c.reference",
+                    Complaint.class)
+                    .setParameter("open", List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS))
+                    .setParameter("soon", now.plus(CaseRecords.DUE_SOON))
+                    .getResultList();
+            // The day's row decides between instances: a second one waits for the first to commit,
+            // then finds the row and sends nothing.
+            if (urgent.isEmpty() || !Inserts.ifAbsent(session,
+                    "insert into complaint_digest (digest_day, sent_at) values (?, ?)", day, now)) {
+                return false;
+            }
+            String overdue = lines(urgent, ComplaintViews.Urgency.OVERDUE);
+            String dueSoon = lines(urgent, ComplaintViews.Urgency.DUE_SOON);
+            outbox.enqueue(session, OutgoingMail.to(mail.managerAlert().getAddress(), Lang.KO,
+                    "complaint/mail/digest")
+                    .with("day", day)
+                    .with("overdue", overdue)
+                    .with("dueSoon", dueSoon)
+                    .with("queueUrl", "/manager/complaints"));
+            auditLog.record(session, AuditEvent.system("complaint.digest-sent").target("complaint_digest", day)
+                    .detail("cases listed: " + urgent.size()));
+            return true;
+        });
     }
 
     private String lines(List<Complaint> cases, ComplaintViews.Urgency urgency) {
@@ -96,9 +95,10 @@ public final class ComplaintUpkeep {
     public int eraseExpired() {
         return database.fromTransaction(session -> {
             Instant now = records.now();
-            List<Complaint> expired = session.createSelectionQuery(
+            // Another instance erasing at the same time holds its cases' locks: those are skipped here.
+            List<Complaint> expired = Locks.skipLocked(session.createSelectionQuery(
                     "from Complaint c where c.erasedAt is null and c.closedAt is not null and c.closedAt <= :cutoff",
-                    Complaint.class).setParameter("cutoff", now.minus(settings.retention())).setMaxResults(500)
+                    Complaint.class).setParameter("cutoff", now.minus(settings.retention())).setMaxResults(500))
                     .getResultList();
             // Journalled first (opaque ids), so a restored backup loses these cases' personal data again.
             erasureJournal.recordAll(session, ERASURE_KIND, expired.stream().map(c -> c.id().toString()).toList());

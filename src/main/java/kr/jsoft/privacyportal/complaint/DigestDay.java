@@ -18,9 +18,4 @@ class DigestDay {
 
     protected DigestDay() {
     }
-
-    DigestDay(String day, Instant sentAt) {
-        this.day = day;
-        this.sentAt = sentAt;
-    }
 }

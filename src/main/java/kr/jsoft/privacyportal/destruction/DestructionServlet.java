@@ -27,8 +27,11 @@ public final class DestructionServlet extends HttpServlet {
     private final DestructionIntake intake;
     private final Certificates certificates;
     private final View view;
+    private final ClientAddress clientAddress;
 
-    public DestructionServlet(DestructionIntake intake, Certificates certificates, View view) {
+    public DestructionServlet(DestructionIntake intake, Certificates certificates, View view,
+                              ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.intake = intake;
         this.certificates = certificates;
         this.view = view;
@@ -67,7 +70,7 @@ public final class DestructionServlet extends HttpServlet {
                 form(request, response, model, 422);
                 return;
             }
-            DestructionViews.Submitted submitted = intake.requestOnWebsite(phone, email, lang, ClientAddress.of(request));
+            DestructionViews.Submitted submitted = intake.requestOnWebsite(phone, email, lang, clientAddress.of(request));
             response.sendRedirect(DestructionIntake.statusPath(lang, submitted.statusToken()));
         } else if (rest.equals(LOST)) {
             lost(request, response, lang);
@@ -112,8 +115,8 @@ public final class DestructionServlet extends HttpServlet {
             return;
         }
         DestructionViews.Submitted submitted = review
-                ? intake.requestReview(phone, email, explanation, lang, ClientAddress.of(request))
-                : intake.requestWithSmsCode(phone, email, lang, ClientAddress.of(request));
+                ? intake.requestReview(phone, email, explanation, lang, clientAddress.of(request))
+                : intake.requestWithSmsCode(phone, email, lang, clientAddress.of(request));
         response.sendRedirect(DestructionIntake.statusPath(lang, submitted.statusToken()));
     }
 

@@ -3,7 +3,7 @@ package kr.jsoft.privacyportal.device;
 import java.time.Clock;
 import java.time.Instant;
 import kr.jsoft.privacyportal.persistence.Database;
-import org.hibernate.exception.ConstraintViolationException;
+import kr.jsoft.privacyportal.persistence.Inserts;
 
 /**
  * {@link NonceStore} in the {@code device_nonce} table, shared by every portal instance. Each
@@ -21,19 +21,9 @@ public final class DatabaseNonceStore implements NonceStore {
     @Override
     public boolean firstUse(String kid, String jti, Instant expiresAt) {
         String key = kid + " " + jti;
-        try {
-            return database.fromTransaction(session -> {
-                if (session.find(DeviceNonce.class, key) != null) {
-                    return false;
-                }
-                session.persist(new DeviceNonce(key, expiresAt));
-                session.flush();
-                return true;
-            });
-        } catch (ConstraintViolationException concurrentCopy) {
-            // Another copy of the same request inserted the nonce between our find and insert.
-            return false;
-        }
+        // The primary key decides: a copy of the same request on another instance finds the row.
+        return database.fromTransaction(session -> Inserts.ifAbsent(session,
+                "insert into device_nonce (nonce_key, expires_at) values (?, ?)", key, expiresAt));
     }
 
     /** Deletes nonces whose signatures could no longer pass the timestamp check; run by a job. */

@@ -38,15 +38,18 @@ public final class DeviceApiServlet extends HttpServlet {
     private final DeviceCommandChannel commands;
     private final Clock clock;
     private volatile DeviceDestructionRequests destruction = DeviceDestructionRequests.NONE;
+    private final ClientAddress clientAddress;
 
     public DeviceApiServlet(DeviceRegistration registration, DeviceRegistry registry, DeviceRequestVerifier verifier,
-                            EndpointPolicy endpoints, DeviceCommandChannel commands, Clock clock) {
+                            EndpointPolicy endpoints, DeviceCommandChannel commands, Clock clock,
+                            ClientAddress clientAddress) {
         this.registration = registration;
         this.registry = registry;
         this.verifier = verifier;
         this.endpoints = endpoints;
         this.commands = commands;
         this.clock = clock;
+        this.clientAddress = clientAddress;
     }
 
     /** Wiring time: where in-app "destroy my data" requests go (the destruction feature). */
@@ -132,7 +135,7 @@ public final class DeviceApiServlet extends HttpServlet {
     private void startRegistration(HttpServletRequest request, HttpServletResponse response, JsonNode json)
             throws IOException, Refusal {
         DeviceRegistration.Request command = parse(() -> DeviceJson.registration(json, endpoints));
-        DeviceRegistration.Started started = registration.start(command, ClientAddress.of(request));
+        DeviceRegistration.Started started = registration.start(command, clientAddress.of(request));
         if (started instanceof DeviceRegistration.Started.CodeSent sent) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("deviceId", sent.deviceId().toString());

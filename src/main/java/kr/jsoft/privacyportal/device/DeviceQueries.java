@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import kr.jsoft.privacyportal.persistence.Locks;
 import org.hibernate.Session;
 
 /** The device table's queries, each a small method that takes the caller's session. */
@@ -43,23 +44,28 @@ final class DeviceQueries {
                 .getSingleResultOrNull();
     }
 
+    /**
+     * Locked, skipping rows another transaction holds (an instance erasing them, or a check-in that
+     * makes the device active again): each device is erased, and audited, once.
+     */
     static List<Device> inactiveSince(Session session, Instant cutoff, int limit) {
-        return session.createSelectionQuery(
+        return Locks.skipLocked(session.createSelectionQuery(
                         "from Device d where d.state = :active and d.lastCheckInAt < :cutoff order by d.lastCheckInAt",
                         Device.class)
                 .setParameter("active", DeviceState.ACTIVE)
                 .setParameter("cutoff", cutoff)
-                .setMaxResults(limit)
+                .setMaxResults(limit))
                 .getResultList();
     }
 
+    /** Locked like {@link #inactiveSince}. */
     static List<Device> pendingExpiredBefore(Session session, Instant now, int limit) {
-        return session.createSelectionQuery(
+        return Locks.skipLocked(session.createSelectionQuery(
                         "from Device d where d.state = :pending and d.codeExpiresAt <= :now order by d.codeExpiresAt",
                         Device.class)
                 .setParameter("pending", DeviceState.PENDING)
                 .setParameter("now", now)
-                .setMaxResults(limit)
+                .setMaxResults(limit))
                 .getResultList();
     }
 

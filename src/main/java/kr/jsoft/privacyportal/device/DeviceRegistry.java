@@ -247,18 +247,21 @@ public final class DeviceRegistry {
         Instant cutoff = clock.instant().minus(inactivity);
         int total = 0;
         while (true) {
-            int erased = database.fromTransaction(session -> {
-                List<Device> inactive = DeviceQueries.inactiveSince(session, cutoff, ERASE_BATCH);
+            // One device per transaction: erasing fails the device's open commands, which the wake-up
+            // dispatcher (on any instance) locks in id order across devices; several devices' commands
+            // locked device by device in one transaction could deadlock with it.
+            boolean erased = database.fromTransaction(session -> {
+                List<Device> inactive = DeviceQueries.inactiveSince(session, cutoff, 1);
                 for (Device device : inactive) {
                     erase(session, device, AuditEvent.system("device.erased-inactive").target(TARGET, device.id())
                             .detail("no check-in for " + inactivity.toDays() + " days"));
                 }
-                return inactive.size();
+                return !inactive.isEmpty();
             });
-            total += erased;
-            if (erased < ERASE_BATCH) {
+            if (!erased) {
                 return total;
             }
+            total++;
         }
     }
 

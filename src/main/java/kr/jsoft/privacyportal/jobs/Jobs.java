@@ -14,26 +14,53 @@ import org.slf4j.LoggerFactory;
  * The portal's background work: periodic jobs that each claim their work from the
  * database, so a job cut short by a shutdown or crash is simply picked up on the next run.
  * Managed by the Jetty server, so SIGTERM stops new runs and waits for running ones.
+ *
+ * <p>Every instance of the portal runs the same jobs on one database. A job registered with
+ * {@link #every} runs on each of them (idempotent purges); one registered with {@link #exclusive}
+ * first takes a lease in {@code job_lease} and is skipped while another instance holds it.
+ * ARCHITECTURE.md lists every job and what makes it safe with several instances.
  */
 public final class Jobs extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    /**
+     * How long an exclusive job's lease holds: longer than any run takes, and how long the
+     * job waits after its holder died mid-run.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(10);
     private final List<Job> jobs = new ArrayList<>();
     private final Duration stopTimeout;
+    private final JobLeases leases;
     private ScheduledExecutorService executor;
 
-    public Jobs(Duration stopTimeout) {
+    public Jobs(Duration stopTimeout, JobLeases leases) {
         this.stopTimeout = stopTimeout;
+        this.leases = leases;
     }
 
-    private record Job(String name, Duration every, Runnable work) {
+    private record Job(String name, Duration every, boolean exclusive, Runnable work) {
     }
 
-    /** Registers a job before start; it runs every {@code every}, never overlapping itself. */
+    /**
+     * Registers a job before start; it runs every {@code every} on every instance, never
+     * overlapping itself. For work that is safe to do twice at once (deleting expired rows).
+     */
     public void every(String name, Duration every, Runnable work) {
+        register(new Job(name, every, false, work));
+    }
+
+    /**
+     * As {@link #every}, but a run happens only on the instance that takes the job's lease
+     * ({@link #LEASE}); the others skip that turn. For work whose rows are audited or mailed.
+     */
+    public void exclusive(String name, Duration every, Runnable work) {
+        register(new Job(name, every, true, work));
+    }
+
+    private void register(Job job) {
         if (isStarted()) {
             throw new IllegalStateException("register jobs before start");
         }
-        jobs.add(new Job(name, every, work));
+        jobs.add(job);
     }
 
     @Override
@@ -49,9 +76,17 @@ public final class Jobs extends AbstractLifeCycle {
         }
     }
 
-    private static void run(Job job) {
+    private void run(Job job) {
         try {
-            job.work().run();
+            if (!job.exclusive()) {
+                job.work().run();
+            } else if (leases.tryAcquire("job:" + job.name(), LEASE)) {
+                try {
+                    job.work().run();
+                } finally {
+                    leases.release("job:" + job.name());
+                }
+            }
         } catch (RuntimeException e) {
             // A failed run leaves its work in the database for the next run.
             log.error("Background job {} failed; it will run again", job.name(), e);

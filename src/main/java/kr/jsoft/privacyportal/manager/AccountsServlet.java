@@ -21,10 +21,12 @@ final class AccountsServlet extends HttpServlet {
     private static final String ISSUED = "manager.accounts.issuedLink";
     private final AccountService accounts;
     private final View view;
+    private final SessionSecrets secrets;
 
-    AccountsServlet(AccountService accounts, View view) {
+    AccountsServlet(AccountService accounts, View view, SessionSecrets secrets) {
         this.accounts = accounts;
         this.view = view;
+        this.secrets = secrets;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class AccountsServlet extends HttpServlet {
                 }
                 AccountService.IssuedLink issued = accounts.create(request.getParameter("email"),
                         request.getParameter("displayName"), role, by);
-                request.getSession().setAttribute(ISSUED, issued.link().toString());
+                secrets.put(request.getSession(), ISSUED, issued.link().toString());
                 response.sendRedirect("/manager/accounts/" + issued.accountId());
             } catch (AccountException e) {
                 response.setStatus(422);
@@ -67,7 +69,7 @@ final class AccountsServlet extends HttpServlet {
                         .orElseThrow(() -> new BadRequestException("Parameter 'role': not a role.")), by);
                 case "disable" -> accounts.setDisabled(id.get(), true, by);
                 case "enable" -> accounts.setDisabled(id.get(), false, by);
-                case "reset" -> request.getSession().setAttribute(ISSUED,
+                case "reset" -> secrets.put(request.getSession(), ISSUED,
                         accounts.reset(id.get(), by).link().toString());
                 default -> throw new BadRequestException("Parameter 'action': must be role, disable, enable or reset.");
             }
@@ -105,10 +107,10 @@ final class AccountsServlet extends HttpServlet {
         model.put("roles", Role.values());
         model.put("self", Staff.current(request).accountId().equals(id));
         var session = request.getSession(false);
-        if (session != null && session.getAttribute(ISSUED) instanceof String link) {
+        secrets.get(session, ISSUED, String.class).ifPresent(link -> {
             session.removeAttribute(ISSUED);
             model.put("issuedLink", link);
-        }
+        });
         if (error != null) {
             model.put("error", error);
         }

@@ -12,6 +12,7 @@ import javax.crypto.SecretKey;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.View;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -29,7 +30,7 @@ public final class ManagerDashboard {
 
     public ManagerDashboard(ServletContextHandler context, Database database, AuditLog auditLog, AuditTrail auditTrail,
                             View view, Clock clock, SecureRandom random, SecretKey dataKey, SessionLimits limits,
-                            Supplier<URI> baseUrl, Path dataDir) {
+                            Supplier<URI> baseUrl, Path dataDir, ClientAddress clientAddress) {
         SecretBox secrets = new SecretBox(dataKey, random);
         Passwords passwords = new Passwords();
         Totp totp = new Totp(clock, random);
@@ -37,20 +38,21 @@ public final class ManagerDashboard {
         this.signIn = new SignInService(database, auditLog, clock, passwords, totp, secrets);
         this.area = new ManagerArea(context);
 
-        FilterHolder gate = new FilterHolder(new ManagerGate(area, signIn, limits, clock));
+        FilterHolder gate = new FilterHolder(new ManagerGate(area, signIn, limits, clock, clientAddress));
         context.addFilter(gate, "/manager", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(gate, "/manager/*", EnumSet.of(DispatcherType.REQUEST));
 
         SignInServlet signInServlet = new SignInServlet(signIn, view, clock);
         area.publicPage("/manager/sign-in", signInServlet);
         area.publicPage("/manager/sign-in/code", signInServlet);
-        SetupServlet setup = new SetupServlet(accounts, passwords, totp, view);
+        SessionSecrets sessionSecrets = new SessionSecrets(new SecretBox(dataKey, random, "manager.http-session"));
+        SetupServlet setup = new SetupServlet(accounts, passwords, totp, view, sessionSecrets);
         area.publicPage("/manager/setup", setup);
         area.publicPage("/manager/setup/*", setup);
 
         area.page("/manager", new DashboardServlet(area, view), Access.view(Access.ALL_ROLES), "manager.nav.home");
         area.page("/manager/sign-out", new SignOutServlet(signIn), Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
-        area.page("/manager/accounts/*", new AccountsServlet(accounts, view),
+        area.page("/manager/accounts/*", new AccountsServlet(accounts, view, sessionSecrets),
                 Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts");
         area.page("/manager/audit/*", new AuditServlet(auditTrail, view),
                 Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit");

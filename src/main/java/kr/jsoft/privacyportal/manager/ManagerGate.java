@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.web.ClientAddress;
 
 /**
  * The dashboard's one door, on {@code /manager} and {@code /manager/*}: every request is
@@ -25,17 +26,21 @@ final class ManagerGate extends HttpFilter {
     private final SignInService signIn;
     private final SessionLimits limits;
     private final Clock clock;
+    private final ClientAddress clientAddress;
 
-    ManagerGate(ManagerArea area, SignInService signIn, SessionLimits limits, Clock clock) {
+    ManagerGate(ManagerArea area, SignInService signIn, SessionLimits limits, Clock clock,
+                ClientAddress clientAddress) {
         this.area = area;
         this.signIn = signIn;
         this.limits = limits;
         this.clock = clock;
+        this.clientAddress = clientAddress;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        request.setAttribute(Staff.ADDRESS_ATTRIBUTE, clientAddress.of(request));
         String path = request.getRequestURI();
         if (ManagerArea.isPublic(path)) {
             chain.doFilter(request, response);

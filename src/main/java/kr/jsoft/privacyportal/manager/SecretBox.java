@@ -14,13 +14,21 @@ import javax.crypto.spec.GCMParameterSpec;
  * of the database alone cannot mint second-factor codes. Stored as Base64(nonce ‖ ciphertext).
  */
 final class SecretBox {
-    private static final byte[] CONTEXT = "staff_account.totp_secret".getBytes(StandardCharsets.UTF_8);
+    private static final String TOTP_SECRETS = "staff_account.totp_secret";
     private final SecretKey key;
     private final SecureRandom random;
+    private final byte[] context;
 
+    /** The box for TOTP secrets. */
     SecretBox(SecretKey key, SecureRandom random) {
+        this(key, random, TOTP_SECRETS);
+    }
+
+    /** A box whose sealed values open only in a box of the same {@code context} (the GCM associated data). */
+    SecretBox(SecretKey key, SecureRandom random, String context) {
         this.key = key;
         this.random = random;
+        this.context = context.getBytes(StandardCharsets.UTF_8);
     }
 
     String seal(String plain) {
@@ -29,7 +37,7 @@ final class SecretBox {
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(CONTEXT);
+            cipher.updateAAD(context);
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -42,7 +50,7 @@ final class SecretBox {
             byte[] all = Base64.getDecoder().decode(stored);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
-            cipher.updateAAD(CONTEXT);
+            cipher.updateAAD(context);
             return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot decrypt a stored TOTP secret (wrong data-encryption key?)", e);

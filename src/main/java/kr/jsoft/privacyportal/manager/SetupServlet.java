@@ -25,13 +25,19 @@ final class SetupServlet extends HttpServlet {
     private final Passwords passwords;
     private final Totp totp;
     private final kr.jsoft.privacyportal.web.View view;
+    private final SessionSecrets secrets;
 
-    /** Progress through setup, kept in the HTTP session until the account is saved. */
+    /**
+     * Progress through setup, kept in the HTTP session until the account is saved (sealed by
+     * {@link SessionSecrets}: it holds the TOTP secret).
+     */
     record State(String tokenHash, String email, String displayName, String passwordHash, String secret)
             implements Serializable {
     }
 
-    SetupServlet(AccountService accounts, Passwords passwords, Totp totp, kr.jsoft.privacyportal.web.View view) {
+    SetupServlet(AccountService accounts, Passwords passwords, Totp totp, kr.jsoft.privacyportal.web.View view,
+                 SessionSecrets secrets) {
+        this.secrets = secrets;
         this.accounts = accounts;
         this.passwords = passwords;
         this.totp = totp;
@@ -48,17 +54,18 @@ final class SetupServlet extends HttpServlet {
                 invalid(request, response);
                 return;
             }
-            request.getSession(true).setAttribute(STATE, new State(link.get().tokenHash(), null, null, null, null));
+            secrets.put(request.getSession(true), STATE, new State(link.get().tokenHash(), null, null, null, null));
             response.sendRedirect("/manager/setup");
             return;
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(CODES) instanceof List<?> codes) {
+        List<?> codes = secrets.get(session, CODES, List.class).orElse(null);
+        if (codes != null) {
             session.removeAttribute(CODES);
             view.render(request, response, "manager/setup-codes", Map.of("codes", codes));
             return;
         }
-        State state = session == null ? null : (State) session.getAttribute(STATE);
+        State state = secrets.get(session, STATE, State.class).orElse(null);
         Optional<AccountService.LinkView> link = state == null ? Optional.empty()
                 : accounts.openLinkByHash(state.tokenHash());
         if (link.isEmpty()) {
@@ -76,7 +83,7 @@ final class SetupServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         HttpSession session = request.getSession(false);
-        State state = session == null ? null : (State) session.getAttribute(STATE);
+        State state = secrets.get(session, STATE, State.class).orElse(null);
         Optional<AccountService.LinkView> link = state == null ? Optional.empty()
                 : accounts.openLinkByHash(state.tokenHash());
         if (link.isEmpty()) {
@@ -118,7 +125,7 @@ final class SetupServlet extends HttpServlet {
             renderPasswordForm(request, response, link, errors, input);
             return;
         }
-        session.setAttribute(STATE, new State(state.tokenHash(), link.asksForIdentity() ? email : null,
+        secrets.put(session, STATE, new State(state.tokenHash(), link.asksForIdentity() ? email : null,
                 name, passwords.hash(password), totp.newSecret()));
         response.sendRedirect("/manager/setup");
     }
@@ -144,7 +151,7 @@ final class SetupServlet extends HttpServlet {
             return;
         }
         session.removeAttribute(STATE);
-        session.setAttribute(CODES, List.copyOf(codes));
+        secrets.put(session, CODES, List.copyOf(codes));
         response.sendRedirect("/manager/setup");
     }
 

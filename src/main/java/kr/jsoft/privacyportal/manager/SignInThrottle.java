@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import kr.jsoft.privacyportal.persistence.Inserts;
 import org.hibernate.Session;
 
 /**
@@ -61,16 +62,19 @@ final class SignInThrottle {
 
     static void failed(Session session, Instant now, String key, Rule rule) {
         ThrottleEntry entry = session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
-        boolean fresh = entry == null;
-        if (fresh) {
-            entry = new ThrottleEntry(key);
+        if (entry == null) {
+            // The first failure creates the row; a failure racing in on another instance finds it and counts on.
+            Duration delay = rule.delayAfter(1);
+            if (Inserts.ifAbsent(session, "insert into sign_in_throttle (throttle_key, failures, last_failure_at,"
+                    + " blocked_until, expires_at) values (?, 1, ?, ?, ?)", key, now,
+                    delay.isZero() ? null : now.plus(delay), now.plus(FORGET_AFTER))) {
+                return;
+            }
+            entry = session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
-        int failures = fresh || !entry.expiresAt().isAfter(now) ? 1 : entry.failures() + 1;
+        int failures = !entry.expiresAt().isAfter(now) ? 1 : entry.failures() + 1;
         Duration delay = rule.delayAfter(failures);
         entry.failed(failures, now, delay.isZero() ? null : now.plus(delay), now.plus(FORGET_AFTER));
-        if (fresh) {
-            session.persist(entry);
-        }
     }
 
     /** A successful sign-in forgets the account's failures (not the address's: an attacker could reset those). */

@@ -10,6 +10,8 @@ import kr.jsoft.privacyportal.audit.AuditEvent;
  */
 public final class Staff {
     static final String ATTRIBUTE = Staff.class.getName();
+    /** The client address {@link ManagerGate} resolved for this request (web.ClientAddress). */
+    static final String ADDRESS_ATTRIBUTE = Staff.class.getName() + ".address";
 
     private Staff() {
     }
@@ -24,10 +26,17 @@ public final class Staff {
         return staff;
     }
 
-    /** The staff member's client address for the audit log (staff only, never the public's). */
+    /**
+     * The staff member's client address for the audit log (staff only, never the public's): the
+     * direct peer, or behind trusted proxies the address they forwarded, as {@link ManagerGate}
+     * resolved it for every {@code /manager} request.
+     */
     public static String clientAddress(HttpServletRequest request) {
-        // Issue 12 replaces this with the address seen by the first trusted proxy.
-        return request.getRemoteAddr();
+        if (!(request.getAttribute(ADDRESS_ATTRIBUTE) instanceof String address)) {
+            throw new IllegalStateException("no client address on " + request.getRequestURI()
+                    + ": only /manager routes have one");
+        }
+        return address;
     }
 
     /**

@@ -25,10 +25,6 @@ class ThrottleEntry {
     protected ThrottleEntry() {
     }
 
-    ThrottleEntry(String key) {
-        this.key = key;
-    }
-
     int failures() { return failures; }
     Instant blockedUntil() { return blockedUntil; }
     Instant expiresAt() { return expiresAt; }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -87,6 +88,11 @@ public final class Database implements AutoCloseable {
         return statements.prepared();
     }
 
+    /** The pool itself, for what must speak JDBC (Jetty's session store); everything else uses transactions. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public boolean isPostgreSql() {
         return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
@@ -115,7 +121,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
+        if (sessionFactory.isOpen()) {
+            sessionFactory.close();
+        }
         dataSource.close();
     }
 }

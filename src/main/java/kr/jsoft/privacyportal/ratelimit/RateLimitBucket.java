@@ -24,11 +24,6 @@ class RateLimitBucket {
     protected RateLimitBucket() {
     }
 
-    RateLimitBucket(String key, Instant now, Duration window) {
-        this.key = key;
-        restart(now, window);
-    }
-
     /** Counts one hit if the limit allows it; otherwise returns how long until the window ends. */
     Duration hit(Instant now, RateLimiter.Limit limit) {
         if (!now.isBefore(expiresAt)) {

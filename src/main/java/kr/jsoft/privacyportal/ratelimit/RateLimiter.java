@@ -1,7 +1,6 @@
 package kr.jsoft.privacyportal.ratelimit;
 
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.Inserts;
 
 /**
  * Fixed-window rate limits kept in the database, so they hold across restarts and across
@@ -65,22 +65,17 @@ public final class RateLimiter {
      */
     public Decision acquire(String scope, String subject, Limit limit) {
         String key = scope + ":" + keyedHash(subject == null ? "" : subject);
-        try {
-            return attempt(key, limit);
-        } catch (PersistenceException firstInsertRace) {
-            // Two first hits raced to create the bucket; the row exists now, so lock and count.
-            return attempt(key, limit);
-        }
-    }
-
-    private Decision attempt(String key, Limit limit) {
         return database.fromTransaction(session -> {
             Instant now = clock.instant();
             RateLimitBucket bucket = session.find(RateLimitBucket.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (bucket == null) {
-                session.persist(new RateLimitBucket(key, now, limit.window()));
-                session.flush();
-                return Decision.ALLOWED;
+                // The first hit creates the bucket. When two instances (or threads) race for it, the
+                // loser's insert finds the winner's row, which it then locks and counts like any other.
+                if (Inserts.ifAbsent(session, "insert into rate_limit_bucket (bucket_key, window_start, hits, expires_at)"
+                        + " values (?, ?, 1, ?)", key, now, now.plus(limit.window()))) {
+                    return Decision.ALLOWED;
+                }
+                bucket = session.find(RateLimitBucket.class, key, LockModeType.PESSIMISTIC_WRITE);
             }
             Duration wait = bucket.hit(now, limit);
             return wait.isZero() ? Decision.ALLOWED : new Decision(false, wait);

@@ -19,10 +19,12 @@ import kr.jsoft.privacyportal.web.View;
 public final class SubscriptionServlet extends HttpServlet {
     private final NoticeSubscriptions subscriptions;
     private final View view;
+    private final ClientAddress clientAddress;
 
-    public SubscriptionServlet(NoticeSubscriptions subscriptions, View view) {
+    public SubscriptionServlet(NoticeSubscriptions subscriptions, View view, ClientAddress clientAddress) {
         this.subscriptions = subscriptions;
         this.view = view;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class SubscriptionServlet extends HttpServlet {
                 form(request, response, model, 422);
                 return;
             }
-            subscriptions.subscribe(email, chosen.get(), ClientAddress.of(request));
+            subscriptions.subscribe(email, chosen.get(), clientAddress.of(request));
             response.sendRedirect("/" + lang.code() + "/notices/subscribe/sent");
             return;
         }

@@ -79,7 +79,7 @@ class AuditTrailIT {
         try (Portal portal = Portal.start()) {
             AuditHeads heads = portal.fixture.server().auditHeads();
             List<AuditHeads.SignedHead> mailed = new ArrayList<>();
-            heads.onSigned(mailed::add);
+            heads.onSigned((session, signed) -> mailed.add(signed));
 
             AuditHeads.SignedHead head = heads.signIfDue().orElseThrow();
             assertThat(heads.signIfDue()).isEmpty();

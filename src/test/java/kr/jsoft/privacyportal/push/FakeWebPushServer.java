@@ -21,6 +21,11 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +64,12 @@ public final class FakeWebPushServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<String> otherHits = new CopyOnWriteArrayList<>();
+    private final List<String> receivedPaths = new CopyOnWriteArrayList<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final AtomicInteger held = new AtomicInteger();
+    private volatile CountDownLatch gate;
+    private volatile String heldPath;
+    private volatile int releasedStatus = 201;
 
     public FakeWebPushServer(Clock clock, KeyPair subscriptionKeys, byte[] auth, byte[] expectedVapidKey) throws IOException {
         this.clock = clock;
@@ -71,7 +82,32 @@ public final class FakeWebPushServer implements AutoCloseable {
             otherHits.add(ex.getRequestURI().getPath());
             respond(ex, 201, null, null);
         });
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    /**
+     * From now on every wake-up for the subscription {@code id} is received (and counted) but not
+     * answered until {@link #release}: its sender is left waiting in the middle of its batch.
+     */
+    public void hold(String id) {
+        heldPath = "/push/" + id;
+        gate = new CountDownLatch(1);
+    }
+
+    /** Wake-ups received and waiting for {@link #release}. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Answers every held wake-up with {@code status} and stops holding. */
+    public void release(int status) {
+        releasedStatus = status;
+        CountDownLatch open = gate;
+        gate = null;
+        if (open != null) {
+            open.countDown();
+        }
     }
 
     public URI endpoint(String id) {
@@ -95,6 +131,11 @@ public final class FakeWebPushServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** How many wake-ups arrived (decrypted) for the subscription {@code id} of {@link #subscription}. */
+    public long receivedFor(String id) {
+        return receivedPaths.stream().filter(("/push/" + id)::equals).count();
+    }
+
     public List<String> failures() {
         return List.copyOf(failures);
     }
@@ -109,6 +150,19 @@ public final class FakeWebPushServer implements AutoCloseable {
         if (problem != null) {
             failures.add(problem);
             respond(ex, 400, null, null);
+            return;
+        }
+        CountDownLatch waitFor = gate;
+        if (waitFor != null && ex.getRequestURI().getPath().equals(heldPath)) {
+            held.incrementAndGet();
+            try {
+                waitFor.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                held.decrementAndGet();
+            }
+            respond(ex, releasedStatus, null, null);
             return;
         }
         Reply reply;
@@ -169,6 +223,7 @@ public final class FakeWebPushServer implements AutoCloseable {
             }
             byte[] plain = new WebPushDecryption((ECPrivateKey) subscriptionKeys.getPrivate(), auth).decrypt(body);
             received.add(new Received(new String(plain, StandardCharsets.UTF_8), ttl, topic));
+            receivedPaths.add(ex.getRequestURI().getPath());
             return null;
         } catch (Exception e) {
             return "rejected: " + e;
@@ -188,6 +243,8 @@ public final class FakeWebPushServer implements AutoCloseable {
 
     @Override
     public void close() {
+        release(503);
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

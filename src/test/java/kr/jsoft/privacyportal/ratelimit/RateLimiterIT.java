@@ -57,6 +57,48 @@ class RateLimiterIT {
     }
 
     @Test
+    void firstHitsRacingOnTwoInstancesAreCountedExactlyAndQuietly() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>(testDatabase.settings());
+        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
+        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try (Database other = Database.open(Settings.fromEnvironment(env).database(),
+                List.copyOf(RateLimiter.ENTITIES))) {
+            RateLimiter otherInstance = new RateLimiter(other, clock, new SecretKeySpec(new byte[32], "HmacSHA256"));
+            RateLimiter.Limit fivePerHour = RateLimiter.Limit.perHour(5);
+            int threads = 12;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Boolean>> hits = new java.util.ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    RateLimiter instance = i % 2 == 0 ? limiter : otherInstance;
+                    hits.add(pool.submit(() -> {
+                        start.await();
+                        return instance.acquire("race.ip", "198.51.100.77", fivePerHour).allowed();
+                    }));
+                }
+                int allowed = 0;
+                for (java.util.concurrent.Future<Boolean> hit : hits) {
+                    allowed += hit.get() ? 1 : 0;
+                }
+                assertThat(allowed).isEqualTo(5);
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).as("no unique-key violation logged by the losing insert")
+                .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+    }
+
+    @Test
     void subjectsAndScopesAreCountedSeparately() {
         RateLimiter.Limit onePerHour = RateLimiter.Limit.perHour(1);
 

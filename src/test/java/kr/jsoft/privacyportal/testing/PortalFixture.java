@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.Settings;
+import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
@@ -32,15 +33,20 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
 
     private final Map<String, String> overrides;
     private final Consumer<ServletContextHandler> extraRoutes;
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock;
+    /** Another fixture whose database and keys this one uses (a second instance of the same portal), or null. */
+    private final PortalFixture sharedWith;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private Path root;
     private TestDatabase database;
     private PortalServer server;
 
-    private PortalFixture(Map<String, String> overrides, Consumer<ServletContextHandler> extraRoutes) {
+    private PortalFixture(Map<String, String> overrides, Consumer<ServletContextHandler> extraRoutes,
+                          MutableClock clock, PortalFixture sharedWith) {
         this.overrides = overrides;
         this.extraRoutes = extraRoutes;
+        this.clock = clock;
+        this.sharedWith = sharedWith;
     }
 
     public static Builder builder() {
@@ -50,6 +56,8 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
     public static final class Builder {
         private final Map<String, String> overrides = new HashMap<>();
         private Consumer<ServletContextHandler> extraRoutes = context -> { };
+        private MutableClock clock;
+        private PortalFixture sharedWith;
 
         public Builder setting(String name, String value) {
             overrides.put(name, value);
@@ -61,8 +69,25 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
             return this;
         }
 
+        /**
+         * Another instance of {@code first}'s portal: same database (H2 file or PostgreSQL schema) and
+         * key directory, its own data directory and port. {@code first} must start before this one
+         * (give both {@code @Order}); this one never drops the database.
+         */
+        public Builder sharingDatabaseWith(PortalFixture first) {
+            this.sharedWith = first;
+            return this;
+        }
+
+        /** The clock this portal runs on (instances of one deployment can share one); default: its own. */
+        public Builder clock(MutableClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         public PortalFixture build() {
-            return new PortalFixture(Map.copyOf(overrides), extraRoutes);
+            return new PortalFixture(Map.copyOf(overrides), extraRoutes, clock != null ? clock : new MutableClock(START),
+                    sharedWith);
         }
     }
 
@@ -78,7 +103,11 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
 
     public void start() throws Exception {
         root = Files.createTempDirectory("portal-test");
-        database = TestDatabase.create(root);
+        if (sharedWith == null) {
+            database = TestDatabase.create(root);
+        } else if (sharedWith.root == null) {
+            throw new IllegalStateException("start the fixture whose database this one shares first (@Order)");
+        }
         server = PortalServer.create(Settings.fromEnvironment(environment()), clock, extraRoutes);
         server.start();
     }
@@ -89,7 +118,15 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
         env.put("PORTAL_PORT", "0");
         env.put("PORTAL_DATA_DIR", root.resolve("data").toString());
         env.put("PORTAL_KEY_DIR", root.resolve("keys").toString());
-        env.putAll(database.settings());
+        if (sharedWith == null) {
+            env.putAll(database.settings());
+        } else {
+            DatabaseSettings shared = Settings.fromEnvironment(sharedWith.environment()).database();
+            env.put("PORTAL_DB_URL", shared.url());
+            env.put("PORTAL_DB_USER", shared.user());
+            env.put("PORTAL_DB_PASSWORD", shared.password());
+            env.put("PORTAL_KEY_DIR", sharedWith.root.resolve("keys").toString());
+        }
         env.putAll(overrides);
         return env;
     }

@@ -1,0 +1,86 @@
+package kr.jsoft.privacyportal.jobs;
+
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.Inserts;
+import org.hibernate.Session;
+
+/**
+ * Leases in the database ({@code job_lease}), so several portal instances on one database
+ * agree on who runs what. A lease names its holder (the instance id) and ends at a time: an
+ * instance that dies while holding one blocks nobody for longer than the lease. Nothing here
+ * is remembered in memory.
+ */
+public final class JobLeases {
+    public static final List<Class<?>> ENTITIES = List.of(JobLease.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final String instanceId;
+
+    public JobLeases(Database database, Clock clock, String instanceId) {
+        this.database = database;
+        this.clock = clock;
+        this.instanceId = instanceId;
+    }
+
+    /** This instance's id: the holder it writes into leases. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Takes the lease {@code name} for {@code duration} unless another holder's lease is still
+     * running; true if this instance holds it now. A conditional UPDATE (or the first INSERT)
+     * decides, so of two instances asking at once exactly one gets it.
+     */
+    public boolean tryAcquire(String name, Duration duration) {
+        return database.fromTransaction(session -> {
+            Instant now = clock.instant();
+            int taken = session.createMutationQuery("""
+                    update JobLease l set l.holder = :me, l.leaseUntil = :until
+                    where l.name = :name and (l.leaseUntil is null or l.leaseUntil <= :now)""")
+                    .setParameter("me", instanceId)
+                    .setParameter("until", now.plus(duration))
+                    .setParameter("name", name)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            return taken == 1 || Inserts.ifAbsent(session,
+                    "insert into job_lease (job_name, holder, lease_until) values (?, ?, ?)",
+                    name, instanceId, now.plus(duration));
+        });
+    }
+
+    /** Gives the lease up (only if this instance still holds it), so any instance may take it at once. */
+    public void release(String name) {
+        database.inTransaction(session -> session.createMutationQuery("""
+                update JobLease l set l.holder = null, l.leaseUntil = null where l.name = :name and l.holder = :me""")
+                .setParameter("name", name)
+                .setParameter("me", instanceId)
+                .executeUpdate());
+    }
+
+    /**
+     * Runs {@code work} while holding the row lock of {@code name} in a transaction of its own:
+     * instances doing the same thing at once take turns, and a crashed holder's lock goes with its
+     * connection. {@code work} runs its own transactions; it sees what the previous holder committed.
+     */
+    public <T> T oneAtATime(String name, Supplier<T> work) {
+        return database.fromTransaction(session -> {
+            lock(session, name);
+            return work.get();
+        });
+    }
+
+    private void lock(Session session, String name) {
+        if (session.find(JobLease.class, name, LockModeType.PESSIMISTIC_WRITE) == null
+                && !Inserts.ifAbsent(session, "insert into job_lease (job_name) values (?)", name)) {
+            session.find(JobLease.class, name, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+}
