@@ -555,6 +555,8 @@ public final class PortalServer {
         // After start: the link needs the port actually bound.
         manager.prepareFirstRun();
         log.info("Privacy portal {} listening on {} (data in {})", version(), baseUrl(), settings.dataDir());
+        metricsConnector.ifPresent(c -> log.info("Metrics (Prometheus) on http://{}:{}{}", settings.operations().host(),
+                c.getLocalPort(), MetricsEndpoint.PATH));
     }
 
     /** Graceful stop: in-flight requests finish, background jobs stop at a safe point, then the pool closes. */
