@@ -33,9 +33,27 @@ class RequestLogIT {
         requestLogger.detachAppender(lines);
     }
 
+    /**
+     * The request's log lines: the line is written once the response is complete, which the
+     * client may see a moment earlier, so this waits for the first one.
+     */
     private List<ILoggingEvent> linesWithId(String id) {
-        synchronized (lines.list) {
-            return lines.list.stream().filter(e -> id.equals(e.getMDCPropertyMap().get(RequestLog.MDC_KEY))).toList();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<ILoggingEvent> found;
+            synchronized (lines.list) {
+                found = lines.list.stream().filter(e -> id.equals(e.getMDCPropertyMap().get(RequestLog.MDC_KEY)))
+                        .toList();
+            }
+            if (!found.isEmpty() || System.nanoTime() > deadline) {
+                return found;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
