@@ -312,9 +312,10 @@ public final class PortalServer {
                 .orElseGet(() -> PushGateway.notConfigured("FCM"));
         PushGateway webPush = new WebPushGateway(vapidKeyPair(keys), settings.push().vapidContact(),
                 new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock, pushHttp);
+        PushRouter pushRouter = new PushRouter(new MeteredPushGateway(fcm, "fcm", metrics.registry()),
+                new MeteredPushGateway(webPush, "web-push", metrics.registry()));
         WakeUpDispatcher wakeUps = new WakeUpDispatcher(database, commands, deviceRegistry,
-                new PushRouter(new MeteredPushGateway(fcm, "fcm", metrics.registry()),
-                        new MeteredPushGateway(webPush, "web-push", metrics.registry())), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
+                pushRouter, Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
                 clock, wakeUpSignal, settings.push().workers(), Duration.ofSeconds(1), settings.shutdownTimeout());
         CommandFeature commandFeature = new CommandFeature(commands, wakeUps);
 
@@ -450,8 +451,9 @@ public final class PortalServer {
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         org.eclipse.jetty.server.Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        // The metrics connector answers only /metrics; the public connector never does.
         server.setHandler(metricsConnector.<org.eclipse.jetty.server.Handler>map(
-                connector1 -> new MetricsEndpoint(portal, connector1, metrics)).orElse(portal));
+                metricsPort -> new MetricsEndpoint(portal, metricsPort, metrics)).orElse(portal));
         if (developmentMailbox != null) {
             server.addBean(developmentMailbox);
         }
