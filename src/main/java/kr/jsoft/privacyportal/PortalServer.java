@@ -343,9 +343,10 @@ public final class PortalServer {
                 .orElseGet(() -> PushGateway.notConfigured("FCM"));
         PushGateway webPush = new WebPushGateway(vapidKeyPair(keys), settings.push().vapidContact(),
                 new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), clock, pushHttp);
+        PushRouter pushRouter = new PushRouter(new MeteredPushGateway(fcm, "fcm", metrics.registry()),
+                new MeteredPushGateway(webPush, "web-push", metrics.registry()));
         WakeUpDispatcher wakeUps = new WakeUpDispatcher(database, commands, deviceRegistry,
-                new PushRouter(new MeteredPushGateway(fcm, "fcm", metrics.registry()),
-                        new MeteredPushGateway(webPush, "web-push", metrics.registry())), Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
+                pushRouter, Backoff.standard(random, clock), new LoggingManagerAlerts(clock), auditLog,
                 clock, wakeUpSignal, settings.push().workers(), Duration.ofSeconds(1), settings.shutdownTimeout());
         CommandFeature commandFeature = new CommandFeature(commands, wakeUps);
 
@@ -523,8 +524,9 @@ public final class PortalServer {
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         org.eclipse.jetty.server.Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        // The metrics connector answers only /metrics; the public connector never does.
         server.setHandler(metricsConnector.<org.eclipse.jetty.server.Handler>map(
-                connector1 -> new MetricsEndpoint(portal, connector1, metrics)).orElse(portal));
+                metricsPort -> new MetricsEndpoint(portal, metricsPort, metrics)).orElse(portal));
         if (developmentMailbox != null) {
             server.addBean(developmentMailbox);
         }
@@ -630,6 +632,8 @@ public final class PortalServer {
         // After start: the link needs the port actually bound.
         manager.prepareFirstRun();
         log.info("Privacy portal {} listening on {} (data in {})", version(), baseUrl(), settings.dataDir());
+        metricsConnector.ifPresent(c -> log.info("Metrics (Prometheus) on http://{}:{}{}", settings.operations().host(),
+                c.getLocalPort(), MetricsEndpoint.PATH));
     }
 
     /** Graceful stop: in-flight requests finish, background jobs stop at a safe point, then the pool closes. */

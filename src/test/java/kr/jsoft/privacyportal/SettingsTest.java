@@ -210,4 +210,22 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_DB_POOL_SIZE", "1")))
                 .hasMessageStartingWith("PORTAL_DB_POOL_SIZE:");
     }
+
+    @Test
+    void theMetricsEndpointIsOffUnlessAPortIsSetAndListensOnLoopbackByDefault() {
+        assertThat(Settings.fromEnvironment(Map.of()).operations().port()).isEmpty();
+        Settings withPort = Settings.fromEnvironment(Map.of("PORTAL_METRICS_PORT", "9464"));
+        assertThat(withPort.operations().port()).contains(9464);
+        assertThat(withPort.operations().host()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_METRICS_PORT", "99999")))
+                .hasMessageContaining("PORTAL_METRICS_PORT");
+    }
+
+    @Test
+    void aLogFormatOtherThanTextOrJsonIsRefused() {
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_LOG_FORMAT", "json")).operations().logFormat())
+                .isEqualTo(kr.jsoft.privacyportal.metrics.MetricsSettings.LogFormat.JSON);
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_LOG_FORMAT", "JSON")))
+                .hasMessageContaining("PORTAL_LOG_FORMAT");
+    }
 }

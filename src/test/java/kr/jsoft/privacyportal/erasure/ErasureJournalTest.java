@@ -115,6 +115,39 @@ class ErasureJournalTest {
                 Files.getPosixFilePermissions(dir.resolve(ErasureJournal.FILE_NAME)))).isEqualTo("rw-------");
     }
 
+    @Test
+    void manyErasuresOfOneTransactionAreOneAppendAndAreReappliedInBatches() {
+        ErasureJournal journal = new ErasureJournal(dir, Clock.fixed(NOW, ZoneOffset.UTC));
+        java.util.List<java.util.List<String>> batches = new java.util.ArrayList<>();
+        journal.register("mail", ErasureJournal.Eraser.inBatches((session, ids) -> {
+            batches.add(ids);
+            return ids.size() / 2;
+        }));
+        java.util.List<String> ids = java.util.stream.IntStream.range(0, 1200)
+                .mapToObj(i -> UUID.randomUUID().toString()).toList();
+        journal.recordAll(null, "mail", ids);
+        journal.recordAll(null, "mail", ids.subList(0, 10)); // journalled twice: erased once
+
+        try (kr.jsoft.privacyportal.persistence.Database database = kr.jsoft.privacyportal.persistence.Database.open(
+                new kr.jsoft.privacyportal.persistence.DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "", 2,
+                        Duration.ofSeconds(5)), java.util.List.of())) {
+            ErasureJournal.Reapplied result = journal.reapply(database);
+
+            assertThat(batches).extracting(java.util.List::size).containsExactly(500, 500, 200);
+            assertThat(result.entries()).containsEntry("mail", 1210);
+            assertThat(result.erasedAgainTotal()).isEqualTo(600);
+        }
+    }
+
+    @Test
+    void subscriberIdsWithTheirCreationTimeAreOpaqueEnough() {
+        ErasureJournal journal = journal(NOW);
+        journal.register("subscriber", (session, id) -> false);
+        journal.record(null, "subscriber", "S-42.1764471600000000");
+        assertThatThrownBy(() -> journal.record(null, "subscriber", "42"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private ErasureJournal journal(Instant now) {
         ErasureJournal journal = new ErasureJournal(dir, Clock.fixed(now, ZoneOffset.UTC));
         journal.register("device", (session, id) -> false);
