@@ -499,7 +499,7 @@ public final class PortalServer {
                 destructionOrganisations);
         DestructionProcess destructionProcess = new DestructionProcess(database, auditLog, clock, deviceRegistry,
                 commands, outbox, mail, dataCipher, rateLimiter, settings.destruction(), certificates, erasureJournal,
-                destructionSignal);
+                destructionSignal, metrics.destruction()::finished);
         erasureJournal.register(ErasureKinds.REQUEST, destructionProcess::eraseAgain);
         commands.listen(destructionProcess);
         deviceApi.destructionRequests(new DestructionDoor(destructionIntake));

@@ -72,10 +72,19 @@ public final class DestructionProcess implements CommandListener {
     private final ErasureJournal journal;
     private final DestructionSignal signal;
 
+    /** Told after commit when a request reaches its end (for the latency metric): time since it was made. */
+    @FunctionalInterface
+    public interface Finished {
+        void finished(java.time.Duration sinceRequested, String outcome);
+    }
+
+    private final Finished finished;
+
     public DestructionProcess(Database database, AuditLog auditLog, Clock clock, DeviceRegistry registry, Commands commands,
                        Outbox outbox, MailSettings mail, DataCipher cipher, RateLimiter rateLimiter,
                        DestructionSettings settings, Certificates certificates, ErasureJournal journal,
-                       DestructionSignal signal) {
+                       DestructionSignal signal, Finished finished) {
+        this.finished = finished;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -145,8 +154,14 @@ public final class DestructionProcess implements CommandListener {
                 request.id()).detail(how));
     }
 
+    private void ended(Session session, DestructionRequest request, Instant now, String outcome) {
+        java.time.Duration took = java.time.Duration.between(request.createdAt(), now);
+        DestructionRecords.afterCommit(session, () -> finished.finished(took, outcome));
+    }
+
     private void cancel(Session session, DestructionRequest request, Instant now, String why) {
         request.cancelled(now);
+        ended(session, request, now, "cancelled");
         eraseEmail(session, request, now, null);
         journal.record(session, ErasureKinds.REQUEST, request.id().toString());
         auditLog.record(session, AuditEvent.system("destruction.cancelled").target(DestructionRecords.TARGET,
@@ -439,6 +454,7 @@ public final class DestructionProcess implements CommandListener {
                 Optional.ofNullable(request.approvedAt()), now, devices.size(), receipts.size(), notConfirmed,
                 receipts, outcome.name(), null), now);
         request.completed(now, outcome, receipts.size(), certificate);
+        ended(session, request, now, outcome.name().toLowerCase(java.util.Locale.ROOT));
         UUID mailId = null;
         if (request.emailSealed() != null) {
             Lang lang = Lang.parse(request.lang()).orElse(Lang.KO);

@@ -275,6 +275,8 @@ class DestructionIT {
         assertThat(portal.server().destruction().certificates().verify(certificate).facts().orElseThrow().wiped())
                 .isEqualTo(2);
         testbed.awaitMail("app-user@example.test", body.get("reference").asText());
+        assertThat(portal.server().metrics().registry().find("portal.destruction.latency").tag("outcome", "completed")
+                .timer()).isNotNull().satisfies(timer -> assertThat(timer.count()).isPositive());
     }
 
     @Test
