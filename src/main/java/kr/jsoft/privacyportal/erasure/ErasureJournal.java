@@ -98,12 +98,14 @@ public final class ErasureJournal {
     }
 
     private final Path file;
+    private final Path lock;
     private final Clock clock;
     private final Map<String, Eraser> erasers = new ConcurrentHashMap<>();
     private final Object appendLock = new Object();
 
     public ErasureJournal(Path directory, Clock clock) {
         this.file = directory.resolve(FILE_NAME);
+        this.lock = directory.resolve("erasure-journal.lock");
         this.clock = clock;
         try {
             Files.createDirectories(directory);
@@ -111,7 +113,10 @@ public final class ErasureJournal {
                 Files.createFile(file);
                 restrictToOwner(file);
             }
-            endWithNewline();
+            underFileLock(() -> {
+                endWithNewline();
+                return null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the erasure journal in " + directory, e);
         }
@@ -158,12 +163,18 @@ public final class ErasureJournal {
         }
         byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);
         synchronized (appendLock) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(false);
+            try {
+                underFileLock(() -> {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND)) {
+                        ByteBuffer buffer = ByteBuffer.wrap(line);
+                        while (buffer.hasRemaining()) {
+                            channel.write(buffer);
+                        }
+                        channel.force(false);
+                    }
+                    return null;
+                });
             } catch (IOException e) {
                 // Without the entry the erasure must not happen: the caller's transaction rolls back.
                 throw new UncheckedIOException("Cannot write the erasure journal", e);
@@ -213,33 +224,43 @@ public final class ErasureJournal {
     /** Drops entries older than {@code before} (no backup that old is kept). Returns how many. */
     public int pruneBefore(Instant before) {
         synchronized (appendLock) {
-            List<String> kept = new ArrayList<>();
-            int dropped = 0;
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    if (Instant.parse(JSON.readTree(line).get("at").asText()).isBefore(before)) {
-                        dropped++;
-                    } else {
-                        kept.add(line);
-                    }
-                }
-                if (dropped > 0) {
-                    Path next = file.resolveSibling(FILE_NAME + ".next");
-                    Files.write(next, kept, StandardCharsets.UTF_8);
-                    restrictToOwner(next);
-                    try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
-                    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
+                return underFileLock(() -> pruneLocked(before));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot prune the erasure journal", e);
             }
-            return dropped;
         }
+    }
+
+    private int pruneLocked(Instant before) throws IOException {
+        List<String> kept = new ArrayList<>();
+        int dropped = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (IOException torn) {
+                continue;
+            }
+            if (Instant.parse(node.get("at").asText()).isBefore(before)) {
+                dropped++;
+            } else {
+                kept.add(line);
+            }
+        }
+        if (dropped > 0) {
+            Path next = file.resolveSibling(FILE_NAME + ".next");
+            Files.write(next, kept, StandardCharsets.UTF_8);
+            restrictToOwner(next);
+            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return dropped;
     }
 
     /** The entries, oldest first. */
@@ -247,7 +268,7 @@ public final class ErasureJournal {
         List<Entry> result = new ArrayList<>();
         synchronized (appendLock) {
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                for (String line : underFileLock(() -> Files.readAllLines(file, StandardCharsets.UTF_8))) {
                     if (line.isBlank()) {
                         continue;
                     }
@@ -267,6 +288,32 @@ public final class ErasureJournal {
             }
         }
         return result;
+    }
+
+    private interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding an exclusive lock on {@code erasure-journal.lock}: several portal
+     * instances share one journal directory, and a prune rewrites the file another may append to.
+     * (Two journals in one JVM, as in tests, meet as an overlapping lock and wait their turn.)
+     */
+    private <T> T underFileLock(LockedWork<T> work) throws IOException {
+        try (FileChannel lockFile = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            while (true) {
+                try (java.nio.channels.FileLock held = lockFile.lock()) {
+                    return work.run();
+                } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted waiting for the erasure journal");
+                    }
+                }
+            }
+        }
     }
 
     /** A crash mid-append can leave a torn last line; start the next entry on a line of its own. */

@@ -108,6 +108,32 @@ class ErasureJournalTest {
     }
 
     @Test
+    void twoInstancesSharingTheDirectoryLoseNoEntryWhileOnePrunes() throws Exception {
+        ErasureJournal first = journal(NOW);
+        ErasureJournal second = journal(NOW);
+        first.record(null, "device", UUID.randomUUID().toString());
+        java.util.List<String> written = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                String id = UUID.randomUUID().toString();
+                second.record(null, "device", id);
+                written.add(id);
+            }
+        });
+        writer.start();
+        ErasureJournal old = journal(NOW.minus(Duration.ofDays(40)));
+        int pruned = 0;
+        for (int i = 0; i < 50; i++) {
+            old.record(null, "device", UUID.randomUUID().toString());
+            pruned += first.pruneBefore(NOW.minus(Duration.ofDays(1)));
+        }
+        writer.join();
+
+        assertThat(pruned).isEqualTo(50);
+        assertThat(journal(NOW).entries()).extracting(ErasureJournal.Entry::id).containsAll(written).hasSize(201);
+    }
+
+    @Test
     void theJournalFileIsReadableByItsOwnerOnly() throws IOException {
         journal(NOW);
 
