@@ -1,0 +1,40 @@
+/**
+ * The command channel: signed device commands, push wake-ups and signed receipts.
+ *
+ * <h2>Commands and wake-ups</h2>
+ * <ul>
+ * <li><b>Why a package of its own.</b> {@code push} stays a set of stateless gateways (no database); {@code
+ *       device} owns who a device is. Commands need both plus their own tables, schedule and receipts, so they
+ *       live in {@code command}, which depends on {@code device} and {@code push} and never the other way round:
+ *       the device API reaches the channel through the {@code device.DeviceCommandChannel} interface, and the
+ *       registry tells it about registrations and erasures through {@code device.DeviceEvents} (implemented by
+ *       {@code CommandEvents}), both wired in {@code PortalServer}.</li>
+ * <li><b>Queueing</b> ({@code Commands.notify/approveRequest/wipeAppData(Session, …)}) runs in the caller's
+ *       transaction: a {@code device_command} row (state {@code QUEUED}, the signed JWS, {@code next_wake_at} =
+ *       now) and an audit entry {@code command.queued}. A transaction synchronisation raises {@code
+ *       WakeUpSignal} after the commit, so the first push leaves within moments; a periodic sweep (1 s) is the
+ *       backstop.</li>
+ * <li><b>Dispatch</b> ({@code WakeUpDispatcher}, its own thread under the Jetty lifecycle): select due ids →
+ *       conditional <code>UPDATE … SET claimed_by, lease_until WHERE id IN … AND (lease_until IS NULL OR
+ *       lease_until &lt; now)</code> (portable to H2 and PostgreSQL; no {@code SKIP LOCKED} needed) → read back
+ *       the rows with its claim token → push addresses for the batch in one transaction → one wake-up per device
+ *       in parallel ({@code PORTAL_PUSH_WORKERS}) → one transaction records every outcome ({@code
+ *       device_wake_up} rows, the command's next slot or retry) and clears the lease. A worker that dies leaves
+ *       a lease that runs out after 2 minutes; the row is claimed again (a wake-up may go out twice, which is
+ *       harmless).</li>
+ * <li><b>Delivery</b>: every check-in and {@code GET …/commands} returns the open, unexpired commands; the ones
+ *       not delivered before become {@code FETCHED} (not audited: {@code fetched_at} is the record, like
+ *       check-ins).</li>
+ * <li><b>Receipts</b> ({@code CommandChannel}): the API has already verified the {@code Device-Signature} (key,
+ *       method, path with the command id, body digest, time, fresh {@code jti}); the channel locks the command,
+ *       answers a repeat from the stored row, checks the command's nonce and the fields its kind needs, stores
+ *       signature, body, digest and device key ({@code device_command_receipt}, unique per command and type),
+ *       moves the state, writes the audit entry and calls the {@code CommandListener}s in the same
+ *       transaction.</li>
+ * <li><b>Erasure</b>: an erased device's open commands become {@code FAILED} ("device erased"); command rows and
+ *       receipts keep only the opaque device id and stay as the record (and proof) of what happened.</li>
+ * <li><b>Wake-ups are not audited</b> one by one ({@code device_wake_up} is their record); alerts are ({@code
+ *       push.alert}, once per batch and distinct detail).</li>
+ * </ul>
+ */
+package kr.jsoft.privacyportal.command;

@@ -1,0 +1,57 @@
+/**
+ * The staff dashboard: routes with their roles, sign-in, accounts and the feature pages contract.
+ *
+ * <h2>Manager dashboard contract (for every feature with staff pages)</h2>
+ * <p>Features never map {@code /manager/...} servlets on the context themselves; they register them in the
+ *     {@code ManagerArea} that {@code PortalServer} passes them ({@code portal.managerArea()} in tests):
+ * <pre>
+ * managerArea.page("/manager/devices", new DevicesServlet(devices, view),
+ *         Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav");   // nav entry
+ * managerArea.page("/manager/devices/*", new DeviceServlet(devices, view),
+ *         Access.view(Access.ALL_ROLES).act(Role.STAFF));                                     // no nav entry
+ * managerArea.panel(viewer -&gt; devices.waiting() == 0 ? Optional.empty()
+ *         : Optional.of(new PanelItem("device.attention.waiting", devices.waiting(), "/manager/devices")));
+ * </pre>
+ * <ul>
+ * <li>{@code ManagerGate} (filter on {@code /manager}, {@code /manager/*}, after {@code Failures} and {@code
+ *       CsrfTokens}) looks the request up in the area: unknown path → 404; no valid session → GET/HEAD redirect
+ *       to {@code /manager/sign-in}, other methods 403; GET/HEAD need a view role, any other method an act role,
+ *       else 403 (audited as {@code staff.access-denied}). An exact route wins over a prefix route.</li>
+ * <li>In a servlet, {@code Staff.current(request)} is the signed-in {@code StaffMember(accountId, displayName,
+ *       role)}; {@code Staff.event(request, "personal-data.view").target("complaint", id)} is the audit event to
+ *       pass to the service, which records it in its own transaction. {@code Staff.clientAddress(request)} is
+ *       the address to audit (issue 12 will honour trusted proxies there).</li>
+ * <li>Templates of dashboard pages start their <code>&lt;section&gt;</code> with <code>&lt;div
+ *       th:replace="~&#123;manager/shell :: nav&#125;"&gt;&lt;/div&gt;</code> (navigation, signed-in name,
+ *       sign-out form).</li>
+ * <li>{@code ManagerRoutesIT} enumerates {@code managerArea().routes()}: every route added later is checked for
+ *       anonymous refusal and wrong-role refusal without writing a new test. Other ITs sign in with {@code
+ *       testing.StaffAccounts}: {@code new StaffAccounts(portal).signedIn(Role.STAFF)} returns a signed-in
+ *       HtmlUnit {@code WebClient} (account made by the service behind {@code manager create}, setup link, TOTP
+ *       computed from the secret on the page).</li>
+ * </ul>
+ * <h2>Sign-in flow</h2>
+ * <p>{@code /manager/sign-in} (email + password; throttle checked first, Argon2id against a decoy hash when no
+ *     account matches) → session holds a pending sign-in (5 min) → {@code /manager/sign-in/code} (TOTP step
+ *     newer than the last accepted one, or an unused recovery code) → {@code changeSessionId()}, {@code
+ *     SignedIn(accountId, signedInAt, lastSeenAt)} in the session → every dashboard request: idle and absolute
+ *     limits against the portal's {@code Clock}, account still enabled and not reset since.
+ * <h2>Outbox, development mailbox and command pages</h2>
+ * <ul>
+ * <li>{@code PortalServer} registers them in one block right before {@code extraRoutes}: {@code
+ *       /manager/outbox/*} (view: every role; act: privacy manager, staff), {@code /manager/dev/mail} only when
+ *       the development mailbox exists (view: privacy manager, staff), {@code /manager/commands/*} (view: every
+ *       role; act: privacy manager, staff; no navigation entry, reached from a device's history).</li>
+ * <li>Outbox: {@code OutboxServlet} → {@code OutboxDashboard.list/preview/retry(Viewer, …)}; the viewer is the
+ *       signed-in account with {@code privacyManager} = role {@code PRIVACY_MANAGER}, which alone sees addresses
+ *       and secret links. Retry is POST → redirect to the preview with {@code ?retried=yes|no}.</li>
+ * <li>Development mailbox: {@code DevelopmentMailServlet} → {@code DevelopmentMailReader.list/read(by,
+ *       messageId)} reads {@code DevelopmentMailbox.recent()} and records {@code personal-data.view} on {@code
+ *       dev-mailbox} (count only). The detail view shows headers and the text part escaped; the HTML part is
+ *       never rendered.</li>
+ * <li>Commands: {@code CommandsServlet} → {@code Commands.historyOf}, {@code detail} (404 when the command
+ *       belongs to another device) and {@code retryWakeUp} (POST → redirect with {@code
+ *       ?retried=SCHEDULED|FINISHED|UNKNOWN}).</li>
+ * </ul>
+ */
+package kr.jsoft.privacyportal.manager;
