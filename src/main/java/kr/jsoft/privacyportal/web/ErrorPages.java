@@ -14,6 +14,7 @@ public final class ErrorPages extends ErrorPageErrorHandler {
         addErrorPage(404, "/WEB-INF/jsp/404.jsp");
         addErrorPage(405, 428, "/WEB-INF/jsp/400.jsp");
         addErrorPage(429, "/WEB-INF/jsp/429.jsp");
+        addErrorPage(503, "/WEB-INF/jsp/503.jsp");
         addErrorPage(Throwable.class, "/WEB-INF/jsp/500.jsp");
         addErrorPage(GLOBAL_ERROR_PAGE, "/WEB-INF/jsp/500.jsp");
         setShowStacks(false);

@@ -36,11 +36,34 @@ public final class Failures extends HttpFilter {
                 refuse(request, target, bad);
                 return;
             }
+            if (databaseBusy(cause)) {
+                // No pooled connection within PORTAL_DB_CONNECT_TIMEOUT: overload, not a bug. Nothing was
+                // written (the transaction never began); the client may simply try again shortly.
+                log.warn("Database busy on {} {}: no connection within the pool's timeout", request.getMethod(),
+                        loggablePath(request.getRequestURI()));
+                if (!target.isCommitted()) {
+                    target.setHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+                }
+                fail(request, target, 503, "The service is busy. Please try again in a few seconds.");
+                return;
+            }
             String incident = UUID.randomUUID().toString().substring(0, 8);
             log.error("Incident {} on {} {}", incident, request.getMethod(), loggablePath(request.getRequestURI()), cause);
             request.setAttribute(INCIDENT_ATTRIBUTE, incident);
             fail(request, target, 500, "Something went wrong on our side. Incident " + incident + ".");
         }
+    }
+
+    static final long BUSY_RETRY_AFTER_SECONDS = 5;
+
+    /** The pool's "no connection within the timeout" (HikariCP throws {@link java.sql.SQLTransientConnectionException}). */
+    static boolean databaseBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,6 +22,8 @@ class SkeletonIT {
             .extraRoutes(context -> {
                 context.addServlet(new ServletHolder(new Failing()), "/en/test/boom");
                 context.addServlet(new ServletHolder(new Failing()), "/api/test/boom");
+                context.addServlet(new ServletHolder(new Starved()), "/en/test/starved");
+                context.addServlet(new ServletHolder(new Starved()), "/api/test/starved");
                 context.addServlet(new ServletHolder(new Picky()), "/en/test/picky");
                 context.addServlet(new ServletHolder(new Picky()), "/api/test/picky");
             })
@@ -32,6 +34,16 @@ class SkeletonIT {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) {
             throw new IllegalStateException("secret internal detail at kr.jsoft.Example");
+        }
+    }
+
+    /** What a service throws when the pool has no connection for it within the timeout. */
+    static final class Starved extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            throw new jakarta.persistence.PersistenceException("could not obtain a connection",
+                    new java.sql.SQLTransientConnectionException("portal-pool - Connection is not available, "
+                            + "request timed out after 5000ms"));
         }
     }
 
@@ -110,6 +122,20 @@ class SkeletonIT {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).containsPattern("Incident: <code>[0-9a-f]{8}</code>");
         assertThat(response.body()).doesNotContain("IllegalStateException", "secret internal detail", "at kr.jsoft");
+    }
+
+    @Test
+    void aStarvedConnectionPoolGivesTheBusyPageWithRetryAfterNotAnIncident() {
+        HttpResponse<String> page = portal.get("/en/test/starved");
+        HttpResponse<String> api = portal.get("/api/test/starved");
+
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).contains("5");
+        assertThat(page.body()).contains("Busy right now").doesNotContain("Incident", "portal-pool");
+        assertThat(api.statusCode()).isEqualTo(503);
+        assertThat(api.headers().firstValue("Retry-After")).contains("5");
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test
