@@ -109,6 +109,7 @@ public final class CommandsBench {
         System.out.printf("Warm-up: %d commands end to end in %.1f s%n", warmUp, (System.nanoTime() - warmUpStart) / 1e9);
         // Phase 1: wake-ups only. The push service decrypts and answers 201; the devices do not react.
         double load = os.getSystemLoadAverage();
+        Map<String, Long> threadsStart = threadCpu();
         long cpuStart = os.getProcessCpuTime();
         long farmStart = farm.cpuNanos();
         long start = System.nanoTime();
@@ -119,6 +120,7 @@ public final class CommandsBench {
             woken = count(portal, "select count(c) from DeviceCommand c where c.reference = 'bench-wake' and c.wakeUps > 0");
         } while (woken < devices && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10));
         long wakeCpu = os.getProcessCpuTime() - cpuStart;
+        Map<String, Long> wakeThreads = since(threadsStart);
         long wakeFarmCpu = farm.cpuNanos() - farmStart;
         Object[] span = portal.database().fromTransaction(s -> s.createSelectionQuery(
                 "select min(c.createdAt), max(c.lastPushAt), sum(c.wakeUps) from DeviceCommand c"
@@ -131,6 +133,7 @@ public final class CommandsBench {
         System.out.printf("  CPU per wake-up: portal process %.2f ms (creating and signing the command included),"
                 + " push service process %.2f ms (decryption); load average %.2f at the start, %.2f at the end%n",
                 wakeCpu / 1e6 / devices, wakeFarmCpu / 1e6 / devices, load, os.getSystemLoadAverage());
+        printThreads(wakeThreads, wakeCpu, devices);
         // Out of the way of phase 2 (their next wake-up would be due in a minute).
         portal.database().inTransaction(s -> s.createMutationQuery("update DeviceCommand c set c.state ="
                 + " kr.jsoft.privacyportal.command.CommandState.EXPIRED, c.nextWakeAt = null"
@@ -139,6 +142,7 @@ public final class CommandsBench {
         // Phase 2: end to end. Every wake-up makes the device check in, verify and sign a COMPLETED receipt.
         farm.ask("react", "reacting");
         load = os.getSystemLoadAverage();
+        threadsStart = threadCpu();
         cpuStart = os.getProcessCpuTime();
         farmStart = farm.cpuNanos();
         start = System.nanoTime();
@@ -151,6 +155,7 @@ public final class CommandsBench {
         } while (completed < devices && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(20));
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuNanos = os.getProcessCpuTime() - cpuStart;
+        Map<String, Long> endToEndThreads = since(threadsStart);
         long farmNanos = farm.cpuNanos() - farmStart;
         List<Object[]> finished = portal.database().fromTransaction(s -> s.createSelectionQuery(
                 "select c.createdAt, c.finishedAt from DeviceCommand c where c.reference = 'bench'"
@@ -169,9 +174,55 @@ public final class CommandsBench {
                 + " and receipt), device process %.2f ms (push service and simulated devices); %d cores; load"
                 + " average %.2f at the start, %.2f at the end%n", cpuNanos / 1e6 / devices, farmNanos / 1e6 / devices,
                 Runtime.getRuntime().availableProcessors(), load, os.getSystemLoadAverage());
+        printThreads(endToEndThreads, cpuNanos, devices);
         farm.quit();
         portal.stop();
         System.exit(0);
+    }
+
+    /** CPU time of each live Java thread, by name with digits folded ({@code portal-push-#}). */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byId = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byId.put(info.getThreadId() + " " + info.getThreadName().replaceAll("\\d+", "#"), cpu);
+                }
+            }
+        }
+        byId.put("(GC time, wall)", gcMillis() * 1_000_000);
+        return byId;
+    }
+
+    private static Map<String, Long> since(Map<String, Long> start) {
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        byGroup.put("(GC time, wall)", gcMillis() * 1_000_000 - start.getOrDefault("(GC time, wall)", 0L));
+        threadCpu().forEach((key, cpu) -> {
+            if (!key.startsWith("(")) {
+                byGroup.merge(key.substring(key.indexOf(' ') + 1), cpu - start.getOrDefault(key, 0L), Long::sum);
+            }
+        });
+        return byGroup;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** Where the portal process's CPU went: Java threads by group; the rest is the JIT compiler, GC and the VM. */
+    private static void printThreads(Map<String, Long> groups, long processNanos, int devices) {
+        long gc = groups.remove("(GC time, wall)");
+        long java = groups.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder line = new StringBuilder("  portal CPU per command by thread:");
+        groups.entrySet().stream().filter(e -> e.getValue() >= 0.01e6 * devices)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.2f ms,", e.getKey(), e.getValue() / 1e6 / devices)));
+        line.append(String.format(" JIT compiler + GC + VM %.2f ms (GC pauses %.2f ms wall)",
+                (processNanos - java) / 1e6 / devices, gc / 1e6 / devices));
+        System.out.println(line);
     }
 
     /** The device process, driven line by line. */
