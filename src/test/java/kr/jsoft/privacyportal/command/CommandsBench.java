@@ -94,9 +94,9 @@ public final class CommandsBench {
 
         Commands commands = portal.commands().commands();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        // Warm-up (not measured): a fifth of the devices (at most 2,000) go through the whole round trip
+        // Warm-up (not measured): half of the devices (at most 5,000) go through the whole round trip
         // once, so that the JIT has compiled the hot paths, as in a portal that has been running.
-        int warmUp = Math.min(2_000, Math.max(1, devices / 5));
+        int warmUp = Math.min(5_000, Math.max(1, devices / 2));
         long warmUpStart = System.nanoTime();
         farm.ask("react", "reacting");
         queue(portal, commands, ids.subList(0, warmUp), "bench-warm-up");
