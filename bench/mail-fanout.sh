@@ -26,9 +26,11 @@ trap 'kill $SINK 2>/dev/null || true' EXIT
 sleep 1
 
 echo "== portal: outbox fan-out + dispatch, $SUBSCRIBERS subscribers, -Xmx$HEAP"
-java -Xmx"$HEAP" -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+uptime
+BENCH_SINK_PID=$SINK java -Xmx"$HEAP" -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
   kr.jsoft.privacyportal.bench.MailFanOutBench "$SUBSCRIBERS" "$PORT" 1,8
 
+uptime
 for sessions in 1 8; do
   echo "== reference: smtp-source, $SUBSCRIBERS messages of 4 kB, $sessions sessions"
   start=$(date +%s.%N)

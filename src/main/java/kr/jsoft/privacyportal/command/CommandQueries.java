@@ -10,6 +10,14 @@ import org.hibernate.Session;
 final class CommandQueries {
     static final List<CommandState> OPEN = List.of(CommandState.QUEUED, CommandState.WOKEN, CommandState.FETCHED,
             CommandState.STARTED);
+    /**
+     * {@link #OPEN} written into the query rather than bound as a list: Hibernate does not cache the
+     * SQL translation of a query with a multi-valued parameter, and translating it anew took a third
+     * of every check-in's query time in the benchmark's profile.
+     */
+    private static final String OPEN_STATES = OPEN.stream()
+            .map(state -> CommandState.class.getName() + "." + state.name())
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     private CommandQueries() {
     }
@@ -23,10 +31,9 @@ final class CommandQueries {
      * the same rows. Every query that locks several commands locks them in id order (no deadlocks).
      */
     static List<DeviceCommand> pendingFor(Session session, UUID deviceId, Instant now) {
-        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open"
-                        + " and c.expiresAt > :now order by c.id", DeviceCommand.class)
+        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in "
+                        + OPEN_STATES + " and c.expiresAt > :now order by c.id", DeviceCommand.class)
                 .setParameter("device", deviceId)
-                .setParameter("open", OPEN)
                 .setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream()
@@ -35,10 +42,9 @@ final class CommandQueries {
     }
 
     static List<DeviceCommand> openOf(Session session, UUID deviceId) {
-        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in :open"
-                        + " order by c.id", DeviceCommand.class)
+        return session.createSelectionQuery("from DeviceCommand c where c.deviceId = :device and c.state in "
+                        + OPEN_STATES + " order by c.id", DeviceCommand.class)
                 .setParameter("device", deviceId)
-                .setParameter("open", OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
@@ -58,9 +64,8 @@ final class CommandQueries {
     }
 
     static List<DeviceCommand> overdue(Session session, Instant now, int limit) {
-        return session.createSelectionQuery("from DeviceCommand c where c.state in :open and c.expiresAt <= :now"
-                        + " order by c.id", DeviceCommand.class)
-                .setParameter("open", OPEN)
+        return session.createSelectionQuery("from DeviceCommand c where c.state in " + OPEN_STATES
+                        + " and c.expiresAt <= :now order by c.id", DeviceCommand.class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -6,12 +6,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import kr.jsoft.privacyportal.crypto.Es256;
 
 /**
  * Signs commands with the portal's ES256 {@code signing} key, whose public half is served at
@@ -23,15 +24,12 @@ public final class CommandSigner {
     /** The JWS {@code typ} of a command; the app refuses any other. */
     public static final JOSEObjectType TYPE = new JOSEObjectType("device-command+jwt");
 
-    private final ECDSASigner signer;
+    private final JWSSigner signer;
     private final String keyId;
 
     public CommandSigner(ECKey signingKey) {
-        try {
-            this.signer = new ECDSASigner(signingKey);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("the signing key must be a private P-256 key", e);
-        }
+        // Es256, not nimbus's JCA signer: JDK 17's ECDSA took ~1 ms per command (benchmark profile).
+        this.signer = Es256.signer(signingKey);
         this.keyId = signingKey.getKeyID();
     }
 

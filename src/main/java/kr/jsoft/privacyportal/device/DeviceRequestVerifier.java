@@ -6,7 +6,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import java.text.ParseException;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import kr.jsoft.privacyportal.crypto.Es256;
 
 /**
  * Checks the {@code Device-Signature} header of a device API request (a JWS modelled on DPoP,
@@ -149,8 +149,14 @@ public final class DeviceRequestVerifier {
                 if (!JWSAlgorithm.ES256.equals(alg)) {
                     return false;
                 }
+                // Like nimbus's ECDSAVerifier: no critical header parameters we would not understand.
+                if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
+                    return false;
+                }
                 try {
-                    return new ECDSAVerifier((ECKey) key.jwk()).verify(jws.getHeader(), signingInput, jws.getSignature());
+                    // Es256 (Bouncy Castle's P-256): JDK 17's verify took ~1.6 ms per device request.
+                    return Es256.verify(((ECKey) key.jwk()).toECPublicKey(), signingInput,
+                            jws.getSignature().decode());
                 } catch (JOSEException e) {
                     return false;
                 }

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.View;
 
 /**
@@ -25,23 +26,30 @@ final class MailComposer {
     private final MailSettings settings;
     private final Supplier<URI> baseUrl;
     private final Clock clock;
+    private final SharedRenderings shared;
 
     MailComposer(View view, MailSettings settings, Supplier<URI> baseUrl, Clock clock) {
         this.view = view;
         this.settings = settings;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.shared = new SharedRenderings(this::render);
     }
 
     record Rendered(String subject, String text, String html) {
     }
 
+    /** Renders one mail in full (previews). */
     Rendered render(ClaimedMail mail) {
-        Map<String, Object> model = new HashMap<>(mail.model());
+        return render(mail.template(), mail.lang(), mail.model());
+    }
+
+    private Rendered render(String template, Lang lang, Map<String, String> values) {
+        Map<String, Object> model = new HashMap<>(values);
         model.put("baseUrl", baseUrl.get().toString());
-        model.put("lang", mail.lang().code());
-        String text = view.renderToString(mail.template() + ".txt", mail.lang().locale(), model);
-        String html = view.renderToString(mail.template(), mail.lang().locale(), model);
+        model.put("lang", lang.code());
+        String text = view.renderToString(template + ".txt", lang.locale(), model);
+        String html = view.renderToString(template, lang.locale(), model);
         // The text template's first line is the subject; the body starts after the blank line.
         String stripped = text.stripLeading();
         int end = stripped.indexOf('\n');
@@ -51,7 +59,8 @@ final class MailComposer {
     }
 
     MimeMessage compose(Session session, ClaimedMail mail) throws MessagingException {
-        Rendered rendered = render(mail);
+        // A fan-out's mails share one rendering (they differ only by their unsubscribe links).
+        Rendered rendered = shared.render(mail, baseUrl.get().toString());
         MimeMessage message = new StableIdMessage(session, "<" + mail.id() + "@" + messageIdHost() + ">");
         message.setFrom(settings.from());
         settings.replyTo().ifPresent(replyTo -> {

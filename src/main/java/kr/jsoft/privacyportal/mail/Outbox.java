@@ -223,7 +223,8 @@ public final class Outbox {
         model.putAll(payload.model());
         return new ClaimedMail(row.id(), row.template(), Lang.parse(row.lang()).orElse(Lang.KO),
                 cipher.openText(row.recipientSealed(), RECIPIENT), model, payload.secretLinks(),
-                Optional.ofNullable(payload.listUnsubscribe()), row.attempts());
+                Optional.ofNullable(payload.listUnsubscribe()), row.attempts(), Optional.ofNullable(row.contextId()),
+                payload.model().keySet());
     }
 
     String openRecipient(OutboxMail row) {

@@ -106,7 +106,7 @@ public final class OutboxDashboard {
         Map<String, String> model = new HashMap<>(mail.model());
         mail.secretLinks().forEach(name -> model.computeIfPresent(name, (k, v) -> REDACTED));
         return new ClaimedMail(mail.id(), mail.template(), mail.lang(), mail.recipient(), model, mail.secretLinks(),
-                mail.listUnsubscribe().map(u -> REDACTED), mail.attempts());
+                mail.listUnsubscribe().map(u -> REDACTED), mail.attempts(), mail.context(), mail.ownValues());
     }
 
     private static String shown(Viewer viewer, String recipient) {

@@ -42,43 +42,94 @@ public final class MailFanOutBench {
             NoticeSubscriptions subscriptions = new NoticeSubscriptions(bed.database, bed.outbox, bed.rateLimiter,
                     bed.auditLog, bed.cipher, new SecretKeySpec(new byte[32], "HmacSHA256"), new SecureRandom(),
                     bed.clock, bed.erasureJournal);
-            long t0 = System.nanoTime();
-            SubscriberSeeder.seed(bed.database, subscriptions, subscribers, bed.clock.instant());
-            System.out.printf("seeded %,d confirmed subscribers in %.1f s%n", subscribers, seconds(t0));
             NoticeMailer mailer = new NoticeMailer(bed.outbox, bed.auditLog, bed.clock);
             NoticeFanOut fanOut = new NoticeFanOut(bed.database, bed.outbox, subscriptions, bed.auditLog, bed.clock);
+            // Warm-up (not measured): the JIT compiles the hot paths on a small fan-out first, as in a
+            // portal that has been running; otherwise the first measured run pays for compilation.
+            int warmUp = Math.min(10_000, Math.max(1, subscribers / 10));
+            long t0 = System.nanoTime();
+            SubscriberSeeder.seed(bed.database, subscriptions, 0, warmUp, bed.clock.instant());
+            send(bed, mailer, fanOut, "warm-up", maxConnections);
+            System.out.printf("warm-up: %,d mails in %.1f s%n", warmUp, seconds(t0));
+            t0 = System.nanoTime();
+            SubscriberSeeder.seed(bed.database, subscriptions, warmUp, subscribers - warmUp, bed.clock.instant());
+            System.out.printf("seeded %,d confirmed subscribers in %.1f s%n", subscribers, seconds(t0));
             for (String count : connectionCounts) {
                 int connections = Integer.parseInt(count);
                 resetPeaks();
-                String revision = "bench-" + connections;
-                bed.database.inTransaction(s -> mailer.revisionScheduled(s, new RevisionNotice(revision,
-                        LocalDate.of(2027, 1, 1),
-                        Map.of(Lang.KO, "2027년 1월 개정", Lang.EN, "January 2027 revision"),
-                        Map.of(Lang.KO, "보관 기간이 줄어듭니다. ".repeat(10), Lang.EN, "Records are kept shorter. ".repeat(10)),
-                        Map.of(Lang.KO, "/ko/policy/2027-01", Lang.EN, "/en/policy/2027-01"),
-                        Map.of(Lang.KO, "/ko/policy/2027-01/changes", Lang.EN, "/en/policy/2027-01/changes"))));
                 long start = System.nanoTime();
-                int enqueued = fanOut.runDue();
-                double fanOutSeconds = seconds(start);
-                long sendStart = System.nanoTime();
-                ExecutorService threads = Executors.newFixedThreadPool(connections);
-                List<Future<Integer>> done = new ArrayList<>();
-                for (int i = 0; i < connections; i++) {
-                    MailDispatcher dispatcher = bed.dispatcher();
-                    done.add(threads.submit(dispatcher::dispatchUntilIdle));
-                }
-                int sent = 0;
-                for (Future<Integer> f : done) {
-                    sent += f.get();
-                }
-                threads.shutdown();
-                double sendSeconds = seconds(sendStart);
+                Sent result = send(bed, mailer, fanOut, "bench-" + connections, connections);
+                int enqueued = result.enqueued();
+                int sent = result.sent();
+                double fanOutSeconds = result.fanOutSeconds();
+                double sendSeconds = seconds(result.sendStart());
+                double cpuMillisPerMail = (processCpuNanos() - result.cpuStart()) / 1e6 / Math.max(sent, 1);
+                long sinkStart = result.sinkStart();
+                long sinkMillis = sinkCpuMillis() - sinkStart;
                 double total = seconds(start);
                 System.out.printf("connections=%d fan-out: %,d mails enqueued in %.1f s (%,.0f/s); sent %,d in %.1f s"
                                 + " = %,.0f msg/s; end to end %,.0f msg/s; peak heap %,d MB (max %,d MB)%n",
                         connections, enqueued, fanOutSeconds, enqueued / fanOutSeconds, sent, sendSeconds,
                         sent / sendSeconds, sent / total, peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf("connections=%d sending CPU: portal process %.2f ms/msg (%.0f%% of one core)%s;"
+                                + " load average %.2f%n", connections, cpuMillisPerMail,
+                        100 * cpuMillisPerMail * sent / 1000 / sendSeconds,
+                        sinkStart < 0 ? "" : String.format(", smtp-sink %.2f ms/msg", (double) sinkMillis / sent),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
+        }
+    }
+
+    private record Sent(int enqueued, int sent, double fanOutSeconds, long sendStart, long cpuStart, long sinkStart) {
+    }
+
+    /** Schedules one revision notice, runs its fan-out, then sends everything over {@code connections} connections. */
+    private static Sent send(MailTestbed bed, NoticeMailer mailer, NoticeFanOut fanOut, String revision,
+                             int connections) throws Exception {
+        bed.database.inTransaction(s -> mailer.revisionScheduled(s, new RevisionNotice(revision,
+                LocalDate.of(2027, 1, 1),
+                Map.of(Lang.KO, "2027년 1월 개정", Lang.EN, "January 2027 revision"),
+                Map.of(Lang.KO, "보관 기간이 줄어듭니다. ".repeat(10), Lang.EN, "Records are kept shorter. ".repeat(10)),
+                Map.of(Lang.KO, "/ko/policy/2027-01", Lang.EN, "/en/policy/2027-01"),
+                Map.of(Lang.KO, "/ko/policy/2027-01/changes", Lang.EN, "/en/policy/2027-01/changes"))));
+        long start = System.nanoTime();
+        int enqueued = fanOut.runDue();
+        double fanOutSeconds = seconds(start);
+        long sendStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        long sinkStart = sinkCpuMillis();
+        ExecutorService threads = Executors.newFixedThreadPool(connections);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            MailDispatcher dispatcher = bed.dispatcher();
+            done.add(threads.submit(dispatcher::dispatchUntilIdle));
+        }
+        int sent = 0;
+        for (Future<Integer> f : done) {
+            sent += f.get();
+        }
+        threads.shutdown();
+        return new Sent(enqueued, sent, fanOutSeconds, sendStart, cpuStart, sinkStart);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The sink's CPU (user + system) from /proc when the script passes its pid, else -1. */
+    private static long sinkCpuMillis() {
+        String pid = System.getenv("BENCH_SINK_PID");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -1,15 +1,14 @@
 package kr.jsoft.privacyportal.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.device.DeviceKeys;
@@ -40,21 +37,18 @@ import kr.jsoft.privacyportal.device.DeviceRequestSigner;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.push.P256Keys;
-import kr.jsoft.privacyportal.push.WebPushDecryption;
-import kr.jsoft.privacyportal.simulator.CommandVerifier;
 
 /**
  * Benchmark (bench/commands.sh; not part of {@code verify}): a portal in this JVM on H2, N devices
- * registered through the device API, one NOTIFY each. A local Web Push service (127.0.0.1)
- * decrypts every wake-up and lets that device react as the app does: a signed check-in, the
- * command's signature verified from the JWKS, a signed COMPLETED receipt. Reports wake-ups per
- * second, command creation → COMPLETED receipt (median, p99) and process CPU per command.
+ * registered through the device API, one NOTIFY each. The devices and their Web Push service run
+ * in a second process ({@link DeviceFarm}), so the portal's CPU is measured on its own: it decrypts
+ * every wake-up with that device's own subscription key and, in phase 2, lets the device react as
+ * the app does (signed check-in, the command's signature verified from the JWKS, a signed COMPLETED
+ * receipt). Reports wake-ups per second, command creation → COMPLETED receipt (median, p99), and
+ * CPU per command for the portal process and for the device process.
  */
 public final class CommandsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private record Device(String id, DeviceRequestSigner signer) {
-    }
 
     public static void main(String[] args) throws Exception {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -67,59 +61,57 @@ public final class CommandsBench {
         env.put("PORTAL_SMS_LIMIT_PER_ADDRESS", "100000");
         env.put("PORTAL_SMS_DAILY_BUDGET", "10000000");
         env.put("PORTAL_DB_POOL_SIZE", "40");
-        env.put("PORTAL_PUSH_WORKERS", "32");
+        env.put("PORTAL_PUSH_WORKERS", System.getProperty("bench.pushWorkers", "32"));
         PortalServer portal = PortalServer.create(Settings.fromEnvironment(env), Clock.systemUTC());
         portal.start();
         URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         SecureRandom random = new SecureRandom();
 
-        // One Web Push service for all devices; they share a subscription key (decryption is still per message).
-        KeyPair subscription = P256Keys.generate(random);
-        byte[] auth = new byte[16];
-        random.nextBytes(auth);
-        WebPushDecryption decryption = new WebPushDecryption((ECPrivateKey) subscription.getPrivate(), auth);
-        Map<String, Device> byEndpoint = new ConcurrentHashMap<>();
-        ExecutorService reactions = Executors.newFixedThreadPool(32);
-        CommandVerifier verifier = new CommandVerifier(() -> jwks(http, base), Clock.systemUTC());
-        AtomicInteger failures = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean react = new java.util.concurrent.atomic.AtomicBoolean(false);
-        HttpServer pushService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        pushService.setExecutor(Executors.newFixedThreadPool(16));
-        pushService.createContext("/push/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String payload = new String(decryption.decrypt(body), StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, -1);
-            exchange.close();
-            Device device = byEndpoint.get(exchange.getRequestURI().getPath());
-            if (react.get() && device != null && payload.equals("{\"t\":\"sync\"}")) {
-                reactions.submit(() -> react(http, base, verifier, device, failures));
-            }
-        });
-        pushService.start();
-        String pushBase = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/";
+        Farm farm = Farm.start(base);
+        String pushBase = "http://127.0.0.1:" + farm.pushPort() + "/push/";
 
         System.out.printf("Registering %d devices through the device API…%n", devices);
         long registerStart = System.nanoTime();
         ExecutorService registrars = Executors.newFixedThreadPool(4);
-        List<Future<Device>> registered = new ArrayList<>();
+        List<Future<String>> registered = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
             int n = i;
-            registered.add(registrars.submit(() -> register(http, base, portal, n, pushBase, subscription, auth,
-                    byEndpoint)));
+            registered.add(registrars.submit(() -> register(http, base, portal, n, pushBase, random)));
         }
         List<UUID> ids = new ArrayList<>();
-        for (Future<Device> f : registered) {
-            ids.add(UUID.fromString(f.get().id()));
+        List<String> rows = new ArrayList<>();
+        for (Future<String> f : registered) {
+            String row = f.get();
+            rows.add(row);
+            ids.add(UUID.fromString(row.substring(0, row.indexOf('\t'))));
         }
         registrars.shutdown();
+        Path deviceFile = root.resolve("devices.tsv");
+        Files.write(deviceFile, rows);
+        farm.ask("load " + deviceFile, "loaded");
         System.out.printf("Registered in %.1f s%n", (System.nanoTime() - registerStart) / 1e9);
 
         Commands commands = portal.commands().commands();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
+        // Warm-up (not measured): half of the devices (at most 5,000) go through the whole round trip
+        // once, so that the JIT has compiled the hot paths, as in a portal that has been running.
+        int warmUp = Math.min(5_000, Math.max(1, devices / 2));
+        long warmUpStart = System.nanoTime();
+        farm.ask("react", "reacting");
+        queue(portal, commands, ids.subList(0, warmUp), "bench-warm-up");
+        while (count(portal, "select count(c) from DeviceCommand c where c.reference = 'bench-warm-up'"
+                + " and c.state = kr.jsoft.privacyportal.command.CommandState.COMPLETED") < warmUp
+                && System.nanoTime() - warmUpStart < TimeUnit.MINUTES.toNanos(10)) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        farm.ask("quiet", "quiet");
+        System.out.printf("Warm-up: %d commands end to end in %.1f s%n", warmUp, (System.nanoTime() - warmUpStart) / 1e9);
         // Phase 1: wake-ups only. The push service decrypts and answers 201; the devices do not react.
+        double load = os.getSystemLoadAverage();
+        Map<String, Long> threadsStart = threadCpu();
         long cpuStart = os.getProcessCpuTime();
+        long farmStart = farm.cpuNanos();
         long start = System.nanoTime();
         queue(portal, commands, ids, "bench-wake");
         long woken;
@@ -128,6 +120,8 @@ public final class CommandsBench {
             woken = count(portal, "select count(c) from DeviceCommand c where c.reference = 'bench-wake' and c.wakeUps > 0");
         } while (woken < devices && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10));
         long wakeCpu = os.getProcessCpuTime() - cpuStart;
+        Map<String, Long> wakeThreads = since(threadsStart);
+        long wakeFarmCpu = farm.cpuNanos() - farmStart;
         Object[] span = portal.database().fromTransaction(s -> s.createSelectionQuery(
                 "select min(c.createdAt), max(c.lastPushAt), sum(c.wakeUps) from DeviceCommand c"
                         + " where c.reference = 'bench-wake'", Object[].class).getSingleResult());
@@ -135,16 +129,22 @@ public final class CommandsBench {
         long delivered = count(portal, "select count(c) from DeviceCommand c where c.reference = 'bench-wake'"
                 + " and c.state = kr.jsoft.privacyportal.command.CommandState.WOKEN");
         System.out.printf("%nPhase 1, wake-ups only: %d commands woken (%d delivered) in %.2f s from the first"
-                + " creation to the last push = %.0f wake-ups/s; process CPU %.2f ms per wake-up%n",
-                woken, delivered, wakeSeconds, woken / wakeSeconds, wakeCpu / 1e6 / devices);
+                + " creation to the last push = %.0f wake-ups/s%n", woken, delivered, wakeSeconds, woken / wakeSeconds);
+        System.out.printf("  CPU per wake-up: portal process %.2f ms (creating and signing the command included),"
+                + " push service process %.2f ms (decryption); load average %.2f at the start, %.2f at the end%n",
+                wakeCpu / 1e6 / devices, wakeFarmCpu / 1e6 / devices, load, os.getSystemLoadAverage());
+        printThreads(wakeThreads, wakeCpu, devices);
         // Out of the way of phase 2 (their next wake-up would be due in a minute).
         portal.database().inTransaction(s -> s.createMutationQuery("update DeviceCommand c set c.state ="
                 + " kr.jsoft.privacyportal.command.CommandState.EXPIRED, c.nextWakeAt = null"
                 + " where c.reference = 'bench-wake'").executeUpdate());
 
         // Phase 2: end to end. Every wake-up makes the device check in, verify and sign a COMPLETED receipt.
-        react.set(true);
+        farm.ask("react", "reacting");
+        load = os.getSystemLoadAverage();
+        threadsStart = threadCpu();
         cpuStart = os.getProcessCpuTime();
+        farmStart = farm.cpuNanos();
         start = System.nanoTime();
         queue(portal, commands, ids, "bench");
         long completed;
@@ -155,23 +155,120 @@ public final class CommandsBench {
         } while (completed < devices && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(20));
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuNanos = os.getProcessCpuTime() - cpuStart;
-        List<Object[]> rows = portal.database().fromTransaction(s -> s.createSelectionQuery(
+        Map<String, Long> endToEndThreads = since(threadsStart);
+        long farmNanos = farm.cpuNanos() - farmStart;
+        List<Object[]> finished = portal.database().fromTransaction(s -> s.createSelectionQuery(
                 "select c.createdAt, c.finishedAt from DeviceCommand c where c.reference = 'bench'"
                         + " and c.state = kr.jsoft.privacyportal.command.CommandState.COMPLETED", Object[].class)
                 .getResultList());
-        List<Long> latencies = rows.stream()
+        List<Long> latencies = finished.stream()
                 .map(r -> Duration.between((Instant) r[0], (Instant) r[1]).toMillis()).sorted().toList();
         System.out.printf("Phase 2, end to end: %d of %d NOTIFY completed in %.2f s (%.0f commands/s), %d reaction"
-                + " failures%n", completed, devices, seconds, completed / seconds, failures.get());
-        System.out.printf("creation -> COMPLETED receipt: median %d ms, p99 %d ms, max %d ms%n",
-                latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
-                latencies.get(latencies.size() - 1));
-        System.out.printf("process CPU: %.2f ms per command (portal + simulated devices + fake push service;"
-                + " %d cores)%n", cpuNanos / 1e6 / devices, Runtime.getRuntime().availableProcessors());
-        reactions.shutdownNow();
-        pushService.stop(0);
+                + " failures%n", completed, devices, seconds, completed / seconds, farm.failures());
+        if (!latencies.isEmpty()) {
+            System.out.printf("  creation -> COMPLETED receipt: median %d ms, p99 %d ms, max %d ms%n",
+                    latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
+                    latencies.get(latencies.size() - 1));
+        }
+        System.out.printf("  CPU per command: portal process %.2f ms (signing the command, wake-up, verifying check-in"
+                + " and receipt), device process %.2f ms (push service and simulated devices); %d cores; load"
+                + " average %.2f at the start, %.2f at the end%n", cpuNanos / 1e6 / devices, farmNanos / 1e6 / devices,
+                Runtime.getRuntime().availableProcessors(), load, os.getSystemLoadAverage());
+        printThreads(endToEndThreads, cpuNanos, devices);
+        farm.quit();
         portal.stop();
         System.exit(0);
+    }
+
+    /** CPU time of each live Java thread, by name with digits folded ({@code portal-push-#}). */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byId = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byId.put(info.getThreadId() + " " + info.getThreadName().replaceAll("\\d+", "#"), cpu);
+                }
+            }
+        }
+        byId.put("(GC time, wall)", gcMillis() * 1_000_000);
+        return byId;
+    }
+
+    private static Map<String, Long> since(Map<String, Long> start) {
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        byGroup.put("(GC time, wall)", gcMillis() * 1_000_000 - start.getOrDefault("(GC time, wall)", 0L));
+        threadCpu().forEach((key, cpu) -> {
+            if (!key.startsWith("(")) {
+                byGroup.merge(key.substring(key.indexOf(' ') + 1), cpu - start.getOrDefault(key, 0L), Long::sum);
+            }
+        });
+        return byGroup;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** Where the portal process's CPU went: Java threads by group; the rest is the JIT compiler, GC and the VM. */
+    private static void printThreads(Map<String, Long> groups, long processNanos, int devices) {
+        long gc = groups.remove("(GC time, wall)");
+        long java = groups.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder line = new StringBuilder("  portal CPU per command by thread:");
+        groups.entrySet().stream().filter(e -> e.getValue() >= 0.01e6 * devices)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.2f ms,", e.getKey(), e.getValue() / 1e6 / devices)));
+        line.append(String.format(" JIT compiler + GC + VM %.2f ms (GC pauses %.2f ms wall)",
+                (processNanos - java) / 1e6 / devices, gc / 1e6 / devices));
+        System.out.println(line);
+    }
+
+    /** The device process, driven line by line. */
+    private record Farm(Process process, BufferedReader out, PrintWriter in, int pushPort) {
+        static Farm start(URI portal) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+            String logback = System.getProperty("logback.configurationFile");
+            if (logback != null) {
+                command.add("-Dlogback.configurationFile=" + logback);
+            }
+            command.addAll(List.of(DeviceFarm.class.getName(), portal.toString()));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            String first = out.readLine();
+            if (first == null || !first.startsWith("push ")) {
+                throw new IllegalStateException("device process did not start: " + first);
+            }
+            return new Farm(process, out, in, Integer.parseInt(first.substring(5)));
+        }
+
+        String ask(String line, String answerPrefix) throws IOException {
+            in.println(line);
+            for (String answer = out.readLine(); answer != null; answer = out.readLine()) {
+                if (answer.startsWith(answerPrefix)) {
+                    return answer;
+                }
+            }
+            throw new IllegalStateException("device process ended");
+        }
+
+        long cpuNanos() throws IOException {
+            return Long.parseLong(ask("cpu", "cpu ").split(" ")[1]);
+        }
+
+        long failures() throws IOException {
+            return Long.parseLong(ask("cpu", "cpu ").split(" ")[3]);
+        }
+
+        void quit() throws InterruptedException {
+            in.println("quit");
+            process.waitFor(10, TimeUnit.SECONDS);
+            process.destroy();
+        }
     }
 
     private static void queue(PortalServer portal, Commands commands, List<UUID> ids, String reference) {
@@ -186,21 +283,27 @@ public final class CommandsBench {
         return portal.database().fromTransaction(s -> s.createSelectionQuery(hql, Long.class).getSingleResult());
     }
 
-    private static Device register(HttpClient http, URI base, PortalServer portal, int n, String pushBase,
-                                   KeyPair subscription, byte[] auth, Map<String, Device> byEndpoint) throws Exception {
+    /**
+     * Registers device {@code n} with its own device key and its own Web Push subscription key, as
+     * real devices have; returns its row for the device process.
+     */
+    private static String register(HttpClient http, URI base, PortalServer portal, int n, String pushBase,
+                                   SecureRandom random) throws Exception {
         String privateKey = DeviceKeys.generatePrivateKey(PublicJwk.Type.EC_P256);
+        KeyPair subscription = P256Keys.generate(random);
+        byte[] auth = new byte[16];
+        random.nextBytes(auth);
         String number = String.format("010-%04d-%04d", 2000 + n / 10_000, n % 10_000);
-        String endpointPath = "/push/" + n;
         ObjectNode body = JSON.createObjectNode();
         body.put("phoneNumber", number).put("platform", "android").put("appVersion", "3.2.1");
         ObjectNode address = body.putObject("pushAddress").put("type", "webpush")
                 .put("endpoint", pushBase + n);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         address.putObject("keys")
-                .put("p256dh", Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(P256Keys.encode((ECPublicKey) subscription.getPublic())))
-                .put("auth", Base64.getUrlEncoder().withoutPadding().encodeToString(auth));
+                .put("p256dh", b64.encodeToString(P256Keys.encode((ECPublicKey) subscription.getPublic())))
+                .put("auth", b64.encodeToString(auth));
         body.set("publicKey", JSON.readTree(DeviceKeys.publicKeyOf(privateKey)));
-        HttpResponse<String> started = post(http, base, "/api/v1/devices", body.toString(), null);
+        HttpResponse<String> started = DeviceFarm.post(http, base, "/api/v1/devices", body.toString(), null);
         if (started.statusCode() != 201) {
             throw new IllegalStateException("registration " + started.statusCode() + " " + started.body());
         }
@@ -209,58 +312,16 @@ public final class CommandsBench {
         String code = TestDevice.codeIn(portal.devices().smsInbox().orElseThrow().latestTo(number).orElseThrow().text());
         String confirm = "{\"code\":\"" + code + "\"}";
         String path = "/api/v1/devices/" + id + "/confirmation";
-        HttpResponse<String> confirmed = post(http, base, path, confirm,
+        HttpResponse<String> confirmed = DeviceFarm.post(http, base, path, confirm,
                 signer.sign("POST", path, confirm.getBytes(StandardCharsets.UTF_8)));
         if (confirmed.statusCode() != 200) {
             throw new IllegalStateException("confirmation " + confirmed.statusCode() + " " + confirmed.body());
         }
-        Device device = new Device(id, signer);
-        byEndpoint.put(endpointPath, device);
-        return device;
-    }
-
-    /** What the app does on a wake-up: check in, verify each command, sign the COMPLETED receipt. */
-    private static void react(HttpClient http, URI base, CommandVerifier verifier, Device device,
-                              AtomicInteger failures) {
-        try {
-            String path = "/api/v1/devices/" + device.id() + "/check-ins";
-            String body = "{\"appVersion\":\"3.2.1\"}";
-            HttpResponse<String> checkIn = post(http, base, path, body,
-                    device.signer().sign("POST", path, body.getBytes(StandardCharsets.UTF_8)));
-            for (JsonNode compact : JSON.readTree(checkIn.body()).path("commands")) {
-                CommandVerifier.Verified command = verifier.verify(compact.asText(), device.id());
-                String receiptPath = "/api/v1/devices/" + device.id() + "/commands/" + command.id() + "/receipts";
-                String receipt = "{\"type\":\"completed\",\"nonce\":\"" + command.nonce() + "\"}";
-                HttpResponse<String> answer = post(http, base, receiptPath, receipt,
-                        device.signer().sign("POST", receiptPath, receipt.getBytes(StandardCharsets.UTF_8)));
-                if (answer.statusCode() != 201 && answer.statusCode() != 200) {
-                    failures.incrementAndGet();
-                }
-            }
-        } catch (Exception e) {
-            if (failures.incrementAndGet() < 5) {
-                e.printStackTrace();
-            }
-        }
-    }
-
-    private static HttpResponse<String> post(HttpClient http, URI base, String path, String body, String signature)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header(DeviceRequestSigner.HEADER, signature);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JWKSet jwks(HttpClient http, URI base) {
-        try {
-            return JWKSet.parse(http.send(HttpRequest.newBuilder(base.resolve("/.well-known/jwks.json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] scalar = new byte[32];
+        byte[] s = ((ECPrivateKey) subscription.getPrivate()).getS().toByteArray();
+        int length = Math.min(s.length, 32);
+        System.arraycopy(s, s.length - length, scalar, 32 - length, length);
+        return String.join("\t", id, "/push/" + n, privateKey.replace("\n", ""), b64.encodeToString(scalar),
+                b64.encodeToString(auth));
     }
 }

@@ -172,6 +172,50 @@ class OutboxIT {
     }
 
     @Test
+    void aDispatcherClaimsOtherMailWhileAnotherInstanceIsInTheMiddleOfItsClaim() throws Exception {
+        int count = 2 * MailDispatcher.BATCH_SIZE;
+        bed.database.inTransaction(session -> {
+            for (int i = 0; i < count; i++) {
+                bed.outbox.enqueue(session, OutgoingMail.to("p" + i + "@example.com", Lang.EN,
+                        "mail/subscription-confirm").with("confirmUrl", "/x").with("validHours", "48"));
+            }
+        });
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // Another instance's claim transaction, holding row locks on a batch of due mail.
+            Future<List<UUID>> held = other.submit(() -> bed.database.fromTransaction(session -> {
+                List<UUID> ids = session.createSelectionQuery("from OutboxMail m where m.state = :pending",
+                                OutboxMail.class)
+                        .setParameter("pending", MailState.PENDING)
+                        .setMaxResults(MailDispatcher.BATCH_SIZE)
+                        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList().stream().map(OutboxMail::id).toList();
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return ids;
+            }));
+            locked.await();
+
+            MailDispatcher.BatchResult batch = bed.dispatcher().dispatchOnce();
+
+            assertThat(batch.sent()).as("a full batch of other mail, not nothing").isEqualTo(MailDispatcher.BATCH_SIZE);
+            release.countDown();
+            List<UUID> othersBatch = held.get();
+            assertThat(bed.received()).extracting(MimeMessage::getMessageID)
+                    .noneMatch(messageId -> othersBatch.stream().anyMatch(id -> messageId.contains(id.toString())));
+        } finally {
+            release.countDown();
+            other.shutdown();
+        }
+    }
+
+    @Test
     void aMailRefusedEveryTimeFailsAfterTheMaximumAttemptsAndAManagerCanRetryIt() {
         MailTestbed limited = null;
         bed.close();

@@ -119,6 +119,35 @@ class NoticeFanOutIT {
     }
 
     @Test
+    void theMailsOfOneFanOutDifferOnlyByEachSubscribersOwnUnsubscribeLink() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            subscriber("same" + i + "@example.com", Lang.EN, true);
+        }
+        bed.database.inTransaction(s -> mailer.revisionScheduled(s, notice("2027-01", LocalDate.of(2027, 1, 1))));
+
+        fanOut(500, page -> { }).runDue();
+        bed.dispatcher().dispatchUntilIdle();
+
+        assertThat(bed.received()).hasSize(3);
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        java.util.Set<String> htmls = new java.util.HashSet<>();
+        java.util.Set<String> links = new java.util.HashSet<>();
+        for (MimeMessage mail : bed.received()) {
+            String header = mail.getHeader("List-Unsubscribe")[0];
+            String link = header.substring(1, header.length() - 1);
+            Map<String, String> parts = MailTestbed.parts(mail);
+            assertThat(parts.get("text")).contains(link);
+            assertThat(parts.get("html")).contains("href=\"" + link + "\"");
+            links.add(link);
+            texts.add(parts.get("text").replace(link, "LINK"));
+            htmls.add(parts.get("html").replace(link, "LINK"));
+        }
+        assertThat(links).hasSize(3);
+        assertThat(texts).hasSize(1);
+        assertThat(htmls).hasSize(1);
+    }
+
+    @Test
     void theReminderGoesOutOnTheEffectiveDateInSeoul() throws Exception {
         subscriber("alex@example.com", Lang.EN, true);
         LocalDate effective = LocalDate.of(2026, 12, 10);

@@ -11,9 +11,14 @@ public final class SubscriberSeeder {
     }
 
     public static void seed(Database database, NoticeSubscriptions subscriptions, int count, Instant now) {
-        for (int from = 0; from < count; from += 5_000) {
+        seed(database, subscriptions, 0, count, now);
+    }
+
+    /** Subscribers number {@code first} to {@code first + count - 1} (distinct addresses per number). */
+    public static void seed(Database database, NoticeSubscriptions subscriptions, int first, int count, Instant now) {
+        for (int from = first; from < first + count; from += 5_000) {
             int start = from;
-            int end = Math.min(count, from + 5_000);
+            int end = Math.min(first + count, from + 5_000);
             database.inTransaction(session -> session.doWork(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO notice_subscriber (email_hash, email_sealed, lang, created_at, confirmed_at)

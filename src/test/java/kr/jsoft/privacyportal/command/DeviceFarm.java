@@ -1,0 +1,150 @@
+package kr.jsoft.privacyportal.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.jsoft.privacyportal.device.DeviceRequestSigner;
+import kr.jsoft.privacyportal.push.P256Keys;
+import kr.jsoft.privacyportal.push.WebPushDecryption;
+import kr.jsoft.privacyportal.simulator.CommandVerifier;
+
+/**
+ * The benchmark's other side, in its own process so that the portal's CPU can be measured apart
+ * from it (bench/commands.sh; not part of {@code verify}): a local Web Push service on 127.0.0.1
+ * that decrypts every wake-up with that device's subscription key and, once told to react, lets
+ * the device do what the app does (signed check-in, the command's signature verified from the
+ * JWKS, a signed COMPLETED receipt).
+ *
+ * <p>Talks to {@link CommandsBench} through standard input and output, one line each:
+ * prints {@code push <port>}; reads {@code load <file>} (devices: id, endpoint path, private
+ * JWK, subscription private scalar, auth secret, tab-separated; answers {@code loaded <n>}),
+ * {@code react} (answers {@code reacting}), {@code quiet} (stops reacting; answers {@code quiet}), {@code cpu} (answers {@code cpu <nanos> <decrypted>
+ * <failures>}) and {@code quit}.
+ */
+public final class DeviceFarm {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Device(String id, DeviceRequestSigner signer, WebPushDecryption decryption) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        CommandVerifier verifier = new CommandVerifier(() -> jwks(http, base), Clock.systemUTC());
+        Map<String, Device> byEndpoint = new ConcurrentHashMap<>();
+        AtomicBoolean react = new AtomicBoolean();
+        AtomicInteger decrypted = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService reactions = Executors.newFixedThreadPool(32);
+        HttpServer pushService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        pushService.setExecutor(Executors.newFixedThreadPool(16));
+        pushService.createContext("/push/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Device device = byEndpoint.get(exchange.getRequestURI().getPath());
+            String payload = device == null ? ""
+                    : new String(device.decryption().decrypt(body), StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+            if (device != null) {
+                decrypted.incrementAndGet();
+            }
+            if (react.get() && device != null && payload.equals("{\"t\":\"sync\"}")) {
+                reactions.submit(() -> react(http, base, verifier, device, failures));
+            }
+        });
+        pushService.start();
+        System.out.println("push " + pushService.getAddress().getPort());
+        System.out.flush();
+
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            if (line.startsWith("load ")) {
+                for (String row : Files.readAllLines(Path.of(line.substring(5)))) {
+                    String[] f = row.split("\t");
+                    Base64.Decoder b64 = Base64.getUrlDecoder();
+                    byEndpoint.put(f[1], new Device(f[0], new DeviceRequestSigner(f[2], f[0], Clock.systemUTC()),
+                            new WebPushDecryption(P256Keys.privateFromScalar(b64.decode(f[3])), b64.decode(f[4]))));
+                }
+                System.out.println("loaded " + byEndpoint.size());
+            } else if (line.equals("react")) {
+                react.set(true);
+                System.out.println("reacting");
+            } else if (line.equals("quiet")) {
+                react.set(false);
+                System.out.println("quiet");
+            } else if (line.equals("cpu")) {
+                System.out.println("cpu " + os.getProcessCpuTime() + " " + decrypted.get() + " " + failures.get());
+            }
+            System.out.flush();
+        }
+        reactions.shutdownNow();
+        pushService.stop(0);
+        System.exit(0);
+    }
+
+    /** What the app does on a wake-up: check in, verify each command, sign the COMPLETED receipt. */
+    private static void react(HttpClient http, URI base, CommandVerifier verifier, Device device,
+                              AtomicInteger failures) {
+        try {
+            String path = "/api/v1/devices/" + device.id() + "/check-ins";
+            String body = "{\"appVersion\":\"3.2.1\"}";
+            HttpResponse<String> checkIn = post(http, base, path, body,
+                    device.signer().sign("POST", path, body.getBytes(StandardCharsets.UTF_8)));
+            for (JsonNode compact : JSON.readTree(checkIn.body()).path("commands")) {
+                CommandVerifier.Verified command = verifier.verify(compact.asText(), device.id());
+                String receiptPath = "/api/v1/devices/" + device.id() + "/commands/" + command.id() + "/receipts";
+                String receipt = "{\"type\":\"completed\",\"nonce\":\"" + command.nonce() + "\"}";
+                HttpResponse<String> answer = post(http, base, receiptPath, receipt,
+                        device.signer().sign("POST", receiptPath, receipt.getBytes(StandardCharsets.UTF_8)));
+                if (answer.statusCode() != 201 && answer.statusCode() != 200) {
+                    failures.incrementAndGet();
+                }
+            }
+        } catch (Exception e) {
+            if (failures.incrementAndGet() < 5) {
+                e.printStackTrace();
+            }
+        }
+    }
+
+    static HttpResponse<String> post(HttpClient http, URI base, String path, String body, String signature)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header(DeviceRequestSigner.HEADER, signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JWKSet jwks(HttpClient http, URI base) {
+        try {
+            return JWKSet.parse(http.send(HttpRequest.newBuilder(base.resolve("/.well-known/jwks.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
