@@ -110,6 +110,7 @@ public final class CommandsBench {
         // Phase 1: wake-ups only. The push service decrypts and answers 201; the devices do not react.
         double load = os.getSystemLoadAverage();
         Map<String, Long> threadsStart = threadCpu();
+        long machineStart = machineBusyNanos();
         long cpuStart = os.getProcessCpuTime();
         long farmStart = farm.cpuNanos();
         long start = System.nanoTime();
@@ -122,6 +123,8 @@ public final class CommandsBench {
         long wakeCpu = os.getProcessCpuTime() - cpuStart;
         Map<String, Long> wakeThreads = since(threadsStart);
         long wakeFarmCpu = farm.cpuNanos() - farmStart;
+        long wakeMachine = machineBusyNanos() - machineStart;
+        double wakeWall = (System.nanoTime() - start) / 1e9;
         Object[] span = portal.database().fromTransaction(s -> s.createSelectionQuery(
                 "select min(c.createdAt), max(c.lastPushAt), sum(c.wakeUps) from DeviceCommand c"
                         + " where c.reference = 'bench-wake'", Object[].class).getSingleResult());
@@ -134,6 +137,7 @@ public final class CommandsBench {
                 + " push service process %.2f ms (decryption); load average %.2f at the start, %.2f at the end%n",
                 wakeCpu / 1e6 / devices, wakeFarmCpu / 1e6 / devices, load, os.getSystemLoadAverage());
         printThreads(wakeThreads, wakeCpu, devices);
+        printOthers(wakeMachine, wakeCpu, wakeFarmCpu, wakeWall);
         // Out of the way of phase 2 (their next wake-up would be due in a minute).
         portal.database().inTransaction(s -> s.createMutationQuery("update DeviceCommand c set c.state ="
                 + " kr.jsoft.privacyportal.command.CommandState.EXPIRED, c.nextWakeAt = null"
@@ -143,6 +147,7 @@ public final class CommandsBench {
         farm.ask("react", "reacting");
         load = os.getSystemLoadAverage();
         threadsStart = threadCpu();
+        machineStart = machineBusyNanos();
         cpuStart = os.getProcessCpuTime();
         farmStart = farm.cpuNanos();
         start = System.nanoTime();
@@ -157,6 +162,7 @@ public final class CommandsBench {
         long cpuNanos = os.getProcessCpuTime() - cpuStart;
         Map<String, Long> endToEndThreads = since(threadsStart);
         long farmNanos = farm.cpuNanos() - farmStart;
+        long machineNanos = machineBusyNanos() - machineStart;
         List<Object[]> finished = portal.database().fromTransaction(s -> s.createSelectionQuery(
                 "select c.createdAt, c.finishedAt from DeviceCommand c where c.reference = 'bench'"
                         + " and c.state = kr.jsoft.privacyportal.command.CommandState.COMPLETED", Object[].class)
@@ -175,6 +181,7 @@ public final class CommandsBench {
                 + " average %.2f at the start, %.2f at the end%n", cpuNanos / 1e6 / devices, farmNanos / 1e6 / devices,
                 Runtime.getRuntime().availableProcessors(), load, os.getSystemLoadAverage());
         printThreads(endToEndThreads, cpuNanos, devices);
+        printOthers(machineNanos, cpuNanos, farmNanos, seconds);
         farm.quit();
         portal.stop();
         System.exit(0);
@@ -205,6 +212,37 @@ public final class CommandsBench {
             }
         });
         return byGroup;
+    }
+
+    /** Busy CPU time of the whole machine (all processes) from /proc/stat, or -1 where there is none. */
+    private static long machineBusyNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * 10_000_000L; // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The load average counts this benchmark's own busy threads; what other processes took from
+     * the machine during the phase is what tells whether it was shared.
+     */
+    private static void printOthers(long machineNanos, long portalNanos, long farmNanos, double seconds) {
+        if (machineNanos < 0) {
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("  machine: %.0f%% of %d cores busy; portal %.0f%%, device process %.0f%%, other processes"
+                        + " %.0f%%%n", 100 * machineNanos / 1e9 / seconds / cores, cores,
+                100 * portalNanos / 1e9 / seconds / cores, 100 * farmNanos / 1e9 / seconds / cores,
+                100 * Math.max(0, machineNanos - portalNanos - farmNanos) / 1e9 / seconds / cores);
     }
 
     private static long gcMillis() {
