@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -278,23 +277,7 @@ public final class ReferenceDevice implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(portal.get().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (signature != null) {
-            request.header(DeviceRequestSigner.HEADER, signature);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return DeviceApiCalls.send(http, portal.get().resolve(path), method, body, signature);
     }
 
     private static JsonNode read(String json) {

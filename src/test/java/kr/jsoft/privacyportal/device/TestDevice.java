@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -164,23 +163,7 @@ public final class TestDevice {
 
     /** A request with exactly this {@code Device-Signature} (or none if null). */
     public HttpResponse<String> send(String method, String path, String body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(portal.apply(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (signature != null) {
-            request.header(DeviceRequestSigner.HEADER, signature);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return kr.jsoft.privacyportal.simulator.DeviceApiCalls.send(http, portal.apply(path), method, body, signature);
     }
 
     public static JsonNode read(String json) {
