@@ -2,11 +2,8 @@ package kr.jsoft.privacyportal.push;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.interfaces.ECPublicKey;
-import javax.crypto.KeyAgreement;
 
 /** The key schedule shared by {@link WebPushEncryption} and {@link WebPushDecryption} (RFC 8291 §3.4, RFC 8188 §2.2-2.3). */
 final class Aes128Gcm {
@@ -22,9 +19,8 @@ final class Aes128Gcm {
     record Keys(byte[] cek, byte[] nonce) {
     }
 
-    static Keys derive(PrivateKey ownPrivate, ECPublicKey peerPublic, byte[] uaPublic, byte[] asPublic,
-            byte[] authSecret, byte[] salt) {
-        byte[] ecdhSecret = ecdh(ownPrivate, peerPublic);
+    /** The keys for one message from the ECDH secret of the two P-256 keys (computed by the caller's engine). */
+    static Keys derive(byte[] ecdhSecret, byte[] uaPublic, byte[] asPublic, byte[] authSecret, byte[] salt) {
         byte[] prkKey = Hkdf.extract(authSecret, ecdhSecret);
         byte[] keyInfo = concat(ascii("WebPush: info\0"), uaPublic, asPublic);
         byte[] ikm = Hkdf.expand(prkKey, keyInfo, 32);
@@ -32,21 +28,6 @@ final class Aes128Gcm {
         byte[] cek = Hkdf.expand(prk, ascii("Content-Encoding: aes128gcm\0"), 16);
         byte[] nonce = Hkdf.expand(prk, ascii("Content-Encoding: nonce\0"), 12);
         return new Keys(cek, nonce);
-    }
-
-    static byte[] ecdh(PrivateKey own, ECPublicKey peer) {
-        if (own instanceof java.security.interfaces.ECPrivateKey ec) {
-            // Bouncy Castle's P-256 arithmetic: several times faster than the JDK's, on the wake-up path.
-            return P256Keys.sharedSecret(ec, peer);
-        }
-        try {
-            KeyAgreement ka = KeyAgreement.getInstance("ECDH");
-            ka.init(own);
-            ka.doPhase(peer, true);
-            return ka.generateSecret();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("ECDH failed", e);
-        }
     }
 
     static byte[] publicBytes(KeyPair pair) {

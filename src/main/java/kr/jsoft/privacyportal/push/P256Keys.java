@@ -5,6 +5,8 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -13,6 +15,8 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
+import javax.crypto.KeyAgreement;
+import kr.jsoft.privacyportal.crypto.NativeP256;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 
@@ -23,26 +27,61 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 public final class P256Keys {
 
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
+    private static final ECParameterSpec PARAMS = loadParams();
 
     private P256Keys() {
     }
 
     /**
-     * A fresh key pair. The public point is computed with Bouncy Castle's fixed-point comb
-     * multiplier, several times faster than the JDK's generator: every Web Push message needs a new
-     * ephemeral pair (RFC 8291 §3.1), so this is on the wake-up path.
+     * The two ways this class computes the per-message operations of RFC 8291 (a fresh key pair and
+     * an ECDH): natively where {@link NativeP256} loads, otherwise with Bouncy Castle's specialised
+     * P-256 arithmetic. Same results; both are tested against RFC 8291's Appendix A.
      */
+    enum Engine {
+        NATIVE, PORTABLE;
+
+        static Engine best() {
+            return NativeP256.provider().isPresent() ? NATIVE : PORTABLE;
+        }
+
+        KeyPair generate(SecureRandom random) {
+            return this == NATIVE ? generateNative(NativeP256.provider().orElseThrow()) : generatePortable(random);
+        }
+
+        /** ECDH: the x coordinate of {@code own · peer}, 32 bytes; the peer was validated when decoded. */
+        byte[] sharedSecret(ECPrivateKey own, ECPublicKey peer) {
+            return this == NATIVE ? sharedSecretNative(NativeP256.provider().orElseThrow(), own, peer)
+                    : sharedSecretPortable(own, peer);
+        }
+    }
+
+    /** A fresh key pair, on the best engine here (every Web Push message needs one, RFC 8291 §3.1). */
     public static KeyPair generate(SecureRandom random) {
-        java.math.BigInteger n = CURVE.getN();
-        java.math.BigInteger d;
+        return Engine.best().generate(random);
+    }
+
+    private static KeyPair generateNative(Provider provider) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("native P-256 failed", e);
+        }
+    }
+
+    /** The public point with Bouncy Castle's fixed-point comb multiplier, several times faster than the JDK's. */
+    private static KeyPair generatePortable(SecureRandom random) {
+        BigInteger n = CURVE.getN();
+        BigInteger d;
         do {
-            d = new java.math.BigInteger(n.bitLength(), random);
+            d = new BigInteger(n.bitLength(), random);
         } while (d.signum() == 0 || d.compareTo(n) >= 0);
         org.bouncycastle.math.ec.ECPoint q = new org.bouncycastle.math.ec.FixedPointCombMultiplier()
                 .multiply(CURVE.getG(), d).normalize();
         try {
             ECPrivateKey priv = (ECPrivateKey) KeyFactory.getInstance("EC")
-                    .generatePrivate(new ECPrivateKeySpec(d, params()));
+                    .generatePrivate(new ECPrivateKeySpec(d, PARAMS));
             return new KeyPair(publicKey(new ECPoint(q.getAffineXCoord().toBigInteger(),
                     q.getAffineYCoord().toBigInteger())), priv);
         } catch (GeneralSecurityException e) {
@@ -50,11 +89,18 @@ public final class P256Keys {
         }
     }
 
-    /**
-     * ECDH on P-256: the x coordinate of {@code own · peer}, 32 bytes. The peer point was validated
-     * when it was decoded ({@link #decodePublic}).
-     */
-    static byte[] sharedSecret(ECPrivateKey own, ECPublicKey peer) {
+    private static byte[] sharedSecretNative(Provider provider, ECPrivateKey own, ECPublicKey peer) {
+        try {
+            KeyAgreement agreement = KeyAgreement.getInstance("ECDH", provider);
+            agreement.init(own);
+            agreement.doPhase(peer, true);
+            return agreement.generateSecret();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("ECDH failed", e);
+        }
+    }
+
+    private static byte[] sharedSecretPortable(ECPrivateKey own, ECPublicKey peer) {
         org.bouncycastle.math.ec.ECPoint p = CURVE.getCurve().createPoint(peer.getW().getAffineX(),
                 peer.getW().getAffineY());
         org.bouncycastle.math.ec.ECPoint shared = p.multiply(own.getS()).normalize();
@@ -94,7 +140,7 @@ public final class P256Keys {
     public static ECPrivateKey privateFromScalar(byte[] d) {
         try {
             return (ECPrivateKey) KeyFactory.getInstance("EC")
-                    .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, d), params()));
+                    .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, d), PARAMS));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("bad P-256 private key", e);
         }
@@ -113,6 +159,10 @@ public final class P256Keys {
     }
 
     static ECParameterSpec params() {
+        return PARAMS;
+    }
+
+    private static ECParameterSpec loadParams() {
         try {
             AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
             p.init(new ECGenParameterSpec("secp256r1"));
@@ -124,7 +174,7 @@ public final class P256Keys {
 
     static ECPublicKey publicKey(ECPoint w) {
         try {
-            return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, params()));
+            return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, PARAMS));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("bad P-256 public key", e);
         }

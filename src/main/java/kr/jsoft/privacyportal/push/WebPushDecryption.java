@@ -18,14 +18,20 @@ public final class WebPushDecryption {
     private final ECPrivateKey receiverPrivate;
     private final byte[] receiverPublic;
     private final byte[] authSecret;
+    private final P256Keys.Engine engine;
 
     public WebPushDecryption(ECPrivateKey receiverPrivate, byte[] authSecret) {
+        this(receiverPrivate, authSecret, P256Keys.Engine.best());
+    }
+
+    WebPushDecryption(ECPrivateKey receiverPrivate, byte[] authSecret, P256Keys.Engine engine) {
         if (authSecret.length != 16) {
             throw new IllegalArgumentException("auth secret must be 16 bytes");
         }
         this.receiverPrivate = receiverPrivate;
         this.receiverPublic = P256Keys.encode(P256Keys.publicFromPrivate(receiverPrivate));
         this.authSecret = authSecret.clone();
+        this.engine = engine;
     }
 
     /**
@@ -51,7 +57,8 @@ public final class WebPushDecryption {
             throw new IllegalArgumentException("only single-record messages are supported");
         }
         ECPublicKey sender = P256Keys.decodePublic(asPublic);
-        Aes128Gcm.Keys keys = Aes128Gcm.derive(receiverPrivate, sender, receiverPublic, asPublic, authSecret, salt);
+        Aes128Gcm.Keys keys = Aes128Gcm.derive(engine.sharedSecret(receiverPrivate, sender), receiverPublic, asPublic,
+                authSecret, salt);
         byte[] padded;
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");

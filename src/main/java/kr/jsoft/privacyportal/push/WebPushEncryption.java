@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
@@ -18,20 +19,26 @@ final class WebPushEncryption {
 
     private final Supplier<byte[]> salts;
     private final Supplier<KeyPair> ephemeralKeys;
+    private final P256Keys.Engine engine;
 
-    /** Production: fresh random salt and ephemeral key pair per message. */
+    /** Production: fresh random salt and ephemeral key pair per message, on the best engine here. */
     WebPushEncryption(SecureRandom random) {
+        this(random, P256Keys.Engine.best());
+    }
+
+    WebPushEncryption(SecureRandom random, P256Keys.Engine engine) {
         this(() -> {
             byte[] salt = new byte[16];
             random.nextBytes(salt);
             return salt;
-        }, () -> P256Keys.generate(random));
+        }, () -> engine.generate(random), engine);
     }
 
     /** Tests: fixed salt and key pair. */
-    WebPushEncryption(Supplier<byte[]> salts, Supplier<KeyPair> ephemeralKeys) {
+    WebPushEncryption(Supplier<byte[]> salts, Supplier<KeyPair> ephemeralKeys, P256Keys.Engine engine) {
         this.salts = salts;
         this.ephemeralKeys = ephemeralKeys;
+        this.engine = engine;
     }
 
     byte[] encrypt(byte[] plaintext, byte[] uaPublic, byte[] authSecret) {
@@ -44,8 +51,8 @@ final class WebPushEncryption {
         }
         KeyPair sender = ephemeralKeys.get();
         byte[] asPublic = Aes128Gcm.publicBytes(sender);
-        Aes128Gcm.Keys keys = Aes128Gcm.derive(sender.getPrivate(), P256Keys.decodePublic(uaPublic),
-                uaPublic, asPublic, authSecret, salt);
+        byte[] ecdh = engine.sharedSecret((ECPrivateKey) sender.getPrivate(), P256Keys.decodePublic(uaPublic));
+        Aes128Gcm.Keys keys = Aes128Gcm.derive(ecdh, uaPublic, asPublic, authSecret, salt);
         byte[] padded = Arrays.copyOf(plaintext, plaintext.length + 1);
         padded[plaintext.length] = 0x02;
         byte[] ciphertext;

@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WebPushEncryptionTest {
 
@@ -26,34 +28,49 @@ class WebPushEncryptionTest {
             + "mlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPT"
             + "pK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN";
 
-    @Test
-    void encryptionReproducesRfc8291AppendixA() {
+    static java.util.stream.Stream<P256Keys.Engine> engines() {
+        return kr.jsoft.privacyportal.crypto.NativeP256.provider().isPresent()
+                ? java.util.stream.Stream.of(P256Keys.Engine.NATIVE, P256Keys.Engine.PORTABLE)
+                : java.util.stream.Stream.of(P256Keys.Engine.PORTABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void encryptionReproducesRfc8291AppendixA(P256Keys.Engine engine) {
         KeyPair sender = P256Keys.keyPairFromScalar(b64(AS_PRIVATE));
         assertThat(P256Keys.encode((java.security.interfaces.ECPublicKey) sender.getPublic()))
                 .isEqualTo(b64(AS_PUBLIC));
-        WebPushEncryption encryption = new WebPushEncryption(() -> b64(SALT), () -> sender);
+        WebPushEncryption encryption = new WebPushEncryption(() -> b64(SALT), () -> sender, engine);
 
         byte[] body = encryption.encrypt(PLAINTEXT.getBytes(StandardCharsets.UTF_8), b64(UA_PUBLIC), b64(AUTH));
 
         assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(body)).isEqualTo(BODY);
     }
 
-    @Test
-    void decryptionOpensRfc8291AppendixA() {
-        WebPushDecryption decryption = new WebPushDecryption(P256Keys.privateFromScalar(b64(UA_PRIVATE)), b64(AUTH));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void decryptionOpensRfc8291AppendixA(P256Keys.Engine engine) {
+        WebPushDecryption decryption = new WebPushDecryption(P256Keys.privateFromScalar(b64(UA_PRIVATE)), b64(AUTH),
+                engine);
 
         assertThat(new String(decryption.decrypt(b64(BODY)), StandardCharsets.UTF_8)).isEqualTo(PLAINTEXT);
     }
 
-    @Test
-    void freshKeysRoundTripAndTamperingIsDetected() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void freshKeysRoundTripAcrossEnginesAndTamperingIsDetected(P256Keys.Engine engine) {
         SecureRandom random = new SecureRandom();
-        KeyPair receiver = P256Keys.generate(random);
+        KeyPair receiver = engine.generate(random);
         byte[] auth = new byte[16];
         random.nextBytes(auth);
-        byte[] body = new WebPushEncryption(random).encrypt(PushGateway.WAKE_UP_PAYLOAD.getBytes(StandardCharsets.UTF_8),
+        byte[] body = new WebPushEncryption(random, engine).encrypt(
+                PushGateway.WAKE_UP_PAYLOAD.getBytes(StandardCharsets.UTF_8),
                 P256Keys.encode((java.security.interfaces.ECPublicKey) receiver.getPublic()), auth);
-        WebPushDecryption decryption = new WebPushDecryption((ECPrivateKey) receiver.getPrivate(), auth);
+        for (P256Keys.Engine other : engines().toList()) {
+            assertThat(new String(new WebPushDecryption((ECPrivateKey) receiver.getPrivate(), auth, other).decrypt(body),
+                    StandardCharsets.UTF_8)).as(engine + " encrypted, " + other + " decrypted").isEqualTo("{\"t\":\"sync\"}");
+        }
+        WebPushDecryption decryption = new WebPushDecryption((ECPrivateKey) receiver.getPrivate(), auth, engine);
 
         assertThat(new String(decryption.decrypt(body), StandardCharsets.UTF_8)).isEqualTo("{\"t\":\"sync\"}");
         body[body.length - 1] ^= 1;
