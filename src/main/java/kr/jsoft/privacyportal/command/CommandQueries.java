@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import kr.jsoft.privacyportal.persistence.Locks;
 import org.hibernate.Session;
 
 /** The command tables' queries, each a small method that takes the caller's session. */
@@ -72,11 +73,18 @@ final class CommandQueries {
                 .getResultList();
     }
 
-    /** Ids of commands whose wake-up is due and not leased by a live worker, earliest first. */
-    static List<UUID> dueIds(Session session, Instant now, int limit) {
-        return session.createSelectionQuery("select c.id from DeviceCommand c where c.nextWakeAt <= :now"
-                        + " and c.expiresAt > :now and (c.leaseUntil is null or c.leaseUntil < :now)"
-                        + " order by c.nextWakeAt, c.id", UUID.class)
+    /**
+     * Commands whose wake-up is due and not leased by a live worker, locked with {@code FOR UPDATE
+     * SKIP LOCKED}: a dispatcher of another instance that is in the middle of its own claim holds its
+     * rows locked, and this one takes the next rows instead of reading the same ones and then finding
+     * them leased (the mail claim had that collision; see {@code MailDispatcher}). No ORDER BY: H2
+     * would sort, and lock, every due row for it; the {@code next_wake_at} index gives the earliest
+     * first anyway, and every due row is handled within the same pass.
+     */
+    static List<DeviceCommand> dueLocked(Session session, Instant now, int limit) {
+        return Locks.skipLocked(session.createSelectionQuery("from DeviceCommand c where c.nextWakeAt <= :now"
+                        + " and c.expiresAt > :now and (c.leaseUntil is null or c.leaseUntil < :now)",
+                        DeviceCommand.class))
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -97,14 +105,7 @@ final class CommandQueries {
                 .executeUpdate();
     }
 
-    static List<DeviceCommand> claimedBy(Session session, String token) {
-        return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token order by c.id",
-                        DeviceCommand.class)
-                .setParameter("token", token)
-                .getResultList();
-    }
-
-    /** As {@link #claimedBy}, locked: recording outcomes must not overwrite a fetch or receipt made meanwhile. */
+    /** The commands claimed with {@code token}, locked: recording outcomes must not overwrite a fetch or receipt made meanwhile. */
     static List<DeviceCommand> claimedByLocked(Session session, String token) {
         return session.createSelectionQuery("from DeviceCommand c where c.claimedBy = :token order by c.id",
                         DeviceCommand.class)

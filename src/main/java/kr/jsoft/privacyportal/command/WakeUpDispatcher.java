@@ -31,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the wake-ups that are due. One pass: claim a batch of due commands with a lease (a
- * conditional UPDATE; see {@link CommandQueries#claim}), look up their devices' push addresses,
+ * Sends the wake-ups that are due. One pass: claim a batch of due commands with a lease (rows read
+ * with {@code SKIP LOCKED}, then a conditional UPDATE; see {@link CommandQueries#dueLocked}), look up their devices' push addresses,
  * send one content-free wake-up per device in parallel, then record each outcome and the next
  * attempt in one transaction. A crash between claim and record leaves a lease that simply runs out
  * ({@link #LEASE}); the row is then claimed again, so nothing is lost and a wake-up may at worst
@@ -161,13 +161,13 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
         String token = UUID.randomUUID().toString();
         List<Claimed> claimed = database.fromTransaction(session -> {
             Instant now = clock.instant();
-            List<UUID> due = CommandQueries.dueIds(session, now, BATCH);
+            List<DeviceCommand> due = CommandQueries.dueLocked(session, now, BATCH);
             if (due.isEmpty()) {
                 return List.<Claimed>of();
             }
-            CommandQueries.claim(session, due, token, now, now.plus(LEASE));
-            return CommandQueries.claimedBy(session, token).stream()
-                    .map(c -> new Claimed(c.id(), c.deviceId(), c.expiresAt())).toList();
+            // The rows are locked by this transaction, so the conditional UPDATE matches every one.
+            CommandQueries.claim(session, due.stream().map(DeviceCommand::id).toList(), token, now, now.plus(LEASE));
+            return due.stream().map(c -> new Claimed(c.id(), c.deviceId(), c.expiresAt())).toList();
         });
         if (claimed.isEmpty()) {
             return 0;
