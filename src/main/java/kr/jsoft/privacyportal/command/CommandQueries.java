@@ -80,11 +80,17 @@ final class CommandQueries {
      * them leased (the mail claim had that collision; see {@code MailDispatcher}). No ORDER BY: H2
      * would sort, and lock, every due row for it; the {@code next_wake_at} index gives the earliest
      * first anyway, and every due row is handled within the same pass.
+     *
+     * <p>The lower bound {@code nextWakeAt >= epoch} changes nothing in the result and everything in
+     * the plan: finished commands keep their rows with {@code next_wake_at} null, H2 sorts nulls first
+     * in the index, and without a lower bound it walked all of them on every claim (60,000 finished
+     * commands: 23 ms per claim instead of 0.9 ms; PostgreSQL's index puts nulls last).
      */
     static List<DeviceCommand> dueLocked(Session session, Instant now, int limit) {
-        return Locks.skipLocked(session.createSelectionQuery("from DeviceCommand c where c.nextWakeAt <= :now"
-                        + " and c.expiresAt > :now and (c.leaseUntil is null or c.leaseUntil < :now)",
-                        DeviceCommand.class))
+        return Locks.skipLocked(session.createSelectionQuery("from DeviceCommand c where c.nextWakeAt >= :epoch"
+                        + " and c.nextWakeAt <= :now and c.expiresAt > :now"
+                        + " and (c.leaseUntil is null or c.leaseUntil < :now)", DeviceCommand.class))
+                .setParameter("epoch", Instant.EPOCH)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
