@@ -313,6 +313,8 @@ public final class PortalServer {
                 new EndpointPolicy(settings.devices().allowPrivatePushEndpoints()), new CommandChannel(commands), clock,
                 clientAddress);
         jobs.every("device nonce purge", Duration.ofMinutes(10), deviceNonces::purgeExpired);
+        jobs.exclusive("command history purge", Duration.ofHours(1),
+                () -> commands.purgeHistory(settings.push().commandHistory()));
         jobs.exclusive("device inactivity erasure", Duration.ofHours(1), deviceRegistry::eraseInactive);
         jobs.exclusive("device registration expiry", Duration.ofMinutes(10), deviceRegistry::purgeExpiredRegistrations);
         Devices devices = new Devices(deviceRegistry, deviceReports, smsInbox);
@@ -631,7 +633,8 @@ public final class PortalServer {
         server.start();
         // After start: the link needs the port actually bound.
         manager.prepareFirstRun();
-        log.info("Privacy portal {} listening on {} (data in {})", version(), baseUrl(), settings.dataDir());
+        log.info("Privacy portal {} listening on {} (data in {}; P-256: {})", version(), baseUrl(), settings.dataDir(),
+                kr.jsoft.privacyportal.crypto.NativeP256.describe());
         metricsConnector.ifPresent(c -> log.info("Metrics (Prometheus) on http://{}:{}{}", settings.operations().host(),
                 c.getLocalPort(), MetricsEndpoint.PATH));
     }

@@ -256,6 +256,37 @@ public final class Commands {
         }
     }
 
+    /**
+     * The history of commands that finished before {@code retention} ago loses what only served the
+     * delivery: the wake-up attempts (times, push outcomes) and the signed payload (the device had it).
+     * The command row (kind, state, times) and its signed receipts stay as the record; neither holds
+     * personal data. An hourly {@code exclusive} job; bulk statements, so overlapping runs are harmless.
+     *
+     * @return wake-up attempts deleted plus payloads erased
+     */
+    public int purgeHistory(Duration retention) {
+        return database.fromTransaction(session -> {
+            Instant cutoff = clock.instant().minus(retention);
+            // finishedAt >= epoch: open commands (null) come first in H2's index; see CommandQueries.dueLocked.
+            int attempts = session.createMutationQuery("delete from WakeUpAttempt w where w.commandId in"
+                            + " (select c.id from DeviceCommand c where c.finishedAt >= :epoch and c.finishedAt < :cutoff)")
+                    .setParameter("epoch", Instant.EPOCH)
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
+            int payloads = session.createMutationQuery("update DeviceCommand c set c.signedCommand = :erased"
+                            + " where c.finishedAt >= :epoch and c.finishedAt < :cutoff and c.signedCommand <> :erased")
+                    .setParameter("epoch", Instant.EPOCH)
+                    .setParameter("erased", DeviceCommand.ERASED)
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
+            if (attempts + payloads > 0) {
+                auditLog.record(session, AuditEvent.system("command.history.purged")
+                        .detail("wakeUps=" + attempts + " payloads=" + payloads + " finishedBefore=" + cutoff));
+            }
+            return attempts + payloads;
+        });
+    }
+
     /** The device is being erased: its open commands can no longer be carried out. */
     void failOpenCommandsOf(Session session, UUID deviceId) {
         Instant now = clock.instant();

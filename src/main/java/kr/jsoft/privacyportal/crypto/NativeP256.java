@@ -1,8 +1,14 @@
 package kr.jsoft.privacyportal.crypto;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Optional;
+import javax.crypto.KeyAgreement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +44,32 @@ public final class NativeP256 {
                 .orElse("Bouncy Castle (pure Java; the native provider did not load)");
     }
 
+    /**
+     * Every operation the callers use, once: a JDK that will not run this provider (Oracle's JDK
+     * insists on signed providers for key agreement; the shaded jar drops the signature) shows here
+     * and the portal falls back instead of failing on its first wake-up.
+     */
+    private static void tryOnce(Provider provider) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair a = generator.generateKeyPair();
+        KeyPair b = generator.generateKeyPair();
+        KeyAgreement agreement = KeyAgreement.getInstance("ECDH", provider);
+        agreement.init(a.getPrivate());
+        agreement.doPhase(b.getPublic(), true);
+        agreement.generateSecret();
+        Signature signer = Signature.getInstance("SHA256withECDSA", provider);
+        signer.initSign(a.getPrivate());
+        signer.update(new byte[] {1});
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("SHA256withECDSA", provider);
+        verifier.initVerify(a.getPublic());
+        verifier.update(new byte[] {1});
+        if (!verifier.verify(signature)) {
+            throw new GeneralSecurityException("native ECDSA did not verify its own signature");
+        }
+    }
+
     private static Optional<Provider> load() {
         if ("false".equalsIgnoreCase(System.getProperty("portal.crypto.native"))) {
             return Optional.empty();
@@ -50,8 +82,9 @@ public final class NativeP256 {
                 return Optional.empty();
             }
             accp.assertHealthy();
+            tryOnce(accp);
             return Optional.of(accp);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
             log.info("Native P-256 unavailable ({}); using Bouncy Castle", e.toString());
             return Optional.empty();
         }

@@ -47,8 +47,11 @@
  *       token. A dead instance's batch is claimed again after 5 min (at most one duplicate, same
  *       Message-ID)</td></tr>
  * <tr><td>wake-up dispatcher (thread, 1 s sweep) and command expiry</td><td>per-row lease ({@code claimed_by}, 2
- *       min); outcomes recorded under row locks for that claim only; expiry locks rows {@code FOR UPDATE} with
- *       the state re-checked</td></tr>
+ *       min) on candidates read {@code FOR UPDATE SKIP LOCKED} (dispatchers take different rows); outcomes
+ *       recorded under row locks for that claim only; expiry locks rows {@code FOR UPDATE} with the state
+ *       re-checked</td></tr>
+ * <tr><td>command history purge (1 h)</td><td>{@code exclusive}; bulk {@code DELETE} of the wake-up attempts and
+ *       bulk {@code UPDATE} of the payloads of commands finished before the retention; idempotent</td></tr>
  * <tr><td>policy import (start-up)</td><td>{@code JobLeases.oneAtATime("policy-import")}: a row lock held while
  *       importing, so instances starting together take turns</td></tr>
  * <tr><td>Jetty session scavenging (Jetty's housekeeper)</td><td>deletes expired {@code jetty_session} rows;

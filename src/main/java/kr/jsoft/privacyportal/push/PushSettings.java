@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import kr.jsoft.privacyportal.Env;
 import kr.jsoft.privacyportal.Mode;
@@ -18,8 +19,9 @@ import kr.jsoft.privacyportal.SettingsException;
  * @param fcm          the service account (its token URI possibly overridden) and the FCM base URL
  * @param vapidContact {@code mailto:} or {@code https:} contact sent to Web Push services (VAPID {@code sub})
  * @param workers      wake-ups sent in parallel
+ * @param commandHistory how long a finished command keeps its wake-up attempts and signed payload
  */
-public record PushSettings(Optional<Fcm> fcm, String vapidContact, int workers) {
+public record PushSettings(Optional<Fcm> fcm, String vapidContact, int workers, Duration commandHistory) {
 
     public record Fcm(FcmServiceAccount account, URI baseUrl) {
     }
@@ -61,7 +63,11 @@ public record PushSettings(Optional<Fcm> fcm, String vapidContact, int workers) 
             throw new SettingsException("PORTAL_VAPID_CONTACT", "must be a mailto: or https: URI");
         }
         int workers = env.integer("PORTAL_PUSH_WORKERS", 16, 1, 256);
-        return new PushSettings(fcm, vapidContact, workers);
+        Duration commandHistory = env.duration("PORTAL_COMMAND_HISTORY_RETENTION", Duration.ofDays(90));
+        if (commandHistory.compareTo(Duration.ofDays(1)) < 0) {
+            throw new SettingsException("PORTAL_COMMAND_HISTORY_RETENTION", "must be at least one day");
+        }
+        return new PushSettings(fcm, vapidContact, workers, commandHistory);
     }
 
     private static void requireHttps(String name, URI uri) {
