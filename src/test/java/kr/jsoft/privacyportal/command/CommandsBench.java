@@ -49,6 +49,9 @@ import kr.jsoft.privacyportal.push.P256Keys;
  */
 public final class CommandsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Warm-up rounds at most, and the JIT compilers' share of the machine that ends them earlier. */
+    private static final int WARM_UP_ROUNDS = 30;
+    private static final double QUIET_JIT = 0.05;
 
     public static void main(String[] args) throws Exception {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -94,24 +97,40 @@ public final class CommandsBench {
 
         Commands commands = portal.commands().commands();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        // Warm-up (not measured): half of the devices (at most 5,000) go through the whole round trip
-        // once, so that the JIT has compiled the hot paths, as in a portal that has been running.
+        // Warm-up (not measured): half of the devices (at most 5,000) go through the whole round trip,
+        // in rounds, until the JIT compilers of both processes are nearly idle (under 5% of the machine
+        // during a round), as in a portal that has been running for a while. One round was not enough
+        // on two cores: the compilers still took a third of the machine during phase 1.
         int warmUp = Math.min(5_000, Math.max(1, devices / 2));
         long warmUpStart = System.nanoTime();
         farm.ask("react", "reacting");
-        queue(portal, commands, ids.subList(0, warmUp), "bench-warm-up");
-        while (count(portal, "select count(c) from DeviceCommand c where c.reference = 'bench-warm-up'"
-                + " and c.state = kr.jsoft.privacyportal.command.CommandState.COMPLETED") < warmUp
-                && System.nanoTime() - warmUpStart < TimeUnit.MINUTES.toNanos(10)) {
-            TimeUnit.MILLISECONDS.sleep(100);
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            long roundStart = System.nanoTime();
+            long jitStart = ThreadCpu.jitNanos() + farm.jitNanos();
+            String reference = "bench-warm-up-" + round;
+            queue(portal, commands, ids.subList(0, warmUp), reference);
+            while (count(portal, "select count(c) from DeviceCommand c where c.reference = '" + reference + "'"
+                    + " and c.state = kr.jsoft.privacyportal.command.CommandState.COMPLETED") < warmUp
+                    && System.nanoTime() - roundStart < TimeUnit.MINUTES.toNanos(10)) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
+            double jitShare = (ThreadCpu.jitNanos() + farm.jitNanos() - jitStart) / 1e9
+                    / roundSeconds / Runtime.getRuntime().availableProcessors();
+            System.out.printf("Warm-up round %d: %d commands end to end in %.1f s; JIT compilers %.0f%% of the"
+                    + " machine%n", round, warmUp, roundSeconds, 100 * jitShare);
+            if (jitShare < QUIET_JIT) {
+                break;
+            }
         }
         farm.ask("quiet", "quiet");
-        System.out.printf("Warm-up: %d commands end to end in %.1f s%n", warmUp, (System.nanoTime() - warmUpStart) / 1e9);
+        System.out.printf("Warm-up: %.1f s%n", (System.nanoTime() - warmUpStart) / 1e9);
         // Phase 1: wake-ups only. The push service decrypts and answers 201; the devices do not react.
         double load = os.getSystemLoadAverage();
-        Map<String, Long> threadsStart = threadCpu();
+        Map<String, Long> threadsStart = ThreadCpu.snapshot();
         long machineStart = machineBusyNanos();
         long cpuStart = os.getProcessCpuTime();
+        farm.mark();
         long farmStart = farm.cpuNanos();
         long start = System.nanoTime();
         queue(portal, commands, ids, "bench-wake");
@@ -121,7 +140,7 @@ public final class CommandsBench {
             woken = count(portal, "select count(c) from DeviceCommand c where c.reference = 'bench-wake' and c.wakeUps > 0");
         } while (woken < devices && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10));
         long wakeCpu = os.getProcessCpuTime() - cpuStart;
-        Map<String, Long> wakeThreads = since(threadsStart);
+        Map<String, Long> wakeThreads = ThreadCpu.since(threadsStart);
         long wakeFarmCpu = farm.cpuNanos() - farmStart;
         long wakeMachine = machineBusyNanos() - machineStart;
         double wakeWall = (System.nanoTime() - start) / 1e9;
@@ -136,7 +155,8 @@ public final class CommandsBench {
         System.out.printf("  CPU per wake-up: portal process %.2f ms (creating and signing the command included),"
                 + " push service process %.2f ms (decryption); load average %.2f at the start, %.2f at the end%n",
                 wakeCpu / 1e6 / devices, wakeFarmCpu / 1e6 / devices, load, os.getSystemLoadAverage());
-        printThreads(wakeThreads, wakeCpu, devices);
+        System.out.println(ThreadCpu.perCommand("portal", wakeThreads, wakeCpu, devices));
+        System.out.println(ThreadCpu.perCommand("device process", farm.since(), wakeFarmCpu, devices));
         printOthers(wakeMachine, wakeCpu, wakeFarmCpu, wakeWall);
         // Out of the way of phase 2 (their next wake-up would be due in a minute).
         portal.database().inTransaction(s -> s.createMutationQuery("update DeviceCommand c set c.state ="
@@ -146,9 +166,10 @@ public final class CommandsBench {
         // Phase 2: end to end. Every wake-up makes the device check in, verify and sign a COMPLETED receipt.
         farm.ask("react", "reacting");
         load = os.getSystemLoadAverage();
-        threadsStart = threadCpu();
+        threadsStart = ThreadCpu.snapshot();
         machineStart = machineBusyNanos();
         cpuStart = os.getProcessCpuTime();
+        farm.mark();
         farmStart = farm.cpuNanos();
         start = System.nanoTime();
         queue(portal, commands, ids, "bench");
@@ -160,7 +181,7 @@ public final class CommandsBench {
         } while (completed < devices && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(20));
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuNanos = os.getProcessCpuTime() - cpuStart;
-        Map<String, Long> endToEndThreads = since(threadsStart);
+        Map<String, Long> endToEndThreads = ThreadCpu.since(threadsStart);
         long farmNanos = farm.cpuNanos() - farmStart;
         long machineNanos = machineBusyNanos() - machineStart;
         List<Object[]> finished = portal.database().fromTransaction(s -> s.createSelectionQuery(
@@ -180,38 +201,12 @@ public final class CommandsBench {
                 + " and receipt), device process %.2f ms (push service and simulated devices); %d cores; load"
                 + " average %.2f at the start, %.2f at the end%n", cpuNanos / 1e6 / devices, farmNanos / 1e6 / devices,
                 Runtime.getRuntime().availableProcessors(), load, os.getSystemLoadAverage());
-        printThreads(endToEndThreads, cpuNanos, devices);
+        System.out.println(ThreadCpu.perCommand("portal", endToEndThreads, cpuNanos, devices));
+        System.out.println(ThreadCpu.perCommand("device process", farm.since(), farmNanos, devices));
         printOthers(machineNanos, cpuNanos, farmNanos, seconds);
         farm.quit();
         portal.stop();
         System.exit(0);
-    }
-
-    /** CPU time of each live Java thread, by name with digits folded ({@code portal-push-#}). */
-    private static Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> byId = new HashMap<>();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    byId.put(info.getThreadId() + " " + info.getThreadName().replaceAll("\\d+", "#"), cpu);
-                }
-            }
-        }
-        byId.put("(GC time, wall)", gcMillis() * 1_000_000);
-        return byId;
-    }
-
-    private static Map<String, Long> since(Map<String, Long> start) {
-        Map<String, Long> byGroup = new java.util.TreeMap<>();
-        byGroup.put("(GC time, wall)", gcMillis() * 1_000_000 - start.getOrDefault("(GC time, wall)", 0L));
-        threadCpu().forEach((key, cpu) -> {
-            if (!key.startsWith("(")) {
-                byGroup.merge(key.substring(key.indexOf(' ') + 1), cpu - start.getOrDefault(key, 0L), Long::sum);
-            }
-        });
-        return byGroup;
     }
 
     /** Busy CPU time of the whole machine (all processes) from /proc/stat, or -1 where there is none. */
@@ -245,29 +240,16 @@ public final class CommandsBench {
                 100 * Math.max(0, machineNanos - portalNanos - farmNanos) / 1e9 / seconds / cores);
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    /** Where the portal process's CPU went: Java threads by group; the rest is the JIT compiler, GC and the VM. */
-    private static void printThreads(Map<String, Long> groups, long processNanos, int devices) {
-        long gc = groups.remove("(GC time, wall)");
-        long java = groups.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder line = new StringBuilder("  portal CPU per command by thread:");
-        groups.entrySet().stream().filter(e -> e.getValue() >= 0.01e6 * devices)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> line.append(String.format(" %s %.2f ms,", e.getKey(), e.getValue() / 1e6 / devices)));
-        line.append(String.format(" JIT compiler + GC + VM %.2f ms (GC pauses %.2f ms wall)",
-                (processNanos - java) / 1e6 / devices, gc / 1e6 / devices));
-        System.out.println(line);
-    }
-
     /** The device process, driven line by line. */
     private record Farm(Process process, BufferedReader out, PrintWriter in, int pushPort) {
         static Farm start(URI portal) throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+            // e.g. -Dbench.farmJvmArgs=-XX:StartFlightRecording=filename=farm.jfr to profile the device side.
+            String extra = System.getProperty("bench.farmJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             String logback = System.getProperty("logback.configurationFile");
             if (logback != null) {
                 command.add("-Dlogback.configurationFile=" + logback);
@@ -278,6 +260,9 @@ public final class CommandsBench {
                     StandardCharsets.UTF_8));
             PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             String first = out.readLine();
+            while (first != null && first.startsWith("[")) {
+                first = out.readLine(); // the JVM's own start-up lines (-Xlog, JFR)
+            }
             if (first == null || !first.startsWith("push ")) {
                 throw new IllegalStateException("device process did not start: " + first);
             }
@@ -296,6 +281,21 @@ public final class CommandsBench {
 
         long cpuNanos() throws IOException {
             return Long.parseLong(ask("cpu", "cpu ").split(" ")[1]);
+        }
+
+        /** Starts the device process's CPU accounting by thread group. */
+        void mark() throws IOException {
+            ask("mark", "marked");
+        }
+
+        /** The device process's CPU by thread group since {@link #mark()}. */
+        Map<String, Long> since() throws IOException {
+            return ThreadCpu.decode(ask("since", "since ").substring(6));
+        }
+
+        /** CPU nanoseconds of the device process's JIT compilers so far. */
+        long jitNanos() throws IOException {
+            return Long.parseLong(ask("jit", "jit ").substring(4));
         }
 
         long failures() throws IOException {

@@ -3,12 +3,11 @@ package kr.jsoft.privacyportal.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +26,14 @@ import kr.jsoft.privacyportal.device.DeviceRequestSigner;
 import kr.jsoft.privacyportal.push.P256Keys;
 import kr.jsoft.privacyportal.push.WebPushDecryption;
 import kr.jsoft.privacyportal.simulator.CommandVerifier;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The benchmark's other side, in its own process so that the portal's CPU can be measured apart
@@ -38,7 +45,9 @@ import kr.jsoft.privacyportal.simulator.CommandVerifier;
  * <p>Talks to {@link CommandsBench} through standard input and output, one line each:
  * prints {@code push <port>}; reads {@code load <file>} (devices: id, endpoint path, private
  * JWK, subscription private scalar, auth secret, tab-separated; answers {@code loaded <n>}),
- * {@code react} (answers {@code reacting}), {@code quiet} (stops reacting; answers {@code quiet}), {@code cpu} (answers {@code cpu <nanos> <decrypted>
+ * {@code react} (answers {@code reacting}), {@code quiet} (stops reacting; answers {@code quiet}),
+ * {@code mark} / {@code since} (CPU by thread group since the mark), {@code jit} (CPU nanoseconds of
+ * the JIT compilers so far), {@code cpu} (answers {@code cpu <nanos> <decrypted>
  * <failures>}) and {@code quit}.
  */
 public final class DeviceFarm {
@@ -55,29 +64,47 @@ public final class DeviceFarm {
         AtomicBoolean react = new AtomicBoolean();
         AtomicInteger decrypted = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        ExecutorService reactions = Executors.newFixedThreadPool(32);
-        HttpServer pushService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        pushService.setExecutor(Executors.newFixedThreadPool(16));
-        pushService.createContext("/push/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Device device = byEndpoint.get(exchange.getRequestURI().getPath());
-            String payload = device == null ? ""
-                    : new String(device.decryption().decrypt(body), StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, -1);
-            exchange.close();
-            if (device != null) {
-                decrypted.incrementAndGet();
-            }
-            if (react.get() && device != null && payload.equals("{\"t\":\"sync\"}")) {
-                reactions.submit(() -> react(http, base, verifier, device, failures));
+        AtomicInteger deviceThreads = new AtomicInteger();
+        ExecutorService reactions = Executors.newFixedThreadPool(32,
+                r -> new Thread(r, "device-" + deviceThreads.incrementAndGet()));
+        // Jetty rather than the JDK's HttpServer: that one cost the device process about 0.4 ms per
+        // wake-up (a formatted Date header and a thread hand-off per request), on the same two cores
+        // as the portal it measures.
+        QueuedThreadPool pushThreads = new QueuedThreadPool(16, 4);
+        pushThreads.setName("push-service");
+        Server pushService = new Server(pushThreads);
+        ServerConnector connector = new ServerConnector(pushService, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setAcceptQueueSize(1024);
+        pushService.addConnector(connector);
+        pushService.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                ByteBuffer buffer = Content.Source.asByteBuffer(request);
+                byte[] body = new byte[buffer.remaining()];
+                buffer.get(body);
+                Device device = byEndpoint.get(request.getHttpURI().getPath());
+                String payload = device == null ? ""
+                        : new String(device.decryption().decrypt(body), StandardCharsets.UTF_8);
+                response.setStatus(201);
+                callback.succeeded();
+                if (device != null) {
+                    decrypted.incrementAndGet();
+                }
+                if (react.get() && device != null && payload.equals("{\"t\":\"sync\"}")) {
+                    reactions.submit(() -> react(http, base, verifier, device, failures));
+                }
+                return true;
             }
         });
         pushService.start();
-        System.out.println("push " + pushService.getAddress().getPort());
+        System.out.println("push " + connector.getLocalPort());
         System.out.flush();
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Long> mark = ThreadCpu.snapshot();
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             if (line.startsWith("load ")) {
                 for (String row : Files.readAllLines(Path.of(line.substring(5)))) {
@@ -93,13 +120,20 @@ public final class DeviceFarm {
             } else if (line.equals("quiet")) {
                 react.set(false);
                 System.out.println("quiet");
+            } else if (line.equals("jit")) {
+                System.out.println("jit " + ThreadCpu.jitNanos());
+            } else if (line.equals("mark")) {
+                mark = ThreadCpu.snapshot();
+                System.out.println("marked");
+            } else if (line.equals("since")) {
+                System.out.println("since " + ThreadCpu.encode(ThreadCpu.since(mark)));
             } else if (line.equals("cpu")) {
                 System.out.println("cpu " + os.getProcessCpuTime() + " " + decrypted.get() + " " + failures.get());
             }
             System.out.flush();
         }
         reactions.shutdownNow();
-        pushService.stop(0);
+        pushService.stop();
         System.exit(0);
     }
 
