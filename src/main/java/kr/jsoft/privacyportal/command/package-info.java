@@ -14,10 +14,11 @@
  *       now) and an audit entry {@code command.queued}. A transaction synchronisation raises {@code
  *       WakeUpSignal} after the commit, so the first push leaves within moments; a periodic sweep (1 s) is the
  *       backstop.</li>
- * <li><b>Dispatch</b> ({@code WakeUpDispatcher}, its own thread under the Jetty lifecycle): select due ids →
- *       conditional <code>UPDATE … SET claimed_by, lease_until WHERE id IN … AND (lease_until IS NULL OR
- *       lease_until &lt; now)</code> (portable to H2 and PostgreSQL; no {@code SKIP LOCKED} needed) → read back
- *       the rows with its claim token → push addresses for the batch in one transaction → one wake-up per device
+ * <li><b>Dispatch</b> ({@code WakeUpDispatcher}, its own thread under the Jetty lifecycle): due rows read
+ *       {@code FOR UPDATE SKIP LOCKED} (another dispatcher's batch is skipped, not fought over; a lower bound on
+ *       {@code next_wake_at} keeps H2 off the null entries of finished commands) → conditional <code>UPDATE … SET
+ *       claimed_by, lease_until WHERE id IN … AND (lease_until IS NULL OR lease_until &lt; now)</code> → push
+ *       addresses for the batch in one transaction → one wake-up per device
  *       in parallel ({@code PORTAL_PUSH_WORKERS}) → one transaction records every outcome ({@code
  *       device_wake_up} rows, the command's next slot or retry) and clears the lease. A worker that dies leaves
  *       a lease that runs out after 2 minutes; the row is claimed again (a wake-up may go out twice, which is
@@ -32,7 +33,11 @@
  *       moves the state, writes the audit entry and calls the {@code CommandListener}s in the same
  *       transaction.</li>
  * <li><b>Erasure</b>: an erased device's open commands become {@code FAILED} ("device erased"); command rows and
- *       receipts keep only the opaque device id and stay as the record (and proof) of what happened.</li>
+ *       receipts keep only the opaque device id and stay as the record (and proof) of what happened. After
+ *       {@code PORTAL_COMMAND_HISTORY_RETENTION} (90 days) a finished command also loses its wake-up attempts and
+ *       signed payload ({@code Commands.purgeHistory}, hourly).</li>
+ * <li><b>Signatures</b>: {@code CommandSigner} builds the compact JWS itself (Jackson, JDK base64url,
+ *       {@code crypto.Es256}); P-256 runs on {@code crypto.NativeP256} (AWS-LC) where it loads.</li>
  * <li><b>Wake-ups are not audited</b> one by one ({@code device_wake_up} is their record); alerts are ({@code
  *       push.alert}, once per batch and distinct detail).</li>
  * </ul>
