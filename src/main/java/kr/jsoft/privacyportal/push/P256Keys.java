@@ -55,7 +55,10 @@ public final class P256Keys {
         }
     }
 
-    /** A fresh key pair, on the best engine here (every Web Push message needs one, RFC 8291 §3.1). */
+    /**
+     * A fresh key pair, on the best engine here (every Web Push message needs one, RFC 8291 §3.1).
+     * The native engine draws the private key from AWS-LC's own DRBG, not from {@code random}.
+     */
     public static KeyPair generate(SecureRandom random) {
         return Engine.best().generate(random);
     }
