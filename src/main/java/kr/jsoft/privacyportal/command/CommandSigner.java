@@ -36,6 +36,9 @@ public final class CommandSigner {
     private final String encodedHeader;
 
     public CommandSigner(ECKey signingKey) {
+        if (!com.nimbusds.jose.jwk.Curve.P_256.equals(signingKey.getCurve())) {
+            throw new IllegalArgumentException("the signing key must be a private P-256 key");
+        }
         try {
             this.key = signingKey.toECPrivateKey();
         } catch (JOSEException e) {

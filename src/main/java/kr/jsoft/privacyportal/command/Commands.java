@@ -35,6 +35,7 @@ public final class Commands {
     static final Duration MAX_EXPIRY = Duration.ofDays(365);
     static final String TARGET = "device-command";
     private static final int EXPIRE_BATCH = 200;
+    static final int PURGE_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -44,6 +45,8 @@ public final class Commands {
     private final CommandSigner signer;
     private final WakeUpSignal signal;
     private final List<CommandListener> listeners = new CopyOnWriteArrayList<>();
+    /** Commands finished before this have been purged ({@link #purgeHistory}); only ever moves forward. */
+    private volatile Instant purgedUpTo = Instant.EPOCH;
 
     public Commands(Database database, AuditLog auditLog, Clock clock, SecureRandom random, CommandSigner signer,
                     WakeUpSignal signal) {
@@ -260,31 +263,58 @@ public final class Commands {
      * The history of commands that finished before {@code retention} ago loses what only served the
      * delivery: the wake-up attempts (times, push outcomes) and the signed payload (the device had it).
      * The command row (kind, state, times) and its signed receipts stay as the record; neither holds
-     * personal data. An hourly {@code exclusive} job; bulk statements, so overlapping runs are harmless.
+     * personal data. An hourly {@code exclusive} job.
      *
-     * @return wake-up attempts deleted plus payloads erased
+     * <p>Batches of {@link #PURGE_BATCH} commands, oldest finished first, each in its own transaction
+     * that writes its audit entry <em>before</em> touching a command row: device erasure takes the
+     * audit chain's lock and then its device's commands, so taking them in the same order cannot
+     * deadlock. Later runs start from where the last one reached ({@code purgedUpTo}), so an hourly
+     * run reads the last hour's finished commands, not the whole history (after a restart it reads
+     * the whole history once). A restored backup keeps its payloads until the first run after start.
+     *
+     * @return commands purged
      */
     public int purgeHistory(Duration retention) {
-        return database.fromTransaction(session -> {
-            Instant cutoff = clock.instant().minus(retention);
-            // finishedAt >= epoch: open commands (null) come first in H2's index; see CommandQueries.dueLocked.
-            int attempts = session.createMutationQuery("delete from WakeUpAttempt w where w.commandId in"
-                            + " (select c.id from DeviceCommand c where c.finishedAt >= :epoch and c.finishedAt < :cutoff)")
-                    .setParameter("epoch", Instant.EPOCH)
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate();
-            int payloads = session.createMutationQuery("update DeviceCommand c set c.signedCommand = :erased"
-                            + " where c.finishedAt >= :epoch and c.finishedAt < :cutoff and c.signedCommand <> :erased")
-                    .setParameter("epoch", Instant.EPOCH)
-                    .setParameter("erased", DeviceCommand.ERASED)
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate();
-            if (attempts + payloads > 0) {
+        Instant cutoff = clock.instant().minus(retention);
+        int total = 0;
+        while (true) {
+            Instant from = purgedUpTo;
+            List<Object[]> batch = database.fromTransaction(session -> {
+                // finishedAt >= from (at least the epoch): open commands (null) come first in H2's index.
+                List<Object[]> rows = session.createSelectionQuery("select c.id, c.finishedAt from DeviceCommand c"
+                                + " where c.finishedAt >= :from and c.finishedAt < :cutoff"
+                                + " and (c.signedCommand <> :erased"
+                                + " or exists (select 1 from WakeUpAttempt w where w.commandId = c.id))"
+                                + " order by c.finishedAt", Object[].class)
+                        .setParameter("from", from)
+                        .setParameter("cutoff", cutoff)
+                        .setParameter("erased", DeviceCommand.ERASED)
+                        .setMaxResults(PURGE_BATCH)
+                        .getResultList();
+                if (rows.isEmpty()) {
+                    return rows;
+                }
+                List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
                 auditLog.record(session, AuditEvent.system("command.history.purged")
-                        .detail("wakeUps=" + attempts + " payloads=" + payloads + " finishedBefore=" + cutoff));
+                        .detail("commands=" + ids.size() + " finishedBefore=" + cutoff));
+                session.createMutationQuery("delete from WakeUpAttempt w where w.commandId in :ids")
+                        .setParameter("ids", ids)
+                        .executeUpdate();
+                session.createMutationQuery("update DeviceCommand c set c.signedCommand = :erased where c.id in :ids")
+                        .setParameter("erased", DeviceCommand.ERASED)
+                        .setParameter("ids", ids)
+                        .executeUpdate();
+                return rows;
+            });
+            total += batch.size();
+            if (batch.size() < PURGE_BATCH) {
+                purgedUpTo = cutoff.isAfter(purgedUpTo) ? cutoff : purgedUpTo;
+                return total;
             }
-            return attempts + payloads;
-        });
+            // Commands finished at the same instant as the batch's last one are looked at again (and
+            // skipped by the condition once purged), so none is passed over.
+            purgedUpTo = (Instant) batch.get(batch.size() - 1)[1];
+        }
     }
 
     /** The device is being erased: its open commands can no longer be carried out. */

@@ -165,9 +165,12 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
             if (due.isEmpty()) {
                 return List.<Claimed>of();
             }
-            // The rows are locked by this transaction, so the conditional UPDATE matches every one.
-            CommandQueries.claim(session, due.stream().map(DeviceCommand::id).toList(), token, now, now.plus(LEASE));
-            return due.stream().map(c -> new Claimed(c.id(), c.deviceId(), c.expiresAt())).toList();
+            // The rows are locked by this transaction, so the conditional UPDATE matches every one; should
+            // it ever not, what this claim holds is read back by its token rather than assumed.
+            int count = CommandQueries.claim(session, due.stream().map(DeviceCommand::id).toList(), token, now,
+                    now.plus(LEASE));
+            List<DeviceCommand> ours = count == due.size() ? due : CommandQueries.claimedByLocked(session, token);
+            return ours.stream().map(c -> new Claimed(c.id(), c.deviceId(), c.expiresAt())).toList();
         });
         if (claimed.isEmpty()) {
             return 0;

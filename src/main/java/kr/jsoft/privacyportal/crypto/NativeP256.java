@@ -68,6 +68,26 @@ public final class NativeP256 {
         if (!verifier.verify(signature)) {
             throw new GeneralSecurityException("native ECDSA did not verify its own signature");
         }
+        // The portal's keys are the JDK's (from JWKs and key files): the provider must take those too.
+        KeyPairGenerator jdk = KeyPairGenerator.getInstance("EC");
+        jdk.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair c = jdk.generateKeyPair();
+        signer.initSign(c.getPrivate());
+        signer.update(new byte[] {2});
+        byte[] jdkSigned = signer.sign();
+        verifier.initVerify(c.getPublic());
+        verifier.update(new byte[] {2});
+        if (!verifier.verify(jdkSigned)) {
+            throw new GeneralSecurityException("native ECDSA did not verify with a JDK key");
+        }
+        agreement.init(c.getPrivate());
+        agreement.doPhase(b.getPublic(), true);
+        byte[] one = agreement.generateSecret();
+        agreement.init(b.getPrivate());
+        agreement.doPhase(c.getPublic(), true);
+        if (!java.util.Arrays.equals(one, agreement.generateSecret())) {
+            throw new GeneralSecurityException("native ECDH disagreed with itself on a JDK key");
+        }
     }
 
     private static Optional<Provider> load() {

@@ -28,7 +28,8 @@
  * <tr><td>device registration expiry (10 min), device inactivity erasure (1 h)</td><td>{@code exclusive} ({@code
  *       job_lease}, 10 min); the devices are taken {@code FOR UPDATE SKIP LOCKED}, so even overlapping runs
  *       erase and audit each device once; inactive devices one per transaction (their open commands are failed,
- *       and the wake-up dispatcher locks commands in id order across devices: no deadlock)</td></tr>
+ *       and the wake-up dispatcher waits for command locks only in id order (its claim skips locked rows):
+ *       no deadlock)</td></tr>
  * <tr><td>complaint erasure (1 h)</td><td>{@code exclusive}; cases taken {@code FOR UPDATE SKIP LOCKED} ({@code
  *       erased_at is null} re-checked on the locked row)</td></tr>
  * <tr><td>mail erasure, unconfirmed subscription purge (1 h)</td><td>{@code exclusive}; conditional bulk {@code
@@ -50,8 +51,9 @@
  *       min) on candidates read {@code FOR UPDATE SKIP LOCKED} (dispatchers take different rows); outcomes
  *       recorded under row locks for that claim only; expiry locks rows {@code FOR UPDATE} with the state
  *       re-checked</td></tr>
- * <tr><td>command history purge (1 h)</td><td>{@code exclusive}; bulk {@code DELETE} of the wake-up attempts and
- *       bulk {@code UPDATE} of the payloads of commands finished before the retention; idempotent</td></tr>
+ * <tr><td>command history purge (1 h)</td><td>{@code exclusive}; batches of 500 finished commands, each
+ *       transaction taking the audit chain's lock before any command row (the order device erasure uses);
+ *       purged rows no longer match, so an overlapping run does nothing twice</td></tr>
  * <tr><td>policy import (start-up)</td><td>{@code JobLeases.oneAtATime("policy-import")}: a row lock held while
  *       importing, so instances starting together take turns</td></tr>
  * <tr><td>Jetty session scavenging (Jetty's housekeeper)</td><td>deletes expired {@code jetty_session} rows;

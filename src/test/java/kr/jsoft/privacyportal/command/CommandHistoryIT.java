@@ -63,4 +63,36 @@ class CommandHistoryIT {
         assertThat(payloadOf(open)).isNotEqualTo(DeviceCommand.ERASED);
         assertThat(commands().purgeHistory(RETENTION)).as("nothing left to purge").isZero();
     }
+
+    @Test
+    void aBacklogLargerThanOneBatchIsPurgedCompletelyInOneRun() {
+        String reference = "history-backlog-" + UUID.randomUUID();
+        int count = 2 * Commands.PURGE_BATCH + 1;
+        java.util.List<UUID> ids = portal.server().database().fromTransaction(session -> {
+            java.util.List<UUID> created = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                created.add(commands().notify(session, UUID.randomUUID(), new Notice("test", "backlog"), reference,
+                        Duration.ofMinutes(5)));
+            }
+            return created;
+        });
+        portal.clock().advance(Duration.ofMinutes(6));
+        commands().expireOverdue();
+        portal.clock().advance(RETENTION.plusDays(1));
+
+        commands().purgeHistory(RETENTION);
+
+        long left = portal.server().database().fromTransaction(session -> session.createSelectionQuery(
+                        "select count(c) from DeviceCommand c where c.reference = :reference and c.signedCommand <> :erased",
+                        Long.class)
+                .setParameter("reference", reference)
+                .setParameter("erased", DeviceCommand.ERASED)
+                .getSingleResult());
+        assertThat(left).isZero();
+        assertThat(ids.stream().mapToLong(this::wakeUpsOf).sum()).isZero();
+        java.util.List<CommandView> views = portal.server().database().fromTransaction(
+                session -> commands().byReference(session, reference));
+        assertThat(views).hasSize(count)
+                .allMatch(view -> view.state() == CommandState.EXPIRED);
+    }
 }

@@ -119,7 +119,8 @@ public final class CommandsBench {
                     / roundSeconds / Runtime.getRuntime().availableProcessors();
             System.out.printf("Warm-up round %d: %d commands end to end in %.1f s; JIT compilers %.0f%% of the"
                     + " machine%n", round, warmUp, roundSeconds, 100 * jitShare);
-            if (jitShare < QUIET_JIT) {
+            // At least two rounds; a negative share means a compiler thread ended (its time is gone), not quiet.
+            if (round >= 2 && jitShare >= 0 && jitShare < QUIET_JIT) {
                 break;
             }
         }
