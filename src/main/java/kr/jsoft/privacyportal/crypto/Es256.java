@@ -9,13 +9,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.crypto.impl.ECDSA;
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Provider;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Optional;
 import java.security.interfaces.ECPrivateKey;
@@ -43,7 +41,7 @@ public final class Es256 {
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(),
             CURVE.getN(), CURVE.getH());
-    private static final ECParameterSpec P256 = p256();
+    private static final ECParameterSpec P256 = com.nimbusds.jose.jwk.Curve.P_256.toECParameterSpec();
     private static final int HALF = 32;
 
     private Es256() {
@@ -180,16 +178,6 @@ public final class Es256 {
     private static void requireP256(ECParameterSpec params) {
         if (!isP256(params)) {
             throw new IllegalArgumentException("ES256 needs a P-256 key");
-        }
-    }
-
-    private static ECParameterSpec p256() {
-        try {
-            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-            parameters.init(new ECGenParameterSpec("secp256r1"));
-            return parameters.getParameterSpec(ECParameterSpec.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 unavailable", e);
         }
     }
 

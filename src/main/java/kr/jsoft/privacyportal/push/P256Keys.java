@@ -1,7 +1,6 @@
 package kr.jsoft.privacyportal.push;
 
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -27,7 +26,7 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 public final class P256Keys {
 
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
-    private static final ECParameterSpec PARAMS = loadParams();
+    private static final ECParameterSpec PARAMS = com.nimbusds.jose.jwk.Curve.P_256.toECParameterSpec();
 
     private P256Keys() {
     }
@@ -159,20 +158,6 @@ public final class P256Keys {
     public static KeyPair keyPairFromScalar(byte[] d) {
         ECPrivateKey priv = privateFromScalar(d);
         return new KeyPair(publicFromPrivate(priv), priv);
-    }
-
-    static ECParameterSpec params() {
-        return PARAMS;
-    }
-
-    private static ECParameterSpec loadParams() {
-        try {
-            AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
-            p.init(new ECGenParameterSpec("secp256r1"));
-            return p.getParameterSpec(ECParameterSpec.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 unavailable", e);
-        }
     }
 
     static ECPublicKey publicKey(ECPoint w) {
