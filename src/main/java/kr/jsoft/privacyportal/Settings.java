@@ -103,7 +103,8 @@ public record Settings(
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         MailSettings mail = MailSettings.fromEnvironment(env, mode);
         PushSettings push = PushSettings.fromEnvironment(env, mode);
-        // Several instances (issue 12): who this instance is, and which peers may tell us the client's address.
+        // Several instances on one database: who this instance is (job leases, audit heads), and which peers
+        // may tell us the client's address.
         String instanceId = env.string("PORTAL_INSTANCE_ID", defaultInstanceId(env.string("HOSTNAME", "portal")));
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
             throw new SettingsException("PORTAL_INSTANCE_ID", "must be 1 to 50 letters, digits, '-' or '_'");
@@ -121,7 +122,7 @@ public record Settings(
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
                 DestructionSettings.fromEnvironment(env),
-                // operations (issue 12): the metrics endpoint and the log format.
+                // the metrics endpoint and the log format.
                 MetricsSettings.fromEnvironment(env), instanceId, trustedProxies, forwardedHeader);
     }
 

@@ -49,7 +49,6 @@ public final class ComplaintViews {
     }
 
     public record Filter(CaseState state, Category category, UUID assignee, boolean overdueOnly, String reference) {
-        public static final Filter NONE = new Filter(null, null, null, false, null);
     }
 
     /** The detail page: the case with its personal data and the whole timeline (notes included). */

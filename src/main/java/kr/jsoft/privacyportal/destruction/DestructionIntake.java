@@ -201,7 +201,7 @@ public final class DestructionIntake {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    // ---- without the device (issue 11) ----
+    // ---- without the device: the number proven by SMS, or reviewed by the privacy manager ----
 
     /** Field name → message key of each problem with the review form (email and explanation required). */
     public static Map<String, String> reviewProblems(String phoneNumber, String email, String explanation) {

@@ -296,7 +296,7 @@ public final class DestructionProcess implements CommandListener {
     }
 
     /**
-     * Without the device (issue 11): every device of the proven number is told that its data will be
+     * Without the device: every device of the proven number is told that its data will be
      * wiped when the waiting period ends ({@code NOTIFY}) and asked whether to cancel
      * ({@code APPROVE_REQUEST}, "approve" cancels); the portal at once erases what it holds about the
      * number that is not needed to reach the devices (registrations still proving the number, and the

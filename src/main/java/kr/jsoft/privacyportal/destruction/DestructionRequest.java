@@ -114,7 +114,7 @@ class DestructionRequest {
         this.deadlineAt = deadlineAt;
     }
 
-    /** Issue 11: a request without the device starts proving the number ({@code PROVING}) or in review. */
+    /** A request without the device starts proving the number ({@code PROVING}) or in review. */
     void startWithoutDevice(Origin origin, RequestState state) {
         this.origin = origin;
         this.state = state;

@@ -13,7 +13,7 @@ import kr.jsoft.privacyportal.Env;
  * @param wipeExpiry        how long a WIPE_APP_DATA waits for an offline device before the request
  *                          ends "not confirmed on device N" (default 9 days: the result is due within
  *                          10 days of receipt, PIPA Enforcement Decree Art. 43(3))
- * @param waitingPeriod     without the device (issue 11): how long the registered devices may cancel
+ * @param waitingPeriod     without the device: how long the registered devices may cancel
  *                          before WIPE_APP_DATA is queued (default 72 hours)
  * @param lostDeviceWipeExpiry without the device: how long the WIPE_APP_DATA waits for a device to
  *                          check in again (default 90 days, the registry's inactivity period)

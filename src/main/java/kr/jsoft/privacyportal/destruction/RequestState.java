@@ -7,7 +7,7 @@ package kr.jsoft.privacyportal.destruction;
  * → {@code COMPLETED}; or {@code CANCELLED} (refused, or not approved in time). From outside,
  * SUBMITTED and AWAITING_APPROVAL look the same.
  *
- * <p>Without the device (issue 11): {@code PROVING} (an SMS code was sent to the number) or
+ * <p>Without the device: {@code PROVING} (an SMS code was sent to the number) or
  * {@code REVIEW} (no access to the number: the privacy manager decides) → {@code WAITING_PERIOD}
  * (the devices are told and may cancel until the window ends) → {@code DESTROYING}; or
  * {@code CANCELLED} (code wrong or expired, or cancelled on a device) / {@code REFUSED}.

@@ -33,7 +33,7 @@
  *       promise check flags {@code DESTROYING} requests 60 s after approval when a wipe command is {@code
  *       FETCHED}/{@code STARTED} (the device is demonstrably online) and mails the privacy manager once ({@code
  *       promise_missed_at}).</li>
- * <li><b>Without the device (issue 11).</b> {@code PROVING} requests hold an SMS code's keyed hash (from {@code
+ * <li><b>Without the device.</b> {@code PROVING} requests hold an SMS code's keyed hash (from {@code
  *       device.SmsProofs}, which shares the registration's code rules and SMS rate-limit buckets); {@code
  *       approval_due_at} is the code's expiry, so the same cancel step ends unproven requests. {@code REVIEW}
  *       requests hold the sealed explanation until the privacy manager decides. Both lead to {@code

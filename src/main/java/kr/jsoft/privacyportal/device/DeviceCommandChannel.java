@@ -12,19 +12,6 @@ import java.util.UUID;
  */
 public interface DeviceCommandChannel {
 
-    /** No commands, receipts refused as unknown: for portals built without the command feature. */
-    DeviceCommandChannel NONE = new DeviceCommandChannel() {
-        @Override
-        public List<String> deliverPending(UUID deviceId) {
-            return List.of();
-        }
-
-        @Override
-        public ReceiptResult acceptReceipt(UUID deviceId, UUID commandId, SignedReceipt receipt) {
-            return new ReceiptResult.UnknownCommand();
-        }
-    };
-
     /**
      * The device's unfinished, unexpired commands as compact JWS signed by the portal, oldest first;
      * those not delivered before become {@code FETCHED}. Called by every check-in and by the fetch route.

@@ -6,14 +6,11 @@ import org.hibernate.Session;
 
 /**
  * What the registry tells other features, inside the transaction that made the change, so their
- * reaction (e.g. queuing a NOTIFY command) commits or rolls back with it. Issue 9 (push and
- * commands) implements it; until then the registry is wired with {@link #NONE}.
+ * reaction (e.g. queuing a NOTIFY command) commits or rolls back with it. The command channel
+ * implements it; the interface lives here so that the registry does not depend on the feature built
+ * on it.
  */
 public interface DeviceEvents {
-
-    /** Does nothing. */
-    DeviceEvents NONE = new DeviceEvents() {
-    };
 
     /**
      * A device has just been activated under a phone number that already has other active devices:

@@ -13,7 +13,7 @@
  * <li><b>Confirmation</b> is signed by the key sent at registration (proof of possession), locks the row, counts
  *       wrong codes (the fifth deletes the registration), deletes expired ones, and on success activates and
  *       calls {@code DeviceEvents.newDeviceRegistered} in the same transaction when the number has other active
- *       devices (issue 9 queues a NOTIFY there).</li>
+ *       devices (the command channel queues a NOTIFY there).</li>
  * <li><b>Signed calls</b>: {@code DeviceRequestVerifier} (JWS over method, path, body digest, {@code iat},
  *       {@code jti}; ±300 s) with {@code DatabaseNonceStore} ({@code device_nonce}, primary key decides replays,
  *       purged every 10 minutes); the servlet then requires the signature's {@code kid} to equal the device in

@@ -20,7 +20,8 @@
  * <li>In a servlet, {@code Staff.current(request)} is the signed-in {@code StaffMember(accountId, displayName,
  *       role)}; {@code Staff.event(request, "personal-data.view").target("complaint", id)} is the audit event to
  *       pass to the service, which records it in its own transaction. {@code Staff.clientAddress(request)} is
- *       the address to audit (issue 12 will honour trusted proxies there).</li>
+ *       the address to audit ({@code ManagerGate} resolved it through {@code web.ClientAddress}, so behind
+ *       trusted proxies it is the forwarded client address).</li>
  * <li>Templates of dashboard pages start their <code>&lt;section&gt;</code> with <code>&lt;div
  *       th:replace="~&#123;manager/shell :: nav&#125;"&gt;&lt;/div&gt;</code> (navigation, signed-in name,
  *       sign-out form).</li>

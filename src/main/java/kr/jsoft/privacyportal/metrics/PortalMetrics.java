@@ -46,7 +46,7 @@ public final class PortalMetrics implements AutoCloseable {
         return registry;
     }
 
-    /** The destruction feature's latency timer (issue 10 records into it). */
+    /** The destruction feature's latency timer, from receipt to the final state. */
     public DestructionMetrics destruction() {
         return destruction;
     }

@@ -21,7 +21,7 @@
  *       and address, so 304s need no rendering. A new state drops the old pages; at most 500 pages per state.
  *       Cached pages never depend on the visitor (session ids are cookie-only so links are identical for
  *       everyone).</li>
- * <li><b>Revisions (issue 5).</b> {@code PolicyLifecycle.schedule} locks the version row, checks state, the
+ * <li><b>Revisions.</b> {@code PolicyLifecycle.schedule} locks the version row, checks state, the
  *       completeness checklist (or a recorded reason) and the notice period ({@code NoticePeriod}: 7 days, 30
  *       when marked or detected unfavourable by {@code UnfavourableChanges} against the version in force), posts
  *       the revision notice through {@code NoticeService.post(session, …)}, stores {@code notice_posted_at} =
