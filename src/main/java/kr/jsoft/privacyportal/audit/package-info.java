@@ -1,18 +1,23 @@
 /**
- * The append-only, hash-chained audit log, its daily signed heads and its verification.
+ * The audit log: append-only, hash-chained entries of every staff action, every view of personal data and every
+ * system action on it; the daily signed chain head; listing, CSV export and verification.
  *
- * <h2>Audit chain verification</h2>
- * <p>{@code AuditTrail.verify()} walks entries in sequence order in batches: a missing sequence number names the
- *     removed entry; a hash that no longer matches the content names the altered entry; a broken link to the
- *     previous hash names the previous entry (rewritten with a fresh hash). It then checks the head row and
- *     every signed daily head file ({@code AuditHeads}), which an attacker with database access cannot forge, so
- *     deleting or rewriting the tail is caught too.
  * <ul>
- * <li>{@code crypto.DataCipher} (formerly the mail feature's own {@code FieldCipher}, now one class for all
- *       features): AES-256-GCM for personal data at rest, one column value at a time, the column name bound as
- *       associated data ({@code seal(context, text)} / {@code open(context, sealed)}).</li>
- * <li>{@code web.View.renderToString(template, locale, model)}: renders outside a request; {@code x.txt}
- *       templates render in Thymeleaf's TEXT mode (mail text parts), everything else as HTML.</li>
+ * <li><b>Recording.</b> A feature calls {@code AuditLog.record(session, AuditEvent…)} in the transaction that
+ *       does the work, so an action and its entry commit together. Entries name records by opaque id and carry
+ *       no personal data; the application has no code path that updates or deletes one, and the log is never
+ *       purged (access records must be kept at least two years).</li>
+ * <li><b>Chain.</b> Each entry's SHA-256 covers its content and the previous entry's hash; the head row
+ *       ({@code AuditChainHead}) is locked to append, which serialises writers across instances (so check-ins
+ *       and wake-ups are deliberately not audited one by one).</li>
+ * <li><b>Signed heads.</b> {@code AuditHeads} signs the chain head once per Seoul day with the portal's ES256
+ *       key and writes {@code audit-heads/YYYY-MM-DD.jws}; the day's {@code audit_head} row makes it once a day
+ *       with several instances.</li>
+ * <li><b>Verification.</b> {@code AuditTrail.verify()} walks entries in sequence order in batches: a missing
+ *       sequence number names the removed entry, a hash that no longer matches the altered one, a broken link to
+ *       the previous hash the rewritten previous entry. It then checks the head row and every signed head file,
+ *       which an attacker with database access cannot forge, so deleting or rewriting the tail is caught
+ *       too.</li>
  * </ul>
  */
 package kr.jsoft.privacyportal.audit;

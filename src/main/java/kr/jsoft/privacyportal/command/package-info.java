@@ -8,7 +8,7 @@
  *       live in {@code command}, which depends on {@code device} and {@code push} and never the other way round:
  *       the device API reaches the channel through the {@code device.DeviceCommandChannel} interface, and the
  *       registry tells it about registrations and erasures through {@code device.DeviceEvents} (implemented by
- *       {@code CommandEvents}), both wired in {@code PortalServer}.</li>
+ *       {@code CommandEvents}).</li>
  * <li><b>Queueing</b> ({@code Commands.notify/approveRequest/wipeAppData(Session, …)}) runs in the caller's
  *       transaction: a {@code device_command} row (state {@code QUEUED}, the signed JWS, {@code next_wake_at} =
  *       now) and an audit entry {@code command.queued}. A transaction synchronisation raises {@code
@@ -39,7 +39,12 @@
  * <li><b>Signatures</b>: {@code CommandSigner} builds the compact JWS itself (Jackson, JDK base64url,
  *       {@code crypto.Es256}); P-256 runs on {@code crypto.NativeP256} (AWS-LC) where it loads.</li>
  * <li><b>Wake-ups are not audited</b> one by one ({@code device_wake_up} is their record); alerts are ({@code
- *       push.alert}, once per batch and distinct detail).</li>
+ *       push.alert}, once per batch and distinct detail) and go to {@code ManagerAlerts}.</li>
+ * <li><b>Dashboard</b>: {@code /manager/commands/{deviceId}} and {@code /manager/commands/{deviceId}/{commandId}}
+ *       (view: every role; act: privacy manager, staff; no navigation entry, reached from a device's history):
+ *       {@code CommandsServlet} → {@code Commands.historyOf}, {@code detail} (404 when the command belongs to
+ *       another device) and {@code retryWakeUp} (POST → redirect with {@code ?retried=SCHEDULED|FINISHED|UNKNOWN}),
+ *       each audited. A prefix route of its own, since {@code /manager/devices/*} is view-only.</li>
  * </ul>
  */
 package kr.jsoft.privacyportal.command;

@@ -24,7 +24,7 @@
  *       request). Locks are always taken in the order command(s) → request. Each erasure is journalled first
  *       ({@code device}, {@code device-commands}); {@code DeviceRegistry.eraseAgain}, {@code
  *       Commands.erasePayloadsOf}, {@code Outbox.eraseAgain} and {@code DestructionProcess.eraseAgain} are the
- *       erasers PortalServer registers.</li>
+ *       erasers registered with the erasure journal for these kinds.</li>
  * <li><b>Completion.</b> When every device row is finished and erased, one transaction signs the certificate,
  *       stores it, queues the mail (if an email was given), erases the email from the request and journals it;
  *       the outbox row's recipient and content are erased as soon as the mail is sent ({@code
@@ -42,7 +42,7 @@
  *       {@code endWaitingPeriods} queues the wipes when {@code window_ends_at} passes. A refusal seals its
  *       grounds (shown on the status page), stores the policy label whose outside organisations it names, mails
  *       them and erases the hash, explanation and email.</li>
- * <li>**Why a worker thread and not {@code Jobs}.** The p99 target (approval → last receipt under 1 s) and the
+ * <li><b>Why a worker thread and not {@code Jobs}.</b> The p99 target (approval → last receipt under 1 s) and the
  *       look-up right after the request need a reaction within milliseconds; {@code DestructionWorker} waits on
  *       a signal raised after each relevant commit, with a one-second sweep as the backstop (like the wake-up
  *       dispatcher). The work itself is always in the database.</li>

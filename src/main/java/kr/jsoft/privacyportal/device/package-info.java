@@ -29,7 +29,7 @@
  * </ul>
  * <h2>Device dashboard</h2>
  * <ul>
- * <li>{@code PortalServer} registers, after the manager block: {@code /manager/devices/*} (view: every role; no
+ * <li>Routes: {@code /manager/devices/*} (view: every role; no
  *       act roles, so the pages change nothing), {@code /manager/devices/lookup} (view and act: every role — the
  *       lookup is a read, POSTed only to keep the number out of addresses and to carry the CSRF token; the exact
  *       route wins over the prefix one), the panel, and {@code /manager/dev/sms} only when the development inbox

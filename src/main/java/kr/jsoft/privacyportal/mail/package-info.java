@@ -1,5 +1,5 @@
 /**
- * Mail: the transactional outbox, its dispatcher and the notice fan-out.
+ * Mail: the transactional outbox, its dispatcher, SMTP, and the outbox's dashboard pages.
  *
  * <h2>Mail flows</h2>
  * <ul>
@@ -19,13 +19,23 @@
  *       mail's full rendering matched, else mail by mail). {@code SmtpTransport} names Angus's
  *       {@code StreamProvider} in the system property Jakarta Mail 2.1 reads first, since its default look-up is
  *       a {@code ServiceLoader} class-path scan per body part (jakartaee/mail-api#699, #861).</li>
- * <li><b>Notice fan-out.</b> {@code NoticeMailer.revisionScheduled(session, notice)} records two jobs in the
- *       caller's transaction (the notice now, the reminder at 09:00 Seoul time on the effective date) with the
- *       notice text saved once per language ({@code mail_context}). {@code NoticeFanOut.runDue} (a {@code Jobs}
- *       job, every 5 s) claims a due job by lease and walks confirmed subscribers by id, 500 per transaction,
- *       enqueueing one mail each and advancing {@code last_subscriber_id} in the same transaction.</li>
  * <li><b>Erasure.</b> {@code Outbox.eraseExpired} (hourly) nulls recipient and model of mails finished more than
- *       {@code PORTAL_MAIL_RETENTION} ago; unconfirmed subscription requests are deleted after 48 h.</li>
+ *       {@code PORTAL_MAIL_RETENTION} ago and journals them ({@code erasure}); {@code Outbox.eraseIfFinished} does it
+ *       in the caller's transaction as soon as a mail that must not be kept (a destruction certificate's) is
+ *       finished, and the caller journals it.</li>
+ * <li><b>Development mailbox.</b> In development mode without {@code PORTAL_SMTP_HOST}, an embedded GreenMail
+ *       server ({@code DevelopmentMailbox}) receives every mail; nothing leaves the machine.</li>
+ * </ul>
+ * <h2>Dashboard pages</h2>
+ * <ul>
+ * <li>{@code /manager/outbox/*} (view: every role; act: privacy manager, staff): {@code OutboxServlet} →
+ *       {@code OutboxDashboard.list/preview/retry(Viewer, …)}. Only the privacy manager sees addresses and secret
+ *       links unmasked; a retry is POST → redirect to the preview with {@code ?retried=yes|no}. Lists, previews
+ *       and retries are audited.</li>
+ * <li>{@code /manager/dev/mail} (view: privacy manager, staff; only when the development mailbox exists):
+ *       {@code DevelopmentMailReader.list/read} reads {@code DevelopmentMailbox.recent()} and records
+ *       {@code personal-data.view} on {@code dev-mailbox} (a count, no address). Headers and the text part are
+ *       shown escaped; the HTML part is never rendered.</li>
  * </ul>
  */
 package kr.jsoft.privacyportal.mail;

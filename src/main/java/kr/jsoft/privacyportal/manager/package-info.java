@@ -37,22 +37,5 @@
  *     newer than the last accepted one, or an unused recovery code) → {@code changeSessionId()}, {@code
  *     SignedIn(accountId, signedInAt, lastSeenAt)} in the session → every dashboard request: idle and absolute
  *     limits against the portal's {@code Clock}, account still enabled and not reset since.
- * <h2>Outbox, development mailbox and command pages</h2>
- * <ul>
- * <li>{@code PortalServer} registers them in one block right before {@code extraRoutes}: {@code
- *       /manager/outbox/*} (view: every role; act: privacy manager, staff), {@code /manager/dev/mail} only when
- *       the development mailbox exists (view: privacy manager, staff), {@code /manager/commands/*} (view: every
- *       role; act: privacy manager, staff; no navigation entry, reached from a device's history).</li>
- * <li>Outbox: {@code OutboxServlet} → {@code OutboxDashboard.list/preview/retry(Viewer, …)}; the viewer is the
- *       signed-in account with {@code privacyManager} = role {@code PRIVACY_MANAGER}, which alone sees addresses
- *       and secret links. Retry is POST → redirect to the preview with {@code ?retried=yes|no}.</li>
- * <li>Development mailbox: {@code DevelopmentMailServlet} → {@code DevelopmentMailReader.list/read(by,
- *       messageId)} reads {@code DevelopmentMailbox.recent()} and records {@code personal-data.view} on {@code
- *       dev-mailbox} (count only). The detail view shows headers and the text part escaped; the HTML part is
- *       never rendered.</li>
- * <li>Commands: {@code CommandsServlet} → {@code Commands.historyOf}, {@code detail} (404 when the command
- *       belongs to another device) and {@code retryWakeUp} (POST → redirect with {@code
- *       ?retried=SCHEDULED|FINISHED|UNKNOWN}).</li>
- * </ul>
  */
 package kr.jsoft.privacyportal.manager;

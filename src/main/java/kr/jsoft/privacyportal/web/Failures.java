@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns failures into answers. Pages: a {@link BadRequestException} becomes the container's
- * 400 page with its message, anything else the 500 page with an incident id (logged with
+ * error page with its status (400, 422, 429 with {@code Retry-After}, …) and message; no pooled
+ * database connection in time becomes 503 with {@code Retry-After} (overload: nothing was
+ * written, trying again is safe); anything else the 500 page with an incident id (logged with
  * the stack trace, which the visitor never sees). Under {@code /api/}: every error, ours or
  * the container's, is an RFC 9457 problem body instead.
  */

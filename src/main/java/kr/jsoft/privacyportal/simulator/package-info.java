@@ -1,0 +1,13 @@
+/**
+ * The reference device: the Smart Callback app's side of the device protocol, as runnable code.
+ *
+ * <p>The app itself is built elsewhere; this package shows its makers, and proves to the tests, what a
+ *     conforming device does: register with the SMS code, serve a Web Push endpoint on 127.0.0.1 that
+ *     decrypts wake-ups (RFC 8291), check in on each wake-up, verify every command's ES256 signature against
+ *     the portal's JWKS before acting ({@code CommandVerifier}), show {@code NOTIFY}, answer
+ *     {@code APPROVE_REQUEST} by an {@code ApprovalRule}, carry out {@code WIPE_APP_DATA} on its local store of
+ *     invented sample data ({@code DeviceStore}) and sign every receipt. {@code ReferenceDevice} runs from the
+ *     jar's class path against any portal (see its class comment); the integration tests run it in-process.
+ *     Nothing in the portal depends on this package.
+ */
+package kr.jsoft.privacyportal.simulator;
