@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark (issue 12): one and then two portal instances on one PostgreSQL database,
+# Load benchmark: one and then two portal instances on one PostgreSQL database,
 # under a mixed load of public pages and the complaint form (bench/load-mix.lua: 7 public
 # pages, the form and one filed complaint per 10 requests). Reports per run: requests/s, p99
 # latency, errors, portal CPU ms per request (the instances' /proc CPU time delta / requests)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (issue 6, "Numbers"): a revision notice fanned out to N subscribers (default
+# Notice fan-out benchmark: a revision notice fanned out to N subscribers (default
 # 100,000) through the outbox into postfix's smtp-sink, with 1 and 8 SMTP connections,
 # reporting messages/s and peak heap; then smtp-source into the same sink as the reference.
 # Usage: bench/mail-fanout.sh [subscribers] [heap]     e.g. bench/mail-fanout.sh 100000 256m

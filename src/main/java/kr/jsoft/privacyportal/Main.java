@@ -98,7 +98,7 @@ public final class Main {
             } else {
                 if (!settings.database().url().equals(Settings.defaultH2Url(settings.dataDir()))) {
                     err.println("restore is for the default H2 database in PORTAL_DATA_DIR; "
-                            + "restore PostgreSQL with pg_restore (README: Backup and restore)");
+                            + "restore PostgreSQL with pg_restore (docs/operations.md: Backup and restore)");
                     return 64;
                 }
                 kr.jsoft.privacyportal.backup.H2Backup.restore(file, settings.dataDir());

@@ -81,7 +81,7 @@ public record Settings(
             throw new SettingsException("PORTAL_ERASURE_JOURNAL_DIR", "must be outside PORTAL_DATA_DIR (" + dataDir + ")");
         }
         Duration backupRetention = env.duration("PORTAL_BACKUP_RETENTION", Duration.ofDays(35));
-        // policy: the folder of policy versions imported at start-up (README "Policy versions").
+        // policy: the folder of policy versions imported at start-up (policies/README.md).
         Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
         // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
         boolean benchStatic = env.bool("PORTAL_BENCH_STATIC", false);

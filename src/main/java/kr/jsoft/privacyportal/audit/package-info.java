@@ -13,6 +13,11 @@
  * <li><b>Signed heads.</b> {@code AuditHeads} signs the chain head once per Seoul day with the portal's ES256
  *       key and writes {@code audit-heads/YYYY-MM-DD.jws}; the day's {@code audit_head} row makes it once a day
  *       with several instances.</li>
+ * <li><b>{@code /manager/audit}</b> (privacy managers and auditors): filters by date range (Korean time), actor,
+ *       action prefix and target; the same selection as CSV (itself audited as {@code audit.export}); the
+ *       verification below. Actors are {@code account:<id>}, {@code device:<id>}, {@code public}, {@code system},
+ *       {@code command-line} or {@code unknown-account}; staff emails are never written. Signed head claims: {@code iss}, {@code iat}, {@code
+ *       day}, {@code seq}, {@code hash}.</li>
  * <li><b>Verification.</b> {@code AuditTrail.verify()} walks entries in sequence order in batches: a missing
  *       sequence number names the removed entry, a hash that no longer matches the altered one, a broken link to
  *       the previous hash the rewritten previous entry. It then checks the head row and every signed head file,

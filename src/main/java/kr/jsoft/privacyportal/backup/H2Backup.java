@@ -12,7 +12,7 @@ import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import org.h2.tools.Restore;
 
 /**
- * Backup and restore of the default H2 database file (README "Backup and restore"). The backup
+ * Backup and restore of the default H2 database file ({@code docs/operations.md}, "Backup and restore"). The backup
  * is H2's online {@code BACKUP TO}: a consistent zip of the database file taken while the portal
  * runs (the task connects through H2's automatic mixed mode). Keys and the erasure journal live
  * outside the data directory and are never in it. PostgreSQL is backed up with {@code pg_dump}.
@@ -66,7 +66,7 @@ public final class H2Backup {
     private static void requireH2(DatabaseSettings database) {
         if (!database.url().startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("The backup task is for H2; back up PostgreSQL with pg_dump -Fc "
-                    + "(README: Backup and restore)");
+                    + "(docs/operations.md: Backup and restore)");
         }
     }
 }

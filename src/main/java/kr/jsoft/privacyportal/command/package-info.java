@@ -1,6 +1,14 @@
 /**
  * The command channel: signed device commands, push wake-ups and signed receipts.
  *
+ * <p>The portal makes a device act through signed commands: {@code NOTIFY} (show a message), {@code
+ *     APPROVE_REQUEST} (show a number; the user's answer comes back signed) and {@code WIPE_APP_DATA} (delete the
+ *     app's data, report the counts). Each is a compact JWS with the portal's ES256 {@code signing} key ({@code typ
+ *     device-command+jwt}; claims {@code jti}, {@code sub} = device, {@code cmd}, {@code nonce}, {@code iat},
+ *     {@code exp}, 30 days by default, {@code args}); the public key is at {@code /.well-known/jwks.json}. A push
+ *     carries only {@code {"t":"sync"}}; the device then fetches over the signed API. Per device a command goes
+ *     {@code QUEUED → WOKEN → FETCHED → STARTED → COMPLETED}, or {@code FAILED} / {@code EXPIRED}.
+ *
  * <h2>Commands and wake-ups</h2>
  * <ul>
  * <li><b>Why a package of its own.</b> {@code push} stays a set of stateless gateways (no database); {@code
@@ -23,6 +31,10 @@
  *       device_wake_up} rows, the command's next slot or retry) and clears the lease. A worker that dies leaves
  *       a lease that runs out after 2 minutes; the row is claimed again (a wake-up may go out twice, which is
  *       harmless).</li>
+ * <li><b>Schedule</b> ({@code WakeUpSchedule}): at once, then after about 1 minute, 10 minutes, 1 hour, 6 hours and
+ *       daily until the command finishes or expires; a temporary push failure is retried within the slot
+ *       ({@code Retry-After}, else jittered back-off, 5 times). A dead token or subscription (FCM
+ *       {@code UNREGISTERED}, Web Push 404/410) is dropped; the device, its key and its commands stay.</li>
  * <li><b>Delivery</b>: every check-in and {@code GET …/commands} returns the open, unexpired commands; the ones
  *       not delivered before become {@code FETCHED} (not audited: {@code fetched_at} is the record, like
  *       check-ins).</li>
@@ -31,7 +43,8 @@
  *       answers a repeat from the stored row, checks the command's nonce and the fields its kind needs, stores
  *       signature, body, digest and device key ({@code device_command_receipt}, unique per command and type),
  *       moves the state, writes the audit entry and calls the {@code CommandListener}s in the same
- *       transaction.</li>
+ *       transaction. The same receipt again answers 200 with the stored result, a different one 409; a replayed
+ *       signature is refused (401) before the channel is reached.</li>
  * <li><b>Erasure</b>: an erased device's open commands become {@code FAILED} ("device erased"); command rows and
  *       receipts keep only the opaque device id and stay as the record (and proof) of what happened. After
  *       {@code PORTAL_COMMAND_HISTORY_RETENTION} (90 days) a finished command also loses its wake-up attempts and

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Every Web Push message needs a fresh key pair and an ECDH (RFC 8291 §3.1), every command an ES256
  * signature and every device request a verification; natively that is about 0.08 ms for the pair
  * and the ECDH and 0.02 / 0.06 ms to sign / verify, against 0.4 and 0.15 ms with Bouncy Castle's
- * pure-Java arithmetic (README, "Benchmark: command channel").
+ * pure-Java arithmetic ({@code bench/README.md}, "Command channel").
  *
  * <p>The provider is not installed in the JCA list: only the callers below ask for it by object,
  * everything else keeps the JDK's. Where it does not load (another OS or CPU), callers fall back

@@ -1,6 +1,17 @@
 /**
  * Destruction requests: approval on a device, wipes, erasure, certificates and refusals.
  *
+ * <p>The policy promises that users may have their personal information destroyed at any time and at once.
+ *     Public addresses: {@code /{lang}/destruction} (the mobile number and, optionally, an email for the
+ *     certificate), {@code /{lang}/destruction/lost} ("I no longer have my device": the number proven by an SMS
+ *     code, or an explanation for the privacy manager; nobody is asked for identity documents), the secret status
+ *     page {@code /{lang}/destruction/status/<token>} (128-bit token, only its SHA-256 stored, {@code no-store},
+ *     {@code Referrer-Policy: no-referrer}, refreshing itself without JavaScript while the request runs) and
+ *     {@code /{lang}/destruction/verify} (anyone checks a certificate; invalid: 422). From the app:
+ *     {@code POST /api/v1/devices/{id}/destruction-requests}, signed by the device, whose signature is the
+ *     approval. Afterwards only a minimal record remains (reference, origin, times, counts, outcome, the
+ *     certificate, opaque device ids and receipt digests): no number, no hash of it, no email.
+ *
  * <h2>Destruction flows</h2>
  * <ul>
  * <li><b>Identical work for every number.</b> The website POST validates the form, counts the limits (per client
@@ -25,10 +36,18 @@
  *       ({@code device}, {@code device-commands}); {@code DeviceRegistry.eraseAgain}, {@code
  *       Commands.erasePayloadsOf}, {@code Outbox.eraseAgain} and {@code DestructionProcess.eraseAgain} are the
  *       erasers registered with the erasure journal for these kinds.</li>
- * <li><b>Completion.</b> When every device row is finished and erased, one transaction signs the certificate,
+ * <li><b>Completion.</b> When every device row is finished and erased, one transaction signs the certificate
+ *       (a compact JWS, {@code typ destruction-certificate+jwt}, with {@code ref}, {@code origin}, the times,
+ *       {@code devices}, {@code wiped}, {@code not_confirmed}, the {@code receipts}' digests and {@code outcome}
+ *       {@code COMPLETED} or {@code PARTIAL}),
  *       stores it, queues the mail (if an email was given), erases the email from the request and journals it;
  *       the outbox row's recipient and content are erased as soon as the mail is sent ({@code
  *       Outbox.eraseIfFinished}), journalled as {@code mail}.</li>
+ * <li><b>Dashboard</b> (view: every role; act: privacy manager, staff): {@code /manager/destruction} (the queue
+ *       with the 10-day deadline and flagged rows) and {@code /manager/destruction/<id>} (a timeline per device:
+ *       approval and wipe commands, wake-ups, receipt digest, erasure; "retry wake-up"). Every role that may view
+ *       the detail page reads a review request's explanation there (an access record); only the privacy manager
+ *       executes or refuses it.</li>
  * <li><b>Clocks.</b> {@code deadline_at = created_at + 10 days} (PIPA Enforcement Decree Art. 43(3)); the
  *       promise check flags {@code DESTROYING} requests 60 s after approval when a wipe command is {@code
  *       FETCHED}/{@code STARTED} (the device is demonstrably online) and mails the privacy manager once ({@code

@@ -2,6 +2,13 @@
  * The device registry: SMS-proven registration, the signed device API and its dashboard pages.
  *
  * <h2>Device registration and the device API</h2>
+ * <p>The app's API under {@code /api/v1/devices} (JSON, RFC 9457 problems; the OpenAPI document
+ *     {@code openapi/device-api.json} is served at {@code /api/v1/openapi.json}): {@code POST /api/v1/devices}
+ *     (number, platform, app version, push address, public key as JWK, P-256 or Ed25519) → 201 pending and a
+ *     6-digit SMS code (10 minutes, 5 tries); {@code POST …/{id}/confirmation} → active; then, signed:
+ *     {@code PUT …/{id}/push-address}, {@code POST …/{id}/check-ins} (answers the pending commands), {@code GET
+ *     …/{id}/commands}, {@code POST …/{id}/commands/{commandId}/receipts}, {@code DELETE …/{id}} (erased at once)
+ *     and {@code POST …/{id}/destruction-requests}.
  * <ul>
  * <li><b>Registration</b> ({@code POST /api/v1/devices}): rate limits first (per client address, per device key
  *       thumbprint, per number, then the portal's daily budget, so refusals by the narrow limits do not spend

@@ -13,6 +13,11 @@
  *       renders each mail ({@code <template>.txt}, first line = subject, and {@code <template>.html}) through
  *       {@code View}'s one engine, sends the batch over one SMTP connection with the outbox id as Message-ID,
  *       then marks sent / failed (back-off) / {@code FAILED} in one transaction, guarded by the claim token.</li>
+ * <li><b>Retries.</b> A failed attempt waits 2 minutes, doubling (jittered) up to 6 hours, until
+ *       {@code PORTAL_MAIL_MAX_ATTEMPTS}; then the mail is {@code FAILED} (metric, dashboard, "retry"). A permanent
+ *       5xx refusal fails at once. The Message-ID ({@code <outbox id@host of PORTAL_BASE_URL>}) stays the same on
+ *       every attempt, so the one possible duplicate after a crash between sending and marking is
+ *       recognisable.</li>
  * <li><b>Shared rendering.</b> Mails with a shared context (a fan-out) differ only by their own values (the
  *       unsubscribe link): {@code SharedRenderings} renders the pair once per template, language and context
  *       with markers and puts each mail's values in (only values no escaping changes, and only after the first

@@ -296,7 +296,7 @@ public final class ReferenceDevice implements AutoCloseable {
         }
     }
 
-    /** Command line: see the class comment and README ("Reference device"). */
+    /** Command line: see the class comment and the simulator package-info. */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {

@@ -17,7 +17,7 @@ import java.util.List;
  * Synchronizer-token CSRF protection for every state-changing request of the portal.
  * GET pages that show a form get a token ({@code ${csrf}} in templates, field {@code _csrf});
  * a POST without the session's token gets the 403 page and changes nothing.
- * Exemptions are listed in {@link #EXEMPT_PREFIXES} and README.
+ * Exemptions are listed in {@link #EXEMPT_PREFIXES} and in README's Security section.
  */
 public final class CsrfTokens extends HttpFilter {
     public static final String FIELD = "_csrf";

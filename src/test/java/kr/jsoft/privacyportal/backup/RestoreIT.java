@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Backup and restore", end to end: records are created, a backup is taken (H2's online
+ * docs/operations.md "Backup and restore", end to end: records are created, a backup is taken (H2's online
  * BACKUP TO through the backup task's code, or pg_dump -Fc on PostgreSQL), some records are
  * destroyed, the database is lost, the backup is restored into a fresh instance with the same key
  * directory and erasure journal: every record is back except the destroyed ones, which the
