@@ -44,7 +44,8 @@
  *       mails and {@code last_subscriber_id} commit together under the job's row lock and claim token, so a dead
  *       instance's job resumes after the lease from the last page</td></tr>
  * <tr><td>mail dispatcher (thread)</td><td>per-row lease ({@code claim_token}, {@code lease_until} 5 min) by
- *       conditional {@code UPDATE} ({@code SKIP LOCKED} candidates on PostgreSQL); marking needs the claim
+ *       conditional {@code UPDATE} on candidates read {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 ≥ 2.2.220);
+ *       marking needs the claim
  *       token. A dead instance's batch is claimed again after 5 min (at most one duplicate, same
  *       Message-ID)</td></tr>
  * <tr><td>wake-up dispatcher (thread, 1 s sweep) and command expiry</td><td>per-row lease ({@code claimed_by}, 2
@@ -54,6 +55,12 @@
  * <tr><td>command history purge (1 h)</td><td>{@code exclusive}; batches of 500 finished commands, each
  *       transaction taking the audit chain's lock before any command row (the order device erasure uses);
  *       purged rows no longer match, so an overlapping run does nothing twice</td></tr>
+ * <tr><td>destruction worker (thread, signal after each relevant commit, 1 s sweep)</td><td>the look-up step
+ *       claims {@code SUBMITTED} and {@code WAITING_PERIOD} requests by lease ({@code claimed_by}, {@code
+ *       lease_until}, 1 min); every other step re-checks the state under the request's row lock, taken after the
+ *       command rows' locks</td></tr>
+ * <tr><td>erasure journal prune (1 d)</td><td>runs on every instance; the shared journal directory's file lock
+ *       serialises prunes and appends, and pruning what is already gone changes nothing</td></tr>
  * <tr><td>policy import (start-up)</td><td>{@code JobLeases.oneAtATime("policy-import")}: a row lock held while
  *       importing, so instances starting together take turns</td></tr>
  * <tr><td>Jetty session scavenging (Jetty's housekeeper)</td><td>deletes expired {@code jetty_session} rows;
