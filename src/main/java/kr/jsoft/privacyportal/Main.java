@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.config.SettingsException;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import kr.jsoft.privacyportal.audit.AuditLog;

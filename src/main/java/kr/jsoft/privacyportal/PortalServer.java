@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;

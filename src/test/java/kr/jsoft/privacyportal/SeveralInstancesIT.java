@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

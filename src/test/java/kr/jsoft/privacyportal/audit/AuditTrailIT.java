@@ -12,7 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import kr.jsoft.privacyportal.PortalKeys;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.jsoft.privacyportal.PortalKeys;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.push.FakeWebPushServer;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kr.jsoft.privacyportal.PortalKeys;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.htmlunit.WebClient;
