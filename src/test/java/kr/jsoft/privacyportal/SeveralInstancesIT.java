@@ -28,7 +28,7 @@ import kr.jsoft.privacyportal.command.CommandView;
 import kr.jsoft.privacyportal.command.Notice;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.push.FakeWebPushServer;
 import kr.jsoft.privacyportal.push.P256Keys;
 import kr.jsoft.privacyportal.push.PushAddress;

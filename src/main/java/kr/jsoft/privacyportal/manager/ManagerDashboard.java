@@ -1,5 +1,9 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.ManagerArea;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.Role;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.file.Path;

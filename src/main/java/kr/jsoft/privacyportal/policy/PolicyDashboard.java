@@ -1,10 +1,10 @@
 package kr.jsoft.privacyportal.policy;
 
 import java.util.Optional;
-import kr.jsoft.privacyportal.manager.Access;
-import kr.jsoft.privacyportal.manager.ManagerArea;
-import kr.jsoft.privacyportal.manager.PanelItem;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.ManagerArea;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.web.View;
 
 /**

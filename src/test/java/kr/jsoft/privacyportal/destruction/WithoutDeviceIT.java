@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.jsoft.privacyportal.device.ClearTextScan;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
 import kr.jsoft.privacyportal.testing.PortalFixture;
