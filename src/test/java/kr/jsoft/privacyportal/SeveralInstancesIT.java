@@ -90,7 +90,7 @@ class SeveralInstancesIT {
         byte[] auth = new byte[16];
         new SecureRandom().nextBytes(auth);
         push = new FakeWebPushServer(clock, P256Keys.generate(new SecureRandom()), auth,
-                P256Keys.encode(a.server().keys().ecKey(PortalKeys.VAPID).toECPublicKey()));
+                P256Keys.encode(a.server().cores().keys().ecKey(PortalKeys.VAPID).toECPublicKey()));
     }
 
     @AfterAll

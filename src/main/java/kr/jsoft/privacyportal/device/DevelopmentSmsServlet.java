@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.device;
 
+import kr.jsoft.privacyportal.web.DashboardTimes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -52,7 +52,7 @@ class CommandsIT {
     void startPushService() throws Exception {
         byte[] auth = new byte[16];
         new SecureRandom().nextBytes(auth);
-        ECPublicKey vapid = portal.server().keys().ecKey(PortalKeys.VAPID).toECPublicKey();
+        ECPublicKey vapid = portal.server().cores().keys().ecKey(PortalKeys.VAPID).toECPublicKey();
         pushService = new FakeWebPushServer(portal.clock(), P256Keys.generate(new SecureRandom()), auth,
                 P256Keys.encode(vapid));
     }

@@ -136,7 +136,7 @@ class DestructionDeskIT {
                 .findFirst().orElseThrow();
         HtmlPage retried = retry.getOneHtmlElementByAttribute("button", "type", "submit").click();
         assertThat(retried.getElementById("retried").asNormalizedText()).contains("Wake-up scheduled");
-        assertThat(portal.server().auditTrail().search(new AuditFilter(null, null, null, "destruction.viewed", null,
+        assertThat(portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, "destruction.viewed", null,
                 null), null, AuditTrail.PAGE_SIZE)).extracting(r -> r.targetId()).contains(request.id().toString());
     }
 

@@ -178,7 +178,7 @@ class WithoutDeviceIT {
         HtmlPage done = DestructionIT.awaitState(browser, waiting, "COMPLETED");
         assertThat(phone.store().counts().get("contacts")).isZero();
         testbed.awaitMail(email, reference);
-        assertThat(portal.server().auditTrail().search(new kr.jsoft.privacyportal.audit.AuditFilter(null, null, null,
+        assertThat(portal.server().cores().auditTrail().search(new kr.jsoft.privacyportal.audit.AuditFilter(null, null, null,
                 "destruction.executed", null, null), null, kr.jsoft.privacyportal.audit.AuditTrail.PAGE_SIZE))
                 .isNotEmpty();
         assertThat(done.getElementById("certificate")).isNotNull();

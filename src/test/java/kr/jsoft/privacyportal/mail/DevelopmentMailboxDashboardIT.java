@@ -62,7 +62,7 @@ class DevelopmentMailboxDashboardIT {
     }
 
     private static List<AuditRecord> views() {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, "personal-data.view", null, null),
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, "personal-data.view", null, null),
                 null, AuditTrail.PAGE_SIZE);
     }
 

@@ -92,7 +92,7 @@ class OutboxDashboardIT {
     }
 
     private static List<AuditRecord> auditEntries(String action) {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
                 AuditTrail.PAGE_SIZE);
     }
 

@@ -45,7 +45,7 @@ class ManagerRoutesIT {
     }
 
     static List<ManagerArea.Route> routes() {
-        return portal.server().managerArea().routes();
+        return portal.server().cores().staffArea().routes();
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class SubscriptionSteps {
 
     /** The one-click unsubscribe path of a subscriber (as every notice mail carries it). */
     public static String unsubscribePath(PortalServer server, long subscriberId) {
-        return "/unsubscribe/" + new SubscriberKeys(server.keys().secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))
+        return "/unsubscribe/" + new SubscriberKeys(server.cores().keys().secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))
                 .unsubscribeToken(subscriberId);
     }
 }
