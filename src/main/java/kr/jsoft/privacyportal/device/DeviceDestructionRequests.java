@@ -10,9 +10,6 @@ import java.util.UUID;
  */
 public interface DeviceDestructionRequests {
 
-    /** Refuses every request: for portals built without the destruction feature. */
-    DeviceDestructionRequests NONE = (deviceId, email, lang) -> Optional.empty();
-
     /**
      * Destroys all data of the device's number on every device registered under it and on the portal.
      *
