@@ -3,6 +3,9 @@
  * handles a raw key or a cipher mode.
  *
  * <ul>
+ * <li>{@code PortalKeys}: the key set (lookup hash, data encryption, ES256 signing, VAPID) from
+ *       {@code PORTAL_KEY_DIR/portal-keys.jwks} or {@code PORTAL_KEYS}; created only in development mode, never
+ *       inside the data directory, so a database backup never carries the keys that open it.</li>
  * <li>{@code DataCipher}: AES-256-GCM for personal data at rest, one column value at a time. {@code
  *       sealText(value, context)} / {@code openText(sealed, context)}; the context (e.g. {@code
  *       "device.push:<id>"}) is bound as associated data, so a sealed value copied to another row does not

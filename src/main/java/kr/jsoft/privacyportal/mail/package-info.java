@@ -1,5 +1,8 @@
 /**
- * Mail: the transactional outbox, its dispatcher, SMTP, and the outbox's dashboard pages.
+ * Mail: the transactional outbox, its dispatcher, SMTP, and the outbox's dashboard pages. A core: features that
+ * write mail (complaints, subscriptions, destruction) enqueue an {@code OutgoingMail} naming a template; mail
+ * imports none of them. {@code EmailAddresses} is the one check of what counts as an address.
+ * {@code MailFeature} wires it; its meters ({@code OutboxMeters}, {@code MeteredMailTransport}) live here too.
  *
  * <h2>Mail flows</h2>
  * <ul>

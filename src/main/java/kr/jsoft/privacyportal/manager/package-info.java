@@ -1,40 +1,18 @@
 /**
- * The staff dashboard: routes with their roles, sign-in, accounts and the feature pages contract.
+ * The dashboard's own feature: staff accounts, sign-in with a second factor, the gate in front of every
+ * {@code /manager} request, the home page, the audit viewer and the {@code manager} command-line tasks. The
+ * contract other features build their pages on is the {@code staff} core.
  *
- * <h2>Manager dashboard contract (for every feature with staff pages)</h2>
- * <p>Features never map {@code /manager/...} servlets on the context themselves; they register them in the
- *     {@code ManagerArea} that {@code PortalServer} passes them ({@code portal.managerArea()} in tests):
- * <pre>
- * managerArea.page("/manager/devices", new DevicesServlet(devices, view),
- *         Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav");   // nav entry
- * managerArea.page("/manager/devices/*", new DeviceServlet(devices, view),
- *         Access.view(Access.ALL_ROLES).act(Role.STAFF));                                     // no nav entry
- * managerArea.panel(viewer -&gt; devices.waiting() == 0 ? Optional.empty()
- *         : Optional.of(new PanelItem("device.attention.waiting", devices.waiting(), "/manager/devices")));
- * </pre>
- * <ul>
- * <li>{@code ManagerGate} (filter on {@code /manager}, {@code /manager/*}, after {@code Failures} and {@code
- *       CsrfTokens}) looks the request up in the area: unknown path → 404; no valid session → GET/HEAD redirect
- *       to {@code /manager/sign-in}, other methods 403; GET/HEAD need a view role, any other method an act role,
- *       else 403 (audited as {@code staff.access-denied}). An exact route wins over a prefix route.</li>
- * <li>In a servlet, {@code Staff.current(request)} is the signed-in {@code StaffMember(accountId, displayName,
- *       role)}; {@code Staff.event(request, "personal-data.view").target("complaint", id)} is the audit event to
- *       pass to the service, which records it in its own transaction. {@code Staff.clientAddress(request)} is
- *       the address to audit ({@code ManagerGate} resolved it through {@code web.ClientAddress}, so behind
- *       trusted proxies it is the forwarded client address).</li>
- * <li>Templates of dashboard pages start their <code>&lt;section&gt;</code> with <code>&lt;div
- *       th:replace="~&#123;manager/shell :: nav&#125;"&gt;&lt;/div&gt;</code> (navigation, signed-in name,
- *       sign-out form).</li>
- * <li>{@code ManagerRoutesIT} enumerates {@code managerArea().routes()}: every route added later is checked for
- *       anonymous refusal and wrong-role refusal without writing a new test. Other ITs sign in with {@code
- *       testing.StaffAccounts}: {@code new StaffAccounts(portal).signedIn(Role.STAFF)} returns a signed-in
- *       HtmlUnit {@code WebClient} (account made by the service behind {@code manager create}, setup link, TOTP
- *       computed from the secret on the page).</li>
- * </ul>
+ * <h2>The gate</h2>
+ * <p>{@code ManagerGate} is the filter on {@code /manager} and {@code /manager/*}, installed after {@code
+ *     RequestLog}, {@code Failures} and {@code CsrfTokens}. It looks the request up in {@code staff.ManagerArea}:
+ *     unknown path → 404; no valid session → GET/HEAD redirect to {@code /manager/sign-in}, other methods 403;
+ *     GET/HEAD need a view role, other methods an act role, else 403 (audited as {@code staff.access-denied}).
+ *     It resolves the client address for the audit log and checks the session's limits on every request.
+ *
  * <h2>Accounts</h2>
  * <ul>
- * <li><b>Roles.</b> {@code PRIVACY_MANAGER} (everything, including accounts), {@code STAFF} (complaints and
- *       requests), {@code AUDITOR} (read-only, including the audit log). There is no default account or
+ * <li><b>First run.</b> There is no default account or
  *       password: while no account exists, every start writes a one-time link for the first privacy manager to
  *       {@code <data>/manager-setup-link.txt} (mode 0600, 24 h, deleted once used) and logs only its path; the
  *       {@code manager create|reset} tasks print such links on standard output.</li>

@@ -22,7 +22,7 @@ import kr.jsoft.privacyportal.web.PublicAddress;
 import kr.jsoft.privacyportal.web.View;
 
 /**
- * What every feature factory may build on, made once by {@code PortalServer}: the clock and
+ * What every feature factory may build on, made once at start-up ({@code PortalCores.open}): the clock and
  * randomness (tests replace them here), the keys, the database, the audit log, the views, the
  * web server to register servlets and workers in, the staff area for dashboard pages, jobs, rate
  * limits, the erasure journal and the meter registry.

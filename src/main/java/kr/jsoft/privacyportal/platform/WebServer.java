@@ -29,8 +29,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The embedded Jetty: the public connector, the optional metrics connector, and one web
  * application context where features register their servlets and filters. The handler chain is
- * {@code MetricsEndpoint} (metrics connector only) → {@code SecurityHeaders} → {@code GracefulHandler}
- * → the context.
+ * {@code MetricsEndpoint} (answers on the metrics connector only, passes the public connector's
+ * requests on) → {@code GracefulHandler} (counts in-flight requests for a graceful stop) →
+ * {@code SecurityHeaders} → the context.
  */
 public final class WebServer {
     private final Server server;

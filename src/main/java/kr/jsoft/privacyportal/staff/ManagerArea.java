@@ -17,10 +17,9 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
  * right role. Features also add their "what needs attention" panel to the home page.
  *
  * <pre>{@code
- * managerArea.page("/manager/devices", new DevicesServlet(...),
- *         Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav");
- * managerArea.page("/manager/devices/*", new DeviceServlet(...), Access.view(Access.ALL_ROLES).act(Role.STAFF), null);
- * managerArea.panel(viewer -> devices.awaitingApproval(viewer));
+ * staffArea.page("/manager/devices/*", pages, Access.view(Access.ALL_ROLES), "device.nav");     // look only
+ * staffArea.page("/manager/devices/lookup", pages, Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
+ * staffArea.panel(new DevicePanel(reports, clock));
  * }</pre>
  */
 public final class ManagerArea {

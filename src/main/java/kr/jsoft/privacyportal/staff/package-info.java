@@ -1,9 +1,37 @@
 /**
- * The staff area's contract, which every feature with dashboard pages builds on: a feature
- * registers its {@code /manager} pages in {@link kr.jsoft.privacyportal.staff.ManagerArea} with
- * the {@link kr.jsoft.privacyportal.staff.Access} each {@link kr.jsoft.privacyportal.staff.Role}
- * has, adds its "needs attention" panels, and in its servlets asks
- * {@link kr.jsoft.privacyportal.staff.Staff} who is asking. The manager feature's gate enforces
- * the table on every request; accounts and sign-in stay in the manager feature.
+ * The staff area's contract, which every feature with dashboard pages builds on. It is a core of its own, apart
+ * from the {@code manager} feature's accounts and sign-in, because six features import it: were it in
+ * {@code manager}, every one of them would depend on the accounts feature and the packages would form a cycle.
+ *
+ * <ul>
+ * <li><b>Roles.</b> {@code PRIVACY_MANAGER} (everything, including accounts and policy scheduling), {@code STAFF}
+ *       (complaints and requests), {@code AUDITOR} (read-only, including the audit log).</li>
+ * <li><b>Routes.</b> Features never map {@code /manager/...} servlets on the context themselves; in their
+ *       factory's {@code register} they add them to {@code cores.staffArea()} with the roles that may view (GET,
+ *       HEAD) and act (any other method), and an optional navigation label. For example, in
+ *       {@code ComplaintFeature}:
+ * <pre>
+ * Access access = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
+ * cores.staffArea().page(ComplaintDeskServlet.BASE + "/*", pages, access, "complaint.nav");
+ * cores.staffArea().page(ComplaintDeskServlet.STATISTICS, pages, Access.view(Access.ALL_ROLES),
+ *         "complaint.nav.statistics");                      // no act roles: the page changes nothing
+ * cores.staffArea().panel(new ComplaintPanel(desk, true));  // "needs attention" on the home page
+ * </pre>
+ *       The manager feature's gate checks every {@code /manager} request against this table: an unknown path
+ *       is 404, a missing role 403 (audited), so a page not registered here is unreachable and a registered one
+ *       never reachable without the role. An exact route wins over a prefix route.</li>
+ * <li><b>Who is asking.</b> In a servlet, {@code Staff.current(request)} is the signed-in
+ *       {@code StaffMember(accountId, displayName, role)}; {@code Staff.event(request,
+ *       "personal-data.view").target("complaint", id)} is the audit event to hand to the service, which records
+ *       it in its own transaction; {@code Staff.clientAddress(request)} is the address to audit, resolved by the
+ *       gate through {@code web.ClientAddress} (behind trusted proxies, the forwarded client address).
+ *       {@code StaffDirectory} lists active accounts for features that assign work.</li>
+ * <li><b>Templates</b> of dashboard pages start their <code>&lt;section&gt;</code> with <code>&lt;div
+ *       th:replace="~&#123;manager/shell :: nav&#125;"&gt;&lt;/div&gt;</code> (navigation, signed-in name,
+ *       sign-out form).</li>
+ * <li><b>Tests.</b> {@code ManagerRoutesIT} enumerates {@code cores().staffArea().routes()}, so every route added
+ *       later is checked for anonymous and wrong-role refusal without a new test; {@code testing.StaffAccounts}
+ *       signs an HtmlUnit client in with a given role.</li>
+ * </ul>
  */
 package kr.jsoft.privacyportal.staff;

@@ -7,8 +7,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Security headers on every response the server sends, error pages included: set at the
- * outermost handler, before any servlet runs, so no code path can forget them.
+ * Security headers on every response of the public connector, error pages included: set by the
+ * handler around the whole web context, before any filter or servlet runs, so no code path can
+ * forget them.
  */
 public final class SecurityHeaders extends Handler.Wrapper {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",

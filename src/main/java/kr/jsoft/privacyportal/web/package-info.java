@@ -7,13 +7,13 @@
  *       {@code WEB-INF/templates/<feature>/}, pages render with the request's context and mails and cached
  *       pages with {@code renderToString}. {@code Messages} reads {@code i18n/<feature>_<lang>.properties},
  *       the key's first segment naming the bundle, so each feature owns its texts. {@code Lang} (Korean first),
- *       {@code Dates} (Korean time, with the zone said), {@code Markdown} (escaped, unsafe links dropped) and
+ *       {@code Dates} and {@code DashboardTimes} (Korean time, with the zone said), {@code Markdown} (escaped, unsafe links dropped) and
  *       {@code Alternates} (the page's twin in the other language) serve the templates.</li>
  * <li><b>Public page cache.</b> {@code PageCache} renders a page once per site state and answers
  *       {@code If-None-Match} with 304 without rendering; cached pages never depend on the visitor.</li>
  * <li><b>Security by default.</b> {@code SecurityHeaders} sets CSP (no {@code unsafe-inline}),
- *       {@code nosniff}, {@code Referrer-Policy}, frame denial and HSTS (over https) at the outermost handler, so
- *       error pages get them too. {@code CsrfTokens} refuses a state-changing request without the session's
+ *       {@code nosniff}, {@code Referrer-Policy}, frame denial and HSTS (over https) in a handler around the
+ *       whole context, so error pages get them too. {@code CsrfTokens} refuses a state-changing request without the session's
  *       synchronizer token (403, nothing changed); only {@code /api/} (signed by device keys, no cookies) and
  *       {@code /unsubscribe/} (RFC 8058 one-click) are exempt. {@code SessionStore} keeps sessions in the
  *       database ({@code jetty_session}), none in memory, so any instance serves any request.</li>
@@ -25,7 +25,9 @@
  * <li><b>Requests in logs and metrics.</b> {@code RequestLog} writes one line per request with a request id in
  *       the MDC; {@code Routes} names a request by its servlet mapping and redacts secret path segments, so
  *       neither logs nor metric labels carry tokens or personal data. {@code ClientAddress} takes the client's
- *       address from a forwarded header only when the direct peer is a trusted proxy.</li>
+ *       address from a forwarded header only when the direct peer is a trusted proxy. {@code PublicAddress} is
+ *       the portal's own address for links ({@code PORTAL_BASE_URL}, else the bound local address); whether it
+ *       is https decides HSTS and {@code Secure} cookies.</li>
  * <li><b>Pages without a feature.</b> {@code HomeServlet}, {@code LanguageServlet} (bare addresses redirect to
  *       the visitor's language; the switch remembers it in a cookie), {@code HealthServlet} ({@code /healthz},
  *       {@code /readyz}) and {@code ApiNotFoundServlet} (404 problem under {@code /api/}).</li>
