@@ -1,11 +1,10 @@
 package kr.jsoft.privacyportal.command;
 
 /**
- * Tells the privacy manager that something needs a person (push credentials rejected, a request
- * the push service calls malformed). {@link LoggingManagerAlerts} is the one implementation: an
- * ERROR log line for the operators' log alerting (the dispatcher also writes a {@code push.alert}
- * audit entry). An interface, so tests and a future mailed alert plug in at the edge. Alerts never
- * contain personal data.
+ * Raises that something needs a person (push credentials rejected, a request the push service
+ * calls malformed). {@link LoggingManagerAlerts} is the one implementation: an ERROR log line
+ * ({@code MANAGER ALERT …}) for the operators' log alerting; the dispatcher also writes a
+ * {@code push.alert} audit entry. Alerts never contain personal data.
  */
 public interface ManagerAlerts {
 
