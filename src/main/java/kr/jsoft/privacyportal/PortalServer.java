@@ -20,6 +20,7 @@ import kr.jsoft.privacyportal.audit.AuditHeads;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.breach.BreachFeature;
 import kr.jsoft.privacyportal.command.CommandChannel;
 import kr.jsoft.privacyportal.command.CommandEvents;
 import kr.jsoft.privacyportal.command.CommandSigner;
@@ -177,6 +178,7 @@ public final class PortalServer {
     private final Destruction destruction;
     private final PortalMetrics metrics;
     private final Optional<ServerConnector> metricsConnector;
+    private final BreachFeature breach;
 
     /** The device feature's services, for tests and command-line tasks. */
     public record Devices(DeviceRegistry registry, DeviceReports reports, Optional<DevelopmentSmsInbox> smsInbox) {
@@ -205,7 +207,8 @@ public final class PortalServer {
                          AuditTrail auditTrail, Mail mail, PolicyLifecycle policyLifecycle,
                          CommandFeature commands, Complaints complaints, ErasureJournal erasureJournal,
                          Destruction destruction, PortalMetrics metrics,
-                         Optional<ServerConnector> metricsConnector) {
+                         Optional<ServerConnector> metricsConnector, BreachFeature breach) {
+        this.breach = breach;
         this.erasureJournal = erasureJournal;
         this.destruction = destruction;
         this.metrics = metrics;
@@ -521,6 +524,11 @@ public final class PortalServer {
         Destruction destruction = new Destruction(destructionIntake, destructionProcess, destructionDesk, certificates);
         // ---- end of issues 10 and 11 ----
 
+        // Breach notification: the incident register, notices to the people affected, the regulator's report.
+        BreachFeature breach = BreachFeature.wire(database, auditLog, clock, deviceRegistry, commands, noticeService,
+                noticeMailer, complaintDesk, () -> policyService.current().map(v -> v.metadata().facts()), baseUrl);
+        breach.register(context, managerArea, jobs, view);
+
         servlet(context, new SubscriptionServlet(subscriptions, view, clientAddress),
                 "/ko/notices/subscribe/*", "/en/notices/subscribe/*");
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
@@ -542,7 +550,7 @@ public final class PortalServer {
         return new PortalServer(settings, server, connector, database, keys, devices, manager, auditHeads, auditTrail,
                 new Mail(outbox, mailDispatcher, outboxDashboard, noticeMailer, noticeFanOut,
                         Optional.ofNullable(developmentMailbox)), policyLifecycle, commandFeature, complaints, erasureJournal,
-                destruction, metrics, metricsConnector);
+                destruction, metrics, metricsConnector, breach);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */
@@ -560,6 +568,7 @@ public final class PortalServer {
         entities.addAll(NoticeSubscriptions.ENTITIES);
         entities.addAll(CaseRecords.ENTITIES);
         entities.addAll(DestructionIntake.ENTITIES);
+        entities.addAll(BreachFeature.ENTITIES);
         return entities;
     }
 
@@ -718,6 +727,11 @@ public final class PortalServer {
 
     public Destruction destruction() {
         return destruction;
+    }
+
+    /** Breach notification, for tests. */
+    public BreachFeature breach() {
+        return breach;
     }
 
     /** The meter registry (features record into it; tests read it). */
