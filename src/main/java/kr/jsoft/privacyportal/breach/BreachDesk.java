@@ -267,7 +267,7 @@ final class BreachDesk {
     }
 
     /**
-     * Decree Art. 39(3): on the website for at least 30 days. The notice leaves the Notices section at the
+     * Decree Art. 39: on the website for at least 30 days. The notice leaves the Notices section at the
      * start of the 31st Seoul day after posting, so it is shown for 30 whole days whatever the hour it went up.
      */
     private void postPublicNotice(Session session, BreachIncident incident, BreachNotice ko, BreachNotice en) {

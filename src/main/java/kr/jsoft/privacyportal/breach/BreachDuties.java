@@ -15,7 +15,7 @@ record BreachDuties(Instant deadline, long peopleCounted, boolean countIsLowerBo
     static final Duration DEADLINE = Duration.ofHours(72);
     /** Decree Art. 40(1) 1: a leak of 1,000 or more people's information must be reported. */
     static final long REPORT_THRESHOLD = 1000;
-    /** Decree Art. 39(3): where people cannot be reached, a notice on the website for at least 30 days. */
+    /** Decree Art. 39: where people cannot be reached, a notice on the website for at least 30 days. */
     static final int PUBLIC_NOTICE_DAYS = 30;
 
     /** Why the regulator (PIPC or KISA) must have a report; one or more apply. */
