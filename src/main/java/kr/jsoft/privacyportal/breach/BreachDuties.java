@@ -22,7 +22,7 @@ record BreachDuties(Instant deadline, long peopleCounted, boolean countIsLowerBo
     enum ReportReason {
         THOUSAND_OR_MORE, SENSITIVE_OR_UNIQUE_IDENTIFIER, OUTSIDE_HACKING;
 
-        String key() {
+        public String key() {
             return "breach.reason." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }

@@ -17,15 +17,15 @@ final class BreachViews {
      * runs for are done (notice sent, and the report recorded where one is owed).
      */
     record Clock72(Instant deadline, Duration left, boolean done) {
-        boolean overdue() {
+        public boolean overdue() {
             return !done && left.isNegative();
         }
 
-        long hours() {
+        public long hours() {
             return Math.abs(left.toHours());
         }
 
-        int minutes() {
+        public int minutes() {
             return Math.abs(left.toMinutesPart());
         }
     }
@@ -49,7 +49,7 @@ final class BreachViews {
                   Clock72 clock, NoticeParts parts, Optional<Instant> noticeSentAt, Optional<String> noticeKo,
                   Optional<String> noticeEn, Optional<Delivery> delivery, Optional<PublicNotice> publicNotice,
                   Optional<Instant> reportSubmittedAt, Optional<String> reportSubmittedTo) {
-        boolean sent() {
+        public boolean sent() {
             return noticeSentAt.isPresent();
         }
     }

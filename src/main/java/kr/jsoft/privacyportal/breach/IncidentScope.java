@@ -11,7 +11,7 @@ enum IncidentScope {
     /** People the portal cannot reach individually (e.g. app users who never registered a device). */
     UNREACHABLE;
 
-    String key() {
+    public String key() {
         return "breach.scope." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 

@@ -16,16 +16,16 @@ enum LeakedItem {
     STAFF_ACCESS_RECORDS;
 
     /** The id the privacy policy's metadata uses for the item. */
-    String id() {
+    public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    String key() {
+    public String key() {
         return "breach.item." + id();
     }
 
     /** The items kept on the phone by the app rather than by the portal. */
-    boolean onPhone() {
+    public boolean onPhone() {
         return ordinal() <= CONTACTS.ordinal();
     }
 

@@ -27,7 +27,7 @@ record NoticeParts(String circumstancesKo, String circumstancesEn, String whatTo
         return new NoticeParts("", "", "", "", "", "");
     }
 
-    String get(String field) {
+    public String get(String field) {
         return switch (field) {
             case "circumstancesKo" -> circumstancesKo;
             case "circumstancesEn" -> circumstancesEn;
