@@ -9,7 +9,7 @@ import java.util.List;
  * What the law asks of jsoft for one incident, worked out from its facts (no clock, no database):
  * PIPA Art. 34 and Enforcement Decree Arts. 39-40 as amended in 2023.
  */
-record BreachDuties(Instant deadline, long peopleCounted, boolean countIsLowerBound, boolean report,
+record BreachDuties(Instant deadline, long peopleCounted, CountBasis basis, boolean report,
                     List<ReportReason> reportReasons, boolean publicNotice) {
     /** Art. 34(1), Decree Arts. 39(1) and 40(1): notice and report within 72 hours of learning of the leak. */
     static final Duration DEADLINE = Duration.ofHours(72);
@@ -24,6 +24,20 @@ record BreachDuties(Instant deadline, long peopleCounted, boolean countIsLowerBo
 
         public String key() {
             return "breach.reason." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** What the number of people rests on, as the pages and the report say it. */
+    enum CountBasis {
+        /** The registry's active devices in the scope: people without a registered device are missing. */
+        REGISTERED_DEVICES,
+        /** The devices the manager listed that are still registered. */
+        LISTED_DEVICES,
+        /** The manager's estimate, larger than the devices counted. */
+        ESTIMATE;
+
+        public String key() {
+            return "breach.duty.count." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -51,10 +65,16 @@ record BreachDuties(Instant deadline, long peopleCounted, boolean countIsLowerBo
         if (facts.outsideHacking()) {
             reasons.add(ReportReason.OUTSIDE_HACKING);
         }
-        boolean lowerBound = facts.scope().countIsLowerBound()
-                && (facts.estimatedPeople() == null || facts.estimatedPeople() <= facts.devicesCounted());
-        return new BreachDuties(facts.discoveredAt().plus(DEADLINE), people, lowerBound, !reasons.isEmpty(),
+        CountBasis basis = facts.estimatedPeople() != null && facts.estimatedPeople() > facts.devicesCounted()
+                ? CountBasis.ESTIMATE
+                : facts.scope() == IncidentScope.DEVICE_LIST ? CountBasis.LISTED_DEVICES : CountBasis.REGISTERED_DEVICES;
+        return new BreachDuties(facts.discoveredAt().plus(DEADLINE), people, basis, !reasons.isEmpty(),
                 List.copyOf(reasons), facts.scope() == IncidentScope.UNREACHABLE);
+    }
+
+    /** Counted by registered devices only: the true number may be larger. */
+    public boolean countIsLowerBound() {
+        return basis == CountBasis.REGISTERED_DEVICES;
     }
 
     /** Time left until the 72-hour deadline (negative once past). */

@@ -14,9 +14,4 @@ enum IncidentScope {
     public String key() {
         return "breach.scope." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
-
-    /** Devices are counted from the registry, which knows only registered devices, so the count is a lower bound. */
-    boolean countIsLowerBound() {
-        return this != DEVICE_LIST;
-    }
 }

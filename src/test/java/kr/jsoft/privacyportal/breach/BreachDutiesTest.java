@@ -36,6 +36,7 @@ class BreachDutiesTest {
         BreachDuties duties = duties(IncidentScope.WINDOW, 10, 1500, false, false);
         assertThat(duties.peopleCounted()).isEqualTo(1500);
         assertThat(duties.countIsLowerBound()).isFalse();
+        assertThat(duties.basis()).isEqualTo(BreachDuties.CountBasis.ESTIMATE);
         assertThat(duties.reportReasons()).containsExactly(BreachDuties.ReportReason.THOUSAND_OR_MORE);
     }
 
@@ -52,7 +53,10 @@ class BreachDutiesTest {
     void registeredDevicesAreALowerBoundExceptForAnExactList() {
         assertThat(duties(IncidentScope.WINDOW, 5, null, false, false).countIsLowerBound()).isTrue();
         assertThat(duties(IncidentScope.ALL_DEVICES, 5, null, false, false).countIsLowerBound()).isTrue();
-        assertThat(duties(IncidentScope.DEVICE_LIST, 5, null, false, false).countIsLowerBound()).isFalse();
+        assertThat(duties(IncidentScope.DEVICE_LIST, 5, null, false, false).basis())
+                .isEqualTo(BreachDuties.CountBasis.LISTED_DEVICES);
+        assertThat(duties(IncidentScope.WINDOW, 5, 3, false, false).basis())
+                .isEqualTo(BreachDuties.CountBasis.REGISTERED_DEVICES);
     }
 
     @Test
