@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditTrail;
+import kr.jsoft.privacyportal.complaint.ComplaintViews;
 import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
@@ -107,6 +108,9 @@ class BreachIT {
             throws Exception {
         String subscriber = "breach-reader-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         SubscriptionSteps.subscribeAndConfirm(portal, subscriber, BreachIT::awaitText);
+        String complainant = "breach-complainant-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String complaint = portal.server().complaints().intake().submit(new ComplaintViews.Submission("INFRINGEMENT",
+                "제 연락처가 다른 곳에서 쓰이는 것 같습니다.", "김민원", complainant, "", "ko"), "192.0.2.10").reference();
         Instant registeredAt = portal.clock().instant();
         ReferenceDevice phone = device();
         portal.clock().advance(Duration.ofHours(2));
@@ -121,6 +125,7 @@ class BreachIT {
         ((HtmlRadioButtonInput) form.querySelector("input[name=scope][value=WINDOW]")).setChecked(true);
         incident.getInputByName("windowFrom").setValue(kst(registeredAt.minus(Duration.ofHours(1))));
         incident.getInputByName("windowTo").setValue(kst(registeredAt.plus(Duration.ofHours(1))));
+        incident.getInputByName("complaintReferences").setValue(complaint);
         HtmlPage refused = submit(incident);
         assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(refused.getElementById("items-error").asNormalizedText()).isEqualTo("유출된 항목을 하나 이상 고르십시오.");
@@ -180,6 +185,11 @@ class BreachIT {
         assertThat(mail).contains("1. 유출된 개인정보 항목", "휴대전화번호, 연락처", PARTS.measuresKo(), "0507-1402-6178",
                 "/ko/breach-notices/" + id);
         assertThat(portal.get("/ko/breach-notices/" + id).body()).contains(PARTS.circumstancesKo());
+        // So does the complainant named, at the address of the complaint, which says why they get it.
+        assertThat(awaitText(complainant, "개인정보 유출 안내")).contains("민원(접수번호 " + complaint + ")",
+                PARTS.whatToDoKo());
+        HtmlPage mailed = manager.getPage(portal.url("/manager/breach/" + id));
+        assertThat(mailed.getElementById("delivery-complainants").asNormalizedText()).contains("메일 1통");
 
         // The report holds every item the Commission's form asks for.
         HtmlPage report = manager.getPage(portal.url("/manager/breach/" + id + "/report"));

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import kr.jsoft.privacyportal.audit.AuditEvent;
+import kr.jsoft.privacyportal.device.PublicJwk;
+import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
@@ -93,6 +95,33 @@ class BreachRegisterIT {
         assertThat(portal.get("/ko/notices/" + noticeId).statusCode()).isEqualTo(404);
         // The notice the people were sent stays where the device and the mails link to.
         assertThat(portal.get("/ko/breach-notices/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeviceThatNeverFetchesTheNoticeIsCountedUnreachableAndResendQueuesItAgain() {
+        TestDevice device = new TestDevice(portal::uri, portal.clock(), PublicJwk.Type.EC_P256, "android")
+                .register("010-6022-0001", n -> portal.server()
+                        .devices().smsInbox().orElseThrow().latestTo(n).orElseThrow().text());
+        UUID id = desk().record(new IncidentForm(kst(portal.clock().instant().minus(Duration.ofMinutes(10))),
+                "로그에서 확인한 기기", List.of("push-address"), "DEVICE_LIST", "", "", device.deviceId(), "", false, false,
+                ""), BY).id().orElseThrow();
+        assertThat(desk().saveNotice(id, BreachIT.PARTS, true, BY).errors()).isEmpty();
+        BreachViews.Delivery sent = desk().detail(id, BY).orElseThrow().delivery().orElseThrow();
+        assertThat(sent.devicesTargeted()).isEqualTo(1);
+        assertThat(sent.waiting()).isEqualTo(1);
+        assertThat(sent.allDevicesQueued()).isTrue();
+
+        // Switched off for a month: the NOTIFY expires unconfirmed.
+        portal.clock().advance(Duration.ofDays(31));
+        portal.server().commands().commands().expireOverdue();
+        BreachViews.Delivery expired = desk().detail(id, BY).orElseThrow().delivery().orElseThrow();
+        assertThat(expired.unreachable()).isEqualTo(1);
+        assertThat(expired.confirmed()).isZero();
+
+        assertThat(desk().resend(id, BY)).isEqualTo(new BreachDesk.Resent(1, 0));
+        BreachViews.Delivery resent = desk().detail(id, BY).orElseThrow().delivery().orElseThrow();
+        assertThat(resent.waiting()).isEqualTo(1);
+        assertThat(resent.unreachable()).isZero();
     }
 
     private static UUID record(Instant discovered, Instant from, Instant to) {
