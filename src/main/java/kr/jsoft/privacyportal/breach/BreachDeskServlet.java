@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kr.jsoft.privacyportal.manager.Staff;
+import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.View;

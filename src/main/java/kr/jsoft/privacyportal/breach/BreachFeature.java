@@ -1,26 +1,16 @@
 package kr.jsoft.privacyportal.breach;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-import kr.jsoft.privacyportal.audit.AuditLog;
-import kr.jsoft.privacyportal.command.Commands;
-import kr.jsoft.privacyportal.complaint.ComplaintDesk;
-import kr.jsoft.privacyportal.device.DeviceRegistry;
-import kr.jsoft.privacyportal.jobs.Jobs;
-import kr.jsoft.privacyportal.manager.Access;
-import kr.jsoft.privacyportal.manager.ManagerArea;
-import kr.jsoft.privacyportal.manager.Role;
-import kr.jsoft.privacyportal.notice.NoticeService;
-import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
-import kr.jsoft.privacyportal.subscription.NoticeMailer;
-import kr.jsoft.privacyportal.web.View;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import kr.jsoft.privacyportal.command.CommandFeature;
+import kr.jsoft.privacyportal.complaint.ComplaintFeature;
+import kr.jsoft.privacyportal.device.DeviceFeature;
+import kr.jsoft.privacyportal.notice.NoticeFeature;
+import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.policy.PolicyFacts;
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.subscription.SubscriptionFeature;
 
 /**
  * Wires breach notification: the incident register and its desk on the dashboard (every role sees
@@ -40,28 +30,27 @@ public final class BreachFeature {
     }
 
     /**
-     * @param policyFacts the facts of the privacy policy in force (the privacy officer's contact and the
-     *                    outside organisations for redress go into every notice)
-     * @param baseUrl     the public address (the device message carries an absolute link)
+     * The privacy officer's contact and the outside organisations for redress in every notice come from
+     * the policy in force; the device message's link is absolute, built on the public address.
      */
-    public static BreachFeature wire(Database database, AuditLog auditLog, Clock clock, DeviceRegistry registry,
-                                     Commands commands, NoticeService notices, NoticeMailer subscribers,
-                                     ComplaintDesk complaints, Supplier<Optional<PolicyMetadata.Facts>> policyFacts,
-                                     Supplier<URI> baseUrl) {
-        return new BreachFeature(new BreachDesk(database, auditLog, clock, registry, commands, notices, subscribers,
-                complaints, policyFacts, baseUrl));
+    public static BreachFeature wire(Cores cores, DeviceFeature devices, CommandFeature commands,
+                                     NoticeFeature notices, SubscriptionFeature subscriptions,
+                                     ComplaintFeature complaints, PolicyFacts policy) {
+        BreachFeature feature = new BreachFeature(new BreachDesk(cores.database(), cores.auditLog(), cores.clock(),
+                devices.registry(), commands.commands(), notices.service(), subscriptions.noticeMailer(),
+                complaints.desk(), policy::inForce, cores.publicAddress()::uri));
+        cores.web().servlet(new BreachNoticeServlet(feature.desk, cores.view()),
+                "/ko/breach-notices/*", "/en/breach-notices/*");
+        // Sending queues the first pages at once; this resumes a run a restart or a fault cut short.
+        cores.jobs().exclusive("breach device notices", Duration.ofSeconds(30), feature.desk::notifyDevices);
+        return feature;
     }
 
-    public void register(ServletContextHandler context, ManagerArea staffArea, Jobs jobs, View view) {
-        staffArea.page(BreachDeskServlet.BASE + "/*", new BreachDeskServlet(desk, view),
+    /** The register and an incident's pages, and the home page's 72-hour clock. */
+    public void register(Cores cores) {
+        cores.staffArea().page(BreachDeskServlet.BASE + "/*", new BreachDeskServlet(desk, cores.view()),
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER), "breach.nav");
-        staffArea.panel(new BreachPanel(desk));
-        ServletHolder holder = new ServletHolder(BreachNoticeServlet.class.getSimpleName(),
-                new BreachNoticeServlet(desk, view));
-        context.getServletHandler().addServletWithMapping(holder, "/ko/breach-notices/*");
-        context.getServletHandler().addServletWithMapping(holder, "/en/breach-notices/*");
-        // Sending queues the first pages at once; this resumes a run a restart or a fault cut short.
-        jobs.exclusive("breach device notices", Duration.ofSeconds(30), desk::notifyDevices);
+        cores.staffArea().panel(new BreachPanel(desk));
     }
 
     BreachDesk desk() {

@@ -1,9 +1,9 @@
 package kr.jsoft.privacyportal.breach;
 
 import java.util.Optional;
-import kr.jsoft.privacyportal.manager.DashboardPanel;
-import kr.jsoft.privacyportal.manager.PanelItem;
-import kr.jsoft.privacyportal.manager.StaffMember;
+import kr.jsoft.privacyportal.staff.DashboardPanel;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.StaffMember;
 
 /**
  * The 72-hour clock on the dashboard's home page: the open incident whose deadline comes first, with the

@@ -22,7 +22,7 @@ import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.complaint.ComplaintViews;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.DeviceStore;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
@@ -237,7 +237,7 @@ class BreachIT {
     }
 
     private static List<String> actions(UUID incident) {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, null, BreachDesk.TARGET,
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, null, BreachDesk.TARGET,
                         incident.toString()), null, AuditTrail.PAGE_SIZE).stream().map(r -> r.action()).toList();
     }
 

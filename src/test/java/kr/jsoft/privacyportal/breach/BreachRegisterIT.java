@@ -12,7 +12,7 @@ import java.util.UUID;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import kr.jsoft.privacyportal.web.Dates;
