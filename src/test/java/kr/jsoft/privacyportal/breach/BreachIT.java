@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -251,25 +249,10 @@ class BreachIT {
     }
 
     private static String textTo(String address, String needle) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address))
-                .map(m -> subject(m) + "\n" + MailTestbed.parts(m).get("text"))
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> MailTestbed.recipient(m).equalsIgnoreCase(address))
+                .map(m -> MailTestbed.subject(m) + "\n" + MailTestbed.parts(m).get("text"))
                 .filter(text -> text.contains(needle)).reduce((a, b) -> b).orElse(null);
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void await(String what, BooleanSupplier condition) {
