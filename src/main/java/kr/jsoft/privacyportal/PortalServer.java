@@ -3,6 +3,7 @@ package kr.jsoft.privacyportal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
+import kr.jsoft.privacyportal.breach.BreachFeature;
 import kr.jsoft.privacyportal.command.CommandFeature;
 import kr.jsoft.privacyportal.complaint.ComplaintFeature;
 import kr.jsoft.privacyportal.crypto.NativeP256;
@@ -35,7 +36,8 @@ public final class PortalServer {
     /** What the features hand back, for tests and the benchmarks. */
     private record Features(MailFeature mail, DeviceFeature devices, CommandFeature commands,
                            SubscriptionFeature subscriptions, NoticeFeature notices, PolicyFeature policies,
-                           ManagerFeature manager, ComplaintFeature complaints, DestructionFeature destruction) {
+                           ManagerFeature manager, ComplaintFeature complaints, DestructionFeature destruction,
+                           BreachFeature breach) {
     }
 
     private final Settings settings;
@@ -70,6 +72,8 @@ public final class PortalServer {
         var complaints = ComplaintFeature.wire(cores, settings.complaints(), mail, policies.facts(), manager.staff());
         var destruction = DestructionFeature.wire(cores, settings.destruction(), mail, devices, commands,
                 policies.facts());
+        var breach = BreachFeature.wire(cores, devices, commands, notices, subscriptions, complaints,
+                policies.facts());
 
         // Pages: the public ones, then the dashboard's in the order of its navigation.
         policies.registerPublicPages(cores, settings.benchStatic(), settings.dataDir());
@@ -81,13 +85,14 @@ public final class PortalServer {
         commands.register(cores);
         complaints.register(cores);
         destruction.register(cores);
+        breach.register(cores);
         extraRoutes.accept(cores.web().context());
 
         cores.web().manage(cores.jobs());
         // After every feature registered its eraser: a restored backup brings nothing destroyed back.
         cores.erasureJournal().reapply(cores.database());
         return new PortalServer(settings, cores, metrics, new Features(mail, devices, commands, subscriptions,
-                notices, policies, manager, complaints, destruction));
+                notices, policies, manager, complaints, destruction, breach));
     }
 
     public void start() throws Exception {
@@ -176,6 +181,10 @@ public final class PortalServer {
 
     public DestructionFeature destruction() {
         return features.destruction();
+    }
+
+    public BreachFeature breach() {
+        return features.breach();
     }
 
     /** The meter registry (features record into it; tests read it). */

@@ -207,6 +207,47 @@ public final class ComplaintDesk {
         });
     }
 
+    /**
+     * Of these complaint references, the ones the desk cannot mail (unknown, or the complainant's
+     * data already erased), read in the caller's transaction: another feature checks its list with it.
+     */
+    public List<String> unreachable(Session session, java.util.Collection<String> references) {
+        List<String> reachable = reachableCases(session, references).stream().map(Complaint::reference).toList();
+        return references.stream().filter(r -> !reachable.contains(r)).toList();
+    }
+
+    /**
+     * Mails a notice that concerns them (e.g. a breach notice) to the complainants of these cases whose
+     * email the desk still holds, in the caller's transaction, each in the language they wrote in; the
+     * case's state does not change. Returns how many mails were queued.
+     */
+    public int mailNotice(Session session, java.util.Collection<String> references, Map<Lang, String> title,
+                          Map<Lang, String> body, Map<Lang, String> path, AuditEvent by) {
+        int queued = 0;
+        for (Complaint c : reachableCases(session, references)) {
+            Lang lang = Lang.parse(c.lang()).orElse(Lang.KO);
+            String email = records.open(c.emailSealed(), "email", c.id());
+            outbox.enqueue(session, OutgoingMail.to(email, lang, "complaint/mail/notice")
+                    .with("reference", c.reference())
+                    .with("title", title.get(lang))
+                    .with("body", body.get(lang))
+                    .with("noticeUrl", path.get(lang)));
+            auditLog.record(session, by.withAction("complaint.notice-mailed").target("complaint", c.id()));
+            queued++;
+        }
+        return queued;
+    }
+
+    private static List<Complaint> reachableCases(Session session, java.util.Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from Complaint c where c.reference in (:references)"
+                        + " and c.emailSealed is not null and c.erasedAt is null order by c.reference", Complaint.class)
+                .setParameter("references", references)
+                .getResultList();
+    }
+
     private void act(UUID id, AuditEvent by, String action, java.util.function.BiConsumer<Session, Complaint> change) {
         database.inTransaction(session -> {
             Complaint c = session.find(Complaint.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

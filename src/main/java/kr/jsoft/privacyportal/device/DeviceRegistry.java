@@ -125,6 +125,52 @@ public final class DeviceRegistry {
         return true;
     }
 
+    /**
+     * How many devices are active and were registered or active in {@code [from, to]} (both null: every
+     * active device), in the caller's transaction. Erased devices are gone and not counted, so for a
+     * past period this is a lower bound of the devices that were registered then.
+     */
+    public long countActiveIn(Session session, Instant from, Instant to) {
+        var query = session.createSelectionQuery("select count(d) from Device d where d.state = :active"
+                + (from == null ? "" : WINDOW), Long.class).setParameter("active", DeviceState.ACTIVE);
+        if (from != null) {
+            query.setParameter("from", from).setParameter("to", to);
+        }
+        return query.getSingleResult();
+    }
+
+    /**
+     * The next page of {@link #countActiveIn}'s devices by ascending id after {@code after} (null: from
+     * the start), in the caller's transaction: callers walk a large set in pages, one transaction each.
+     */
+    public List<UUID> activeIdsIn(Session session, Instant from, Instant to, UUID after, int limit) {
+        var query = session.createSelectionQuery("select d.id from Device d where d.state = :active"
+                        + (from == null ? "" : WINDOW) + (after == null ? "" : " and d.id > :after") + " order by d.id",
+                UUID.class).setParameter("active", DeviceState.ACTIVE);
+        if (from != null) {
+            query.setParameter("from", from).setParameter("to", to);
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Which of {@code ids} are active devices, in the caller's transaction (at most 1,000 ids a call). */
+    public List<UUID> activeAmong(Session session, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("select d.id from Device d where d.state = :active and d.id in (:ids)"
+                        + " order by d.id", UUID.class)
+                .setParameter("active", DeviceState.ACTIVE)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** Registered (activated) by the period's end and seen (activated or checked in) since its start. */
+    private static final String WINDOW = " and d.activatedAt <= :to and coalesce(d.lastCheckInAt, d.activatedAt) >= :from";
+
     public Optional<ActiveDevice> activeDevice(UUID deviceId) {
         return database.fromTransaction(session -> Optional.ofNullable(session.find(Device.class, deviceId))
                 .filter(d -> d.state() == DeviceState.ACTIVE).map(ActiveDevice::of));

@@ -40,6 +40,9 @@
  *       signed_by})</td></tr>
  * <tr><td>complaint digest (10 min)</td><td>the day's {@code complaint_digest} row, inserted with the mail in
  *       one transaction</td></tr>
+ * <tr><td>breach device notices (30 s)</td><td>{@code exclusive}; each page of 500 devices is queued in one
+ *       transaction with the incident row locked ({@code FOR UPDATE}) and its last device id stored, so a
+ *       crash or another instance resumes after the last committed page and no device is notified twice</td></tr>
  * <tr><td>notice fan-out (5 s)</td><td>per fan-out job lease (5 min, conditional {@code UPDATE}); each page's
  *       mails and {@code last_subscriber_id} commit together under the job's row lock and claim token, so a dead
  *       instance's job resumes after the lease from the last page</td></tr>

@@ -1,10 +1,21 @@
 package kr.jsoft.privacyportal.notice;
 
+import java.time.Instant;
 import java.util.Objects;
 
-/** A notice to post: both languages, bodies in Markdown; {@code versionLabel} for revisions and withdrawals. */
+/**
+ * A notice to post: both languages, bodies in Markdown; {@code versionLabel} for revisions and withdrawals.
+ * {@code shownUntil} (or null: for good) ends a notice's time on the site, for notices the law asks to be
+ * posted for a period (a breach notice: at least 30 days) rather than kept as the policy's public record.
+ */
 public record NewNotice(NoticeKind kind, String versionLabel, String titleKo, String titleEn, String bodyKo,
-                        String bodyEn) {
+                        String bodyEn, Instant shownUntil) {
+    /** A notice that stays on the site for good. */
+    public NewNotice(NoticeKind kind, String versionLabel, String titleKo, String titleEn, String bodyKo,
+                     String bodyEn) {
+        this(kind, versionLabel, titleKo, titleEn, bodyKo, bodyEn, null);
+    }
+
     public NewNotice {
         Objects.requireNonNull(kind, "kind");
         requireText(titleKo, "titleKo", 300);
@@ -13,6 +24,9 @@ public record NewNotice(NoticeKind kind, String versionLabel, String titleKo, St
         requireText(bodyEn, "bodyEn", 100_000);
         if (kind != NoticeKind.GENERAL && (versionLabel == null || versionLabel.isBlank())) {
             throw new IllegalArgumentException("a " + kind + " notice names its policy version");
+        }
+        if (shownUntil != null && kind != NoticeKind.GENERAL) {
+            throw new IllegalArgumentException("only general notices leave the site; revisions stay for good");
         }
     }
 

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A posted notice. Notices are never edited or deleted: no setters, no such operation. */
+/**
+ * A posted notice. Notices are never edited or deleted: no setters, no such operation. A notice
+ * posted for a period ({@code shownUntil}) stays in the table but leaves the site when it ends.
+ */
 @Entity
 @Table(name = "notice")
 class Notice {
@@ -30,6 +33,8 @@ class Notice {
     private String bodyKo;
     @Column(name = "body_en", nullable = false, length = 100000)
     private String bodyEn;
+    @Column(name = "shown_until")
+    private Instant shownUntil;
 
     protected Notice() {
     }
@@ -43,6 +48,11 @@ class Notice {
         this.titleEn = notice.titleEn();
         this.bodyKo = notice.bodyKo();
         this.bodyEn = notice.bodyEn();
+        this.shownUntil = notice.shownUntil();
+    }
+
+    boolean shownAt(Instant now) {
+        return shownUntil == null || now.isBefore(shownUntil);
     }
 
     NoticeView view() {

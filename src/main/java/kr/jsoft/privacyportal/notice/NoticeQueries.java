@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.notice;
 
+import java.time.Instant;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -8,8 +9,11 @@ final class NoticeQueries {
     private NoticeQueries() {
     }
 
-    static List<Notice> newestFirst(Session session, int limit) {
-        return session.createSelectionQuery("from Notice order by postedAt desc, id desc", Notice.class)
+    /** The notices on the site at {@code now}: those posted for a period leave when it ends. */
+    static List<Notice> newestFirst(Session session, int limit, Instant now) {
+        return session.createSelectionQuery("from Notice where shownUntil is null or shownUntil > :now"
+                        + " order by postedAt desc, id desc", Notice.class)
+                .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
     }

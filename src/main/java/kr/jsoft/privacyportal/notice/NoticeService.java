@@ -62,18 +62,20 @@ public final class NoticeService {
 
     /** Every notice, newest first. */
     public List<NoticeView> list() {
-        return database.fromTransaction(session -> NoticeQueries.newestFirst(session, Integer.MAX_VALUE))
+        return database.fromTransaction(session -> NoticeQueries.newestFirst(session, Integer.MAX_VALUE, clock.instant()))
                 .stream().map(Notice::view).toList();
     }
 
     /** The {@code limit} newest notices, newest first. */
     public List<NoticeView> newest(int limit) {
-        return database.fromTransaction(session -> NoticeQueries.newestFirst(session, limit))
+        return database.fromTransaction(session -> NoticeQueries.newestFirst(session, limit, clock.instant()))
                 .stream().map(Notice::view).toList();
     }
 
+    /** A notice on the site now (one whose posting period has ended is not found). */
     public Optional<NoticeView> find(UUID id) {
-        return database.fromTransaction(session -> Optional.ofNullable(session.find(Notice.class, id)).map(Notice::view));
+        return database.fromTransaction(session -> Optional.ofNullable(session.find(Notice.class, id))
+                .filter(n -> n.shownAt(clock.instant())).map(Notice::view));
     }
 
     /** The notices about one policy version, newest first. */
@@ -89,7 +91,7 @@ public final class NoticeService {
     public Optional<UUID> newestId() {
         Newest current = newest;
         if (current == null || System.nanoTime() - current.loadedAt() > RELOAD_AFTER_NANOS) {
-            Optional<UUID> id = database.fromTransaction(session -> NoticeQueries.newestFirst(session, 1))
+            Optional<UUID> id = database.fromTransaction(session -> NoticeQueries.newestFirst(session, 1, clock.instant()))
                     .stream().findFirst().map(n -> n.view().id());
             current = new Newest(id, System.nanoTime());
             newest = current;

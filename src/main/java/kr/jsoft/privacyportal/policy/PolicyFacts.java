@@ -14,6 +14,11 @@ public final class PolicyFacts {
         this.policies = policies;
     }
 
+    /** The facts of the version in force (its privacy officer, items, outside organisations), if any. */
+    public Optional<PolicyMetadata.Facts> inForce() {
+        return policies.current().map(v -> v.metadata().facts());
+    }
+
     /** The label of the version in force, if any. */
     public Optional<String> currentLabel() {
         return policies.current().map(PolicyVersionInfo::label);

@@ -17,7 +17,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "notice_fanout")
 class FanOutJob {
-    enum Kind { SCHEDULED, EFFECTIVE, WITHDRAWN }
+    /** A revision's three mails, or a general notice (e.g. a breach notice) another feature sends. */
+    enum Kind { SCHEDULED, EFFECTIVE, WITHDRAWN, GENERAL }
 
     enum State { PENDING, DONE, CANCELLED }
 
@@ -70,6 +71,7 @@ class FanOutJob {
     UUID claimToken() { return claimToken; }
     long lastSubscriberId() { return lastSubscriberId; }
     int enqueued() { return enqueued; }
+    Instant finishedAt() { return finishedAt; }
 
     UUID context(kr.jsoft.privacyportal.web.Lang lang) {
         return lang == kr.jsoft.privacyportal.web.Lang.EN ? contextEn : contextKo;

@@ -143,6 +143,7 @@ public final class NoticeFanOut {
             case SCHEDULED -> "mail/notice-revision-scheduled";
             case EFFECTIVE -> "mail/notice-revision-effective";
             case WITHDRAWN -> "mail/notice-revision-withdrawn";
+            case GENERAL -> "mail/notice-general";
         };
         String email = subscriptions.cipher().openText(subscriber.emailSealed(), NoticeSubscriptions.EMAIL);
         return OutgoingMail.to(email, lang, template)

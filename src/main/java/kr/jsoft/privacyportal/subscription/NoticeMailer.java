@@ -16,7 +16,7 @@ import kr.jsoft.privacyportal.web.Lang;
 import org.hibernate.Session;
 
 /**
- * The entry point for the policy lifecycle: each call records, in the caller's transaction,
+ * The entry point for the policy lifecycle (and for other features' general notices): each call records, in the caller's transaction,
  * one fan-out of a notice mail to every confirmed subscriber ({@link NoticeFanOut} sends it in
  * pages in the background). Calling twice for one revision and kind records it once.
  */
@@ -73,17 +73,56 @@ public final class NoticeMailer {
         create(session, notice, FanOutJob.Kind.WITHDRAWN, clock.instant());
     }
 
+    /** How far a general notice's fan-out has come: mails handed to the outbox, and whether every subscriber has one. */
+    public record Progress(int mailsEnqueued, boolean finished) {
+    }
+
+    /**
+     * A general notice to every confirmed subscriber, recorded in the caller's transaction and sent in
+     * pages in the background like the revision notices. {@code key} (1..100 characters, e.g. the
+     * other feature's opaque record id) makes a second call for the same notice a no-op and finds its
+     * {@link #progress}. {@code title} is also the subject; {@code path} links to the notice on the site.
+     */
+    public void generalNotice(Session session, String key, Map<Lang, String> title, Map<Lang, String> body,
+                              Map<Lang, String> path) {
+        if (exists(session, key, FanOutJob.Kind.GENERAL)) {
+            return;
+        }
+        UUID ko = outbox.saveContext(session, Map.of("title", title.get(Lang.KO), "body", body.get(Lang.KO),
+                "noticeUrl", path.get(Lang.KO)));
+        UUID en = outbox.saveContext(session, Map.of("title", title.get(Lang.EN), "body", body.get(Lang.EN),
+                "noticeUrl", path.get(Lang.EN)));
+        FanOutJob job = new FanOutJob(UUID.randomUUID(), key, FanOutJob.Kind.GENERAL, clock.instant(), ko, en,
+                clock.instant());
+        session.persist(job);
+        auditLog.record(session, AuditEvent.system("notice.fanout.created").target("notice_fanout", job.id())
+                .detail("GENERAL for " + key));
+    }
+
+    /** A general notice's fan-out, read in the caller's transaction; empty if none was recorded under {@code key}. */
+    public java.util.Optional<Progress> progress(Session session, String key) {
+        return session.createSelectionQuery("from FanOutJob j where j.revisionId = :key and j.kind = :kind",
+                        FanOutJob.class)
+                .setParameter("key", key)
+                .setParameter("kind", FanOutJob.Kind.GENERAL)
+                .getResultList().stream().findFirst()
+                .map(j -> new Progress(j.enqueued(), j.finishedAt() != null));
+    }
+
+    private static boolean exists(Session session, String key, FanOutJob.Kind kind) {
+        return !session.createSelectionQuery(
+                        "select j.id from FanOutJob j where j.revisionId = :revision and j.kind = :kind", UUID.class)
+                .setParameter("revision", key)
+                .setParameter("kind", kind)
+                .getResultList().isEmpty();
+    }
+
     static Instant reminderInstant(LocalDate effectiveDate) {
         return effectiveDate.atTime(REMINDER_TIME).atZone(SEOUL).toInstant();
     }
 
     private void create(Session session, RevisionNotice notice, FanOutJob.Kind kind, Instant notBefore) {
-        boolean exists = !session.createSelectionQuery(
-                        "select j.id from FanOutJob j where j.revisionId = :revision and j.kind = :kind", UUID.class)
-                .setParameter("revision", notice.revisionId())
-                .setParameter("kind", kind)
-                .getResultList().isEmpty();
-        if (exists) {
+        if (exists(session, notice.revisionId(), kind)) {
             return;
         }
         UUID ko = outbox.saveContext(session, context(notice, Lang.KO));
