@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.jobs.Signal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ public final class DestructionDesk {
     private final Outbox outbox;
     private final ErasureJournal journal;
     private final DestructionSettings settings;
-    private final DestructionSignal signal;
+    private final Signal signal;
     private final Supplier<Optional<String>> policyInForce;
     private final Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
 
     public DestructionDesk(Database database, AuditLog auditLog, Clock clock, Commands commands, DataCipher cipher,
-                           Outbox outbox, ErasureJournal journal, DestructionSettings settings, DestructionSignal signal,
+                           Outbox outbox, ErasureJournal journal, DestructionSettings settings, Signal signal,
                            Supplier<Optional<String>> policyInForce,
                            Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
         this.database = database;
