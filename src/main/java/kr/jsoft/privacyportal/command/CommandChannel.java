@@ -31,7 +31,7 @@ import org.hibernate.Session;
  * "counts":{…} (WIPE_APP_DATA completed), "answer":"approve"|"refuse" (APPROVE_REQUEST completed),
  * "reason":"…" (failed, optional)}}.
  */
-public final class CommandChannel implements DeviceCommandChannel {
+final class CommandChannel implements DeviceCommandChannel {
     static final int MAX_BODY = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COUNT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * The privacy manager's side: the queue with both clocks (PIPA's 10-day deadline and the
  * 60-second promise), a request's timeline per device, and "retry wake-up" for a device's wipe.
  */
-public final class DestructionDesk {
+final class DestructionDesk {
     static final int QUEUE_LIMIT = 500;
 
     private final Database database;

@@ -37,7 +37,7 @@ import org.hibernate.Session;
  * the requester's email once the certificate is sent. Every step keeps its state in the database
  * and re-checks it under a row lock, so a restart resumes and several instances share the work.
  */
-public final class DestructionProcess implements CommandListener {
+final class DestructionProcess implements CommandListener {
     /** The company's promise: destruction completes immediately, i.e. within this of approval. */
     static final java.time.Duration PROMISE = java.time.Duration.ofSeconds(60);
     static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
