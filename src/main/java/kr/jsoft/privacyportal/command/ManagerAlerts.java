@@ -6,7 +6,7 @@ package kr.jsoft.privacyportal.command;
  * ({@code MANAGER ALERT …}) for the operators' log alerting; the dispatcher also writes a
  * {@code push.alert} audit entry. Alerts never contain personal data.
  */
-public interface ManagerAlerts {
+interface ManagerAlerts {
 
     /**
      * @param topic  a stable name, e.g. {@code push.config-error}
