@@ -22,6 +22,7 @@ import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
 import kr.jsoft.privacyportal.testing.MutableClock;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.TestDatabase;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
