@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,9 +76,7 @@ class DestructionProcessTest {
     @BeforeAll
     static void services() {
         testDatabase = TestDatabase.create(dir);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         env.put("PORTAL_SMS_LIMIT_PER_ADDRESS", "10000");
         env.put("PORTAL_SMS_DAILY_BUDGET", "100000");
         env.put("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", "10000");
@@ -141,17 +138,12 @@ class DestructionProcessTest {
 
     @Test
     void lookingUpAsksEveryDeviceOfTheNumberInBothLanguagesWithTheApprovalNumber() throws Exception {
-        String number = newNumber();
-        UUID first = devices.activate(number);
-        UUID second = devices.activate(number);
-        UUID id = onWebsite(number);
+        Asked asked = askedOnWebsite(2);
 
-        process.lookUpDevices();
-
-        DestructionRequest request = request(id);
+        DestructionRequest request = request(asked.request());
         assertThat(request.state()).isEqualTo(RequestState.AWAITING_APPROVAL);
         assertThat(request.deviceCount()).isEqualTo(2);
-        for (UUID device : List.of(first, second)) {
+        for (UUID device : asked.devices()) {
             Map<String, Object> args = onlyCommand(device, CommandKind.APPROVE_REQUEST);
             assertThat(args).containsEntry("action", "destruction-request")
                     .containsEntry("number", request.approvalNumber());
@@ -187,11 +179,10 @@ class DestructionProcessTest {
 
     @Test
     void approvalOnOneDeviceSendsTheWipeToEveryDeviceOfTheNumber() throws Exception {
-        String number = newNumber();
-        UUID approving = devices.activate(number);
-        UUID other = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(2);
+        UUID approving = asked.devices().get(0);
+        UUID other = asked.devices().get(1);
+        UUID id = asked.request();
 
         answer(approving, "approve");
 
@@ -204,11 +195,9 @@ class DestructionProcessTest {
 
     @Test
     void aRefusalOnAnyDeviceCancelsTheRequest() throws Exception {
-        String number = newNumber();
-        UUID refusing = devices.activate(number);
-        devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(2);
+        UUID refusing = asked.devices().get(0);
+        UUID id = asked.request();
 
         answer(refusing, "refuse");
 
@@ -218,10 +207,9 @@ class DestructionProcessTest {
 
     @Test
     void anApprovalAfterTheWindowEndedIsTooLateAndTheRequestEndsUnapproved() throws Exception {
-        String number = newNumber();
-        UUID device = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(1);
+        UUID device = asked.devices().get(0);
+        UUID id = asked.request();
         String prompt = onlyCommandToken(device, CommandKind.APPROVE_REQUEST);
 
         clock.advance(Duration.between(clock.instant(), request(id).approvalDueAt()));
@@ -239,11 +227,10 @@ class DestructionProcessTest {
 
     @Test
     void confirmedWipesEraseTheDevicesAndCompleteTheRequestWithACertificateMailedOnce() throws Exception {
-        String number = newNumber();
-        UUID first = devices.activate(number);
-        UUID second = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(2);
+        UUID first = asked.devices().get(0);
+        UUID second = asked.devices().get(1);
+        UUID id = asked.request();
         answer(first, "approve");
 
         wiped(first, 25);
@@ -277,11 +264,10 @@ class DestructionProcessTest {
 
     @Test
     void aWipeThatExpiresUnconfirmedEndsThePartialRequestWithTheDeviceNamedNotConfirmed() throws Exception {
-        String number = newNumber();
-        UUID wiping = devices.activate(number);
-        UUID silent = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(2);
+        UUID wiping = asked.devices().get(0);
+        UUID silent = asked.devices().get(1);
+        UUID id = asked.request();
         answer(wiping, "approve");
         wiped(wiping, 7);
 
@@ -301,10 +287,9 @@ class DestructionProcessTest {
 
     @Test
     void theCertificateMailIsErasedFromTheOutboxOnlyOnceItIsFinished() throws Exception {
-        String number = newNumber();
-        UUID device = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(1);
+        UUID device = asked.devices().get(0);
+        UUID id = asked.request();
         answer(device, "approve");
         wiped(device, 1);
         process.eraseDestroyedDevices();
@@ -319,10 +304,9 @@ class DestructionProcessTest {
 
     @Test
     void aRequestAnOnlineDeviceHasNotConfirmedSixtySecondsAfterApprovalIsFlaggedOnce() throws Exception {
-        String number = newNumber();
-        UUID device = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(1);
+        UUID device = asked.devices().get(0);
+        UUID id = asked.request();
         answer(device, "approve");
         channel.deliverPending(device);
 
@@ -342,10 +326,9 @@ class DestructionProcessTest {
 
     @Test
     void aRequestWhoseDevicesAreOfflineIsNotFlagged() throws Exception {
-        String number = newNumber();
-        UUID device = devices.activate(number);
-        UUID id = onWebsite(number);
-        process.lookUpDevices();
+        Asked asked = askedOnWebsite(1);
+        UUID device = asked.devices().get(0);
+        UUID id = asked.request();
         answer(device, "approve");
 
         clock.advance(Duration.ofMinutes(10));
@@ -407,6 +390,22 @@ class DestructionProcessTest {
     /** A fresh number for each test (the database is this class's own). */
     private static String newNumber() {
         return String.format("010-6100-%04d", NUMBERS.incrementAndGet());
+    }
+
+    /** A website request, looked up: its number's active devices have been asked to approve. */
+    private record Asked(UUID request, List<UUID> devices) {
+    }
+
+    /** A website request for a fresh number with {@code count} active devices, after the look-up step. */
+    private static Asked askedOnWebsite(int count) {
+        String number = newNumber();
+        List<UUID> active = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            active.add(devices.activate(number));
+        }
+        UUID id = onWebsite(number);
+        process.lookUpDevices();
+        return new Asked(id, List.copyOf(active));
     }
 
     private static UUID onWebsite(String number) {

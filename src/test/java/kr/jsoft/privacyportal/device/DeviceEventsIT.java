@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,9 +43,7 @@ class DeviceEventsIT {
     @BeforeEach
     void build() {
         testDatabase = TestDatabase.create(dir);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         List<Class<?>> entities = new ArrayList<>(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
         entities.addAll(DeviceRegistry.ENTITIES);
