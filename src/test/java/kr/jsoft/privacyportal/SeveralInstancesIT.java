@@ -24,10 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.jsoft.privacyportal.command.CommandView;
 import kr.jsoft.privacyportal.command.Notice;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.push.P256Keys;
 import kr.jsoft.privacyportal.push.PushAddress;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.FakeWebPushServer;
 import kr.jsoft.privacyportal.testing.MailTestbed;
@@ -91,7 +92,7 @@ class SeveralInstancesIT {
         byte[] auth = new byte[16];
         new SecureRandom().nextBytes(auth);
         push = new FakeWebPushServer(clock, P256Keys.generate(new SecureRandom()), auth,
-                P256Keys.encode(a.server().keys().ecKey(PortalKeys.VAPID).toECPublicKey()));
+                P256Keys.encode(a.server().cores().keys().ecKey(PortalKeys.VAPID).toECPublicKey()));
     }
 
     @AfterAll

@@ -26,7 +26,7 @@ import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.command.Notice;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.manager.AccountService;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.subscription.SubscriptionSteps;
 import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
