@@ -164,7 +164,7 @@ class SettingsTest {
     void fcmSettingsPointTheGatewayAtAnotherServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path file = dir.resolve("fcm.json");
-        java.nio.file.Files.writeString(file, new kr.jsoft.privacyportal.push.TestServiceAccount()
+        java.nio.file.Files.writeString(file, new kr.jsoft.privacyportal.testing.TestServiceAccount()
                 .json(java.net.URI.create("https://oauth2.googleapis.com/token")));
 
         Settings settings = Settings.fromEnvironment(Map.of("PORTAL_FCM_SERVICE_ACCOUNT_FILE", file.toString(),

@@ -21,12 +21,13 @@ import kr.jsoft.privacyportal.device.ActiveDevice;
 import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.MailSettings;
-import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
+import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.Messages;
 import org.hibernate.Session;
 
 /**
@@ -45,19 +46,12 @@ final class DestructionProcess implements CommandListener {
     /** States that end by themselves when their deadline ({@code approval_due_at}) passes. */
     static final List<RequestState> UNAPPROVED = List.of(RequestState.SUBMITTED, RequestState.AWAITING_APPROVAL,
             RequestState.PROVING);
-    /** What a device of a number proven without the device is told (both languages: the app picks neither). */
-    static final String ANNOUNCEMENT = "이 휴대전화 번호를 증명한 사람이 이 휴대전화의 Smart Callback 데이터를 모두 영구 삭제해 달라고"
-            + " 요청했습니다. %s에 삭제됩니다. 본인이 요청하지 않았다면 이어지는 질문에서 취소하세요."
-            + " / Someone who proved this phone number asked to permanently delete all Smart Callback data on this"
-            + " phone. It will be deleted on %s. If this was not you, cancel it in the question that follows.";
-    static final String CANCEL_PROMPT = "예약된 Smart Callback 데이터 영구 삭제를 취소할까요? 승인하면 삭제가 취소됩니다."
-            + " / Cancel the pending permanent deletion of all Smart Callback data on this phone?"
-            + " Approve to CANCEL the deletion.";
-    /** The warning the device shows with the number (both languages: the app picks neither). */
-    static final String PROMPT = "누군가 이 휴대전화의 Smart Callback 데이터를 모두 영구 삭제해 달라고 요청했습니다."
-            + " 웹사이트에서 직접 요청했고 번호가 같을 때만 승인하세요."
-            + " / Someone asked to permanently delete all Smart Callback data on this phone."
-            + " Approve only if you did this yourself on the website and the number matches.";
+    /** The warning the device shows with the number, asking for approval. */
+    static final String PROMPT = "destruction.device.prompt.approve";
+    /** What a device of a number proven without the device is told; {0} is when the wipe happens. */
+    static final String ANNOUNCEMENT = "destruction.device.prompt.announced";
+    /** The question that follows the announcement: approving it cancels the wipe. */
+    static final String CANCEL_PROMPT = "destruction.device.prompt.cancel";
 
     private final Database database;
     private final AuditLog auditLog;
@@ -153,6 +147,19 @@ final class DestructionProcess implements CommandListener {
         }
         auditLog.record(session, AuditEvent.system("destruction.approved").target(DestructionRecords.TARGET,
                 request.id()).detail(how));
+    }
+
+    /**
+     * A device prompt in Korean and English, Korean first: the portal does not know the app's language,
+     * so the device shows both. A time given fills {0} in each language's own words, in KST.
+     */
+    static String bothLanguages(String key, Instant... when) {
+        return inLanguage(Lang.KO, key, when) + " / " + inLanguage(Lang.EN, key, when);
+    }
+
+    private static String inLanguage(Lang lang, String key, Instant... when) {
+        Object[] params = java.util.Arrays.stream(when).map(at -> Dates.dateTime(at, lang)).toArray();
+        return Messages.resolve(lang.locale(), key, params);
     }
 
     private void ended(Session session, DestructionRequest request, Instant now, String outcome) {
@@ -281,7 +288,7 @@ final class DestructionProcess implements CommandListener {
                 UUID approveId = null;
                 if (prompt.get(i) && left.toSeconds() >= 1) {
                     approveId = commands.approveRequest(session, devices.get(i).id(),
-                            new ApprovalPrompt("destruction-request", PROMPT, request.approvalNumber()),
+                            new ApprovalPrompt("destruction-request", bothLanguages(PROMPT), request.approvalNumber()),
                             DestructionRecords.commandReference(requestId), left);
                     prompted++;
                 }
@@ -316,17 +323,15 @@ final class DestructionProcess implements CommandListener {
             int pending = request.phoneHash() == null ? 0
                     : registry.erasePendingRegistrations(session, request.phoneHash());
             java.time.Duration left = java.time.Duration.between(now, request.windowEndsAt());
-            String when = Dates.dateTime(request.windowEndsAt(), Lang.KO) + " / "
-                    + Dates.dateTime(request.windowEndsAt(), Lang.EN);
             int position = 1;
             for (ActiveDevice device : devices) {
                 UUID cancelPrompt = null;
                 if (left.toSeconds() >= 1) {
                     commands.notify(session, device.id(), new kr.jsoft.privacyportal.command.Notice(
-                            "destruction-announced", ANNOUNCEMENT.formatted(when, when)),
+                            "destruction-announced", bothLanguages(ANNOUNCEMENT, request.windowEndsAt())),
                             DestructionRecords.commandReference(requestId), left);
                     cancelPrompt = commands.approveRequest(session, device.id(), new ApprovalPrompt(
-                            "destruction-cancel", CANCEL_PROMPT, request.approvalNumber()),
+                            "destruction-cancel", bothLanguages(CANCEL_PROMPT), request.approvalNumber()),
                             DestructionRecords.commandReference(requestId), left);
                 }
                 session.persist(new DestructionDevice(UUID.randomUUID(), requestId, device.id(), position++,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,11 +23,12 @@ import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.complaint.ComplaintViews;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.subscription.SubscriptionSteps;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.TestDatabase;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,28 +140,21 @@ class RestoreIT {
     }
 
     private static String awaitMailText(PortalServer portal, String address) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
+        return Await.until("a mail to " + address, () -> {
             portal.mail().dispatcher().dispatchUntilIdle();
-            var found = portal.mail().developmentMailbox().orElseThrow().recent().stream()
+            return portal.mail().developmentMailbox().orElseThrow().recent().stream()
                     .filter(m -> m.to().contains(address)).findFirst();
-            if (found.isPresent()) {
-                return found.get().text();
-            }
-        }
-        throw new AssertionError("no mail to " + address);
+        }, Optional::isPresent).orElseThrow().text();
     }
 
     /** Until every mail is sent (the background dispatcher may hold a batch the test cannot dispatch itself). */
     private static void awaitOutboxEmpty(PortalServer portal) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (portal.database().fromTransaction(s -> s.createSelectionQuery(
-                "select count(m) from OutboxMail m where m.state = :pending", Long.class)
-                .setParameter("pending", kr.jsoft.privacyportal.mail.MailState.PENDING).getSingleResult()) > 0) {
-            assertThat(System.nanoTime()).as("outbox drained").isLessThan(deadline);
+        Await.until("the outbox is drained", () -> {
             portal.mail().dispatcher().dispatchUntilIdle();
-            Thread.onSpinWait();
-        }
+            return portal.database().fromTransaction(s -> s.createSelectionQuery(
+                    "select count(m) from OutboxMail m where m.state = :pending", Long.class)
+                    .setParameter("pending", kr.jsoft.privacyportal.mail.MailState.PENDING).getSingleResult());
+        }, pending -> pending == 0);
     }
 
     private static <T> List<T> query(Database database, String hql, Class<T> type) {

@@ -35,8 +35,8 @@ import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.device.DeviceKeys;
 import kr.jsoft.privacyportal.device.DeviceRequestSigner;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.push.P256Keys;
+import kr.jsoft.privacyportal.testing.TestDevice;
 
 /**
  * Benchmark (bench/commands.sh; not part of {@code verify}): a portal in this JVM on H2, N devices

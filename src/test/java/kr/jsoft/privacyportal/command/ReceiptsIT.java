@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

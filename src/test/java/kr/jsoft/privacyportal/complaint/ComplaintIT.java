@@ -263,7 +263,7 @@ class ComplaintIT {
         assertThat(detail.name()).isNull();
         assertThat(detail.email()).isNull();
         assertThat(detail.phone()).isNull();
-        assertThat(detail.timeline()).allMatch(m -> m.body() == null);
+        assertThat(detail.timeline()).isNotEmpty().allMatch(m -> m.body() == null);
         assertThat(detail.reference()).isEqualTo(reference);
         assertThat(detail.category()).isEqualTo(Category.CORRECTION);
         assertThat(detail.state()).isEqualTo(CaseState.RESOLVED);

@@ -38,10 +38,10 @@ import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.device.DeviceKeys;
 import kr.jsoft.privacyportal.device.DeviceRequestSigner;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.push.P256Keys;
 import kr.jsoft.privacyportal.push.WebPushDecryption;
 import kr.jsoft.privacyportal.simulator.CommandVerifier;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import kr.jsoft.privacyportal.web.Lang;
 
 /**

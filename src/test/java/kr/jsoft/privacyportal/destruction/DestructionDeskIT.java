@@ -10,12 +10,13 @@ import java.util.Map;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.TooManyRequestsException;
 import org.htmlunit.WebClient;
@@ -73,7 +74,7 @@ class DestructionDeskIT {
     private static void approve(TestDevice device) throws Exception {
         // The background step may still be looking up the devices (it holds the request's lease).
         java.util.concurrent.atomic.AtomicReference<Map<String, Object>> found = new java.util.concurrent.atomic.AtomicReference<>();
-        DestructionTestbed.await("the device is asked to approve", () -> {
+        Await.until("the device is asked to approve", () -> {
             try {
                 pending(device).stream().filter(c -> "APPROVE_REQUEST".equals(c.get("cmd"))).findFirst()
                         .ifPresent(found::set);
@@ -107,7 +108,7 @@ class DestructionDeskIT {
         portal.clock().advance(Duration.ofSeconds(30));
         assertThat(process().checkPromise()).isZero();
         portal.clock().advance(Duration.ofSeconds(31));
-        DestructionTestbed.await("the promise check ran", () -> portal.server().destruction().desk().queue().stream()
+        Await.until("the promise check ran", () -> portal.server().destruction().desk().queue().stream()
                 .anyMatch(r -> r.id().equals(request.id()) && r.promiseMissed()));
         assertThat(process().checkPromise()).isZero();
 
@@ -154,7 +155,7 @@ class DestructionDeskIT {
 
         portal.clock().advance(Duration.ofDays(20));
         portal.server().commands().commands().expireOverdue();
-        DestructionTestbed.await("the request completes as partial", () -> portal.server().destruction().desk()
+        Await.until("the request completes as partial", () -> portal.server().destruction().desk()
                 .queue().stream().anyMatch(r -> r.id().equals(request.id()) && r.outcome().isPresent()));
         var row = portal.server().destruction().desk().queue().stream().filter(r -> r.id().equals(request.id()))
                 .findFirst().orElseThrow();
@@ -185,7 +186,7 @@ class DestructionDeskIT {
             assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(429);
             assertThat(refused.getWebResponse().getResponseHeaderValue("Retry-After")).isNotBlank();
         }
-        DestructionTestbed.await("the device saw its prompts", () -> phone.shownNumbers().size() == 2);
+        Await.until("the device saw its prompts", () -> phone.shownNumbers().size() == 2);
         process().lookUpDevices();
         assertThat(phone.shownNumbers()).hasSize(2);
         try {

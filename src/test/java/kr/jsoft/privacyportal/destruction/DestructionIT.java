@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import kr.jsoft.privacyportal.device.ClearTextScan;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
+import kr.jsoft.privacyportal.testing.Await;
+import kr.jsoft.privacyportal.testing.ClearTextScan;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -72,7 +73,7 @@ class DestructionIT {
 
     static HtmlPage awaitState(WebClient browser, HtmlPage page, String state) throws Exception {
         HtmlPage[] current = {page};
-        DestructionTestbed.await("the status page says " + state, () -> {
+        Await.until("the status page says " + state, () -> {
             try {
                 current[0] = reload(browser, current[0]);
                 return state.equals(current[0].getElementById("state").getAttribute("data-state"));
@@ -139,7 +140,7 @@ class DestructionIT {
         List<String> needles = new ArrayList<>(ClearTextScan.notations(number));
         needles.add(portal.server().devices().registry().phoneHashOf(number));
         needles.add(email);
-        DestructionTestbed.await("the email is erased from the outbox once sent", () -> {
+        Await.until("the email is erased from the outbox once sent", () -> {
             try {
                 return ClearTextScan.find(portal, needles).isEmpty();
             } catch (java.sql.SQLException e) {
@@ -195,7 +196,7 @@ class DestructionIT {
         String silent = testbed.newNumber();
         ReferenceDevice ignoring = testbed.device(portal, dir, silent, ApprovalRule.ignore());
         HtmlPage waiting = request(browser, silent, "");
-        DestructionTestbed.await("the device was asked", () -> !ignoring.shownNumbers().isEmpty());
+        Await.until("the device was asked", () -> !ignoring.shownNumbers().isEmpty());
         portal.clock().advance(Duration.ofMinutes(5).plusSeconds(1));
         HtmlPage timedOut = awaitState(browser, waiting, "CANCELLED");
 
@@ -212,10 +213,10 @@ class DestructionIT {
         ReferenceDevice offline = testbed.device(portal, dir, number, ApprovalRule.ignore()).offline(true);
         WebClient browser = portal.browser();
         HtmlPage status = awaitState(browser, request(browser, number, ""), "DESTROYING");
-        DestructionTestbed.await("the online device wiped", () -> online.store().counts().get("contacts") == 0L);
+        Await.until("the online device wiped", () -> online.store().counts().get("contacts") == 0L);
         HtmlPage waiting = awaitState(browser, status, "DESTROYING");
         // Positions follow the registration order; both registered at the same test-clock instant.
-        DestructionTestbed.await("one device shows wiped", () -> deviceStates(browser, waiting).contains("wiped"));
+        Await.until("one device shows wiped", () -> deviceStates(browser, waiting).contains("wiped"));
         assertThat(deviceStates(browser, waiting)).hasSize(2).containsAnyOf("queued", "woken", "waiting");
         assertThat(offline.store().counts().get("contacts")).isEqualTo(25L);
 

@@ -1,25 +1,23 @@
 package kr.jsoft.privacyportal.destruction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.DeviceStore;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.MailTestbed;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.TestDevice;
 
 /** A GreenMail server, the portal settings for destruction tests, reference devices and waiting. */
 final class DestructionTestbed {
@@ -75,11 +73,11 @@ final class DestructionTestbed {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
     }
 
+    /** The latest mail to {@code address} whose subject or text contains {@code needle}, once it arrives. */
     MimeMessage awaitMail(String address, String needle) {
-        await("a mail to arrive containing " + needle, () -> to(address).stream()
-                .anyMatch(m -> text(m).contains(needle) || subject(m).contains(needle)));
-        return to(address).stream().filter(m -> text(m).contains(needle) || subject(m).contains(needle))
-                .reduce((a, b) -> b).orElseThrow();
+        return Await.until("a mail to " + address + " containing " + needle, () -> to(address).stream()
+                .filter(m -> text(m).contains(needle) || subject(m).contains(needle)).reduce((a, b) -> b),
+                Optional::isPresent).orElseThrow();
     }
 
     static String text(MimeMessage message) {
@@ -100,23 +98,6 @@ final class DestructionTestbed {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Waits for a condition the portal's background threads bring about (no fixed sleeps). */
-    static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertThat(true).isTrue();
     }
 
     void stop() {

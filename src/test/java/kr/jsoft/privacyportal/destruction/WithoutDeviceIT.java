@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import kr.jsoft.privacyportal.device.ClearTextScan;
-import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.testing.Await;
+import kr.jsoft.privacyportal.testing.ClearTextScan;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -105,7 +106,7 @@ class WithoutDeviceIT {
         HtmlPage status = askForCode(browser, number, email);
         HtmlPage waiting = typeCode(status, DestructionTestbed.code(portal, number));
         assertThat(state(waiting)).isEqualTo("WAITING_PERIOD");
-        DestructionTestbed.await("the devices were told", () -> portal.server().destruction().desk().queue().stream()
+        Await.until("the devices were told", () -> portal.server().destruction().desk().queue().stream()
                 .anyMatch(r -> r.reference().equals(waiting.getElementById("reference").asNormalizedText())
                         && r.devices() == 1));
         // Erased at once: its key is gone, so even its signature is no longer known.
@@ -128,7 +129,7 @@ class WithoutDeviceIT {
         List<String> needles = new ArrayList<>(ClearTextScan.notations(number));
         needles.add(portal.server().devices().registry().phoneHashOf(number));
         needles.add(email);
-        DestructionTestbed.await("nothing about the number or the email remains", () -> {
+        Await.until("nothing about the number or the email remains", () -> {
             try {
                 return ClearTextScan.find(portal, needles).isEmpty();
             } catch (java.sql.SQLException e) {
@@ -172,7 +173,7 @@ class WithoutDeviceIT {
         HtmlPage decided = decide(reference, "execute", "Known customer; police report seen by phone.");
         assertThat(decided.getElementById("decision").asNormalizedText()).contains("police report");
         HtmlPage waiting = DestructionIT.awaitState(browser, status, "WAITING_PERIOD");
-        DestructionTestbed.await("the device was told", () -> phone.handled().stream()
+        Await.until("the device was told", () -> phone.handled().stream()
                 .anyMatch(h -> h.kind().equals("NOTIFY")));
         portal.clock().advance(Duration.ofHours(72).plusSeconds(1));
         HtmlPage done = DestructionIT.awaitState(browser, waiting, "COMPLETED");
@@ -201,7 +202,7 @@ class WithoutDeviceIT {
         List<String> needles = new ArrayList<>(ClearTextScan.notations(number));
         needles.add(portal.server().devices().registry().phoneHashOf(number));
         needles.add(email);
-        DestructionTestbed.await("nothing about the number or the email remains", () -> {
+        Await.until("nothing about the number or the email remains", () -> {
             try {
                 return ClearTextScan.find(portal, needles).isEmpty();
             } catch (java.sql.SQLException e) {

@@ -18,6 +18,7 @@ import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;

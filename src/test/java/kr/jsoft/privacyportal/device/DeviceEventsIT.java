@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
 import kr.jsoft.privacyportal.testing.MutableClock;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.TestDatabase;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +43,7 @@ class DeviceEventsIT {
     @BeforeEach
     void build() {
         testDatabase = TestDatabase.create(dir);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         List<Class<?>> entities = new ArrayList<>(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
         entities.addAll(DeviceRegistry.ENTITIES);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.jsoft.privacyportal.Settings;
@@ -32,9 +31,7 @@ class JobLeasesIT {
     @BeforeAll
     static void openDatabase() {
         testDatabase = TestDatabase.create(dir);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         first = Database.open(Settings.fromEnvironment(env).database(), List.copyOf(JobLeases.ENTITIES));
         second = Database.open(Settings.fromEnvironment(env).database(), List.copyOf(JobLeases.ENTITIES));
     }

@@ -2,13 +2,13 @@ package kr.jsoft.privacyportal.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.WebClient;
@@ -50,15 +50,10 @@ class DevelopmentMailboxDashboardIT {
             ((HtmlElement) form.querySelector("main form button[type=submit]")).click();
         }
         DevelopmentMailbox mailbox = portal.server().mail().developmentMailbox().orElseThrow();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
+        return Await.until("a mail to " + address, () -> {
             portal.server().mail().dispatcher().dispatchOnce();
-            var mail = mailbox.recent().stream().filter(m -> m.to().contains(address)).findFirst();
-            if (mail.isPresent()) {
-                return mail.get();
-            }
-            assertThat(Instant.now()).as("mail to arrive").isBefore(deadline);
-        }
+            return mailbox.recent().stream().filter(m -> m.to().contains(address)).findFirst();
+        }, Optional::isPresent).orElseThrow();
     }
 
     private static List<AuditRecord> views() {

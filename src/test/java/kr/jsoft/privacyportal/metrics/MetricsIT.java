@@ -6,10 +6,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.jsoft.privacyportal.complaint.ComplaintViews;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,19 +27,6 @@ class MetricsIT {
     private static double value(String scrape, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$").matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @Test
@@ -73,13 +60,16 @@ class MetricsIT {
         portal.server().complaints().intake().submit(new ComplaintViews.Submission("INFRINGEMENT",
                 "Metrics test complaint", "Metrics Person", "metrics-person@example.com", "", "ko"), "192.0.2.10");
         // Gauges are cached for a few seconds; counters follow the dispatcher.
-        await("the complaint is gauged", () -> value(scrape().body(), "portal_complaints_open") >= 1);
-        String body = scrape().body();
-        assertThat(value(body, "portal_complaints_overdue")).isGreaterThanOrEqualTo(0);
-        assertThat(body).contains("portal_mail_outbox{state=\"pending\"}").contains("portal_mail_outbox{state=\"failed\"}");
-        await("the receipt and the alert are sent",
+        String gauged = Await.until("the complaint is gauged", () -> scrape().body(),
+                scrape -> value(scrape, "portal_complaints_open") == 1);
+        assertThat(value(gauged, "portal_complaints_overdue")).as("a complaint received just now").isZero();
+        assertThat(gauged).contains("portal_mail_outbox{state=\"pending\"}").contains("portal_mail_outbox{state=\"failed\"}");
+        Await.until("the receipt and the alert are sent",
                 () -> value(scrape().body(), "portal_mail_sends_total{outcome=\"sent\"}") >= 2);
-        body = scrape().body();
+        portal.clock().advance(Duration.ofDays(30));
+        Await.until("the complaint, a month old and unanswered, is gauged as overdue",
+                () -> value(scrape().body(), "portal_complaints_overdue"), overdue -> overdue == 1);
+        String body = scrape().body();
         assertThat(value(body, "portal_db_statements_total")).isGreaterThan(0);
         assertThat(value(body, "portal_process_cpu_time_seconds_total")).isGreaterThan(0);
         assertThat(body).contains("portal_push_attempts_total{channel=\"fcm\",outcome=\"delivered\"}")

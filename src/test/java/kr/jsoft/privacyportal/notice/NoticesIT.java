@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import javax.xml.parsers.DocumentBuilderFactory;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomNode;
@@ -122,7 +122,8 @@ class NoticesIT {
         String before = portal.get("/en/policy").headers().firstValue("ETag").orElseThrow();
         NoticeView notice = post("Newest for the policy page", "body");
 
-        await(() -> !portal.get("/en/policy").headers().firstValue("ETag").orElseThrow().equals(before));
+        Await.until("the policy page's ETag changes", () -> portal.get("/en/policy").headers().firstValue("ETag")
+                .orElseThrow(), etag -> !etag.equals(before));
         assertThat(portal.get("/en/policy", "If-None-Match", before).statusCode()).isEqualTo(200);
         awaitPage("/en/policy", "Newest for the policy page");
         assertThat(portal.get("/en/policy").body()).contains("href=\"/en/notices/" + notice.id() + "\"");
@@ -149,22 +150,6 @@ class NoticesIT {
 
     /** The portal sees notices posted by another service instance on its next state check (at most 2 s). */
     private static void awaitPage(String path, String text) {
-        await(() -> portal.get(path).body().contains(text));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(path + " shows \"" + text + "\"", () -> portal.get(path).body().contains(text));
     }
 }

@@ -16,9 +16,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.jsoft.privacyportal.PortalServer;
@@ -26,12 +25,13 @@ import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.command.Notice;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.manager.AccountService;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.subscription.SubscriptionSteps;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import kr.jsoft.privacyportal.web.RequestLog;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
@@ -196,16 +196,11 @@ class PersonalDataInLogsIT {
     }
 
     private static String awaitMail(PortalServer server, String address) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
+        return Await.until("a mail to " + address, () -> {
             server.mail().dispatcher().dispatchUntilIdle();
-            var found = server.mail().developmentMailbox().orElseThrow().recent().stream()
+            return server.mail().developmentMailbox().orElseThrow().recent().stream()
                     .filter(m -> m.to().contains(address)).findFirst();
-            if (found.isPresent()) {
-                return found.get().text();
-            }
-        }
-        throw new AssertionError("no mail to " + address);
+        }, Optional::isPresent).orElseThrow().text();
     }
 
     /** Every event of every logger, as text: message, MDC, key-value pairs and stack trace. */

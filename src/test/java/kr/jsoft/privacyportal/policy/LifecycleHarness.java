@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.jsoft.privacyportal.Settings;
@@ -41,9 +40,7 @@ final class LifecycleHarness implements AutoCloseable {
     LifecycleHarness() throws Exception {
         Path root = Files.createTempDirectory("policy-lifecycle");
         testDatabase = TestDatabase.create(root);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", root.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", root.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(root);
         List<Class<?>> entities = new ArrayList<>(AuditLog.ENTITIES);
         entities.addAll(PolicyService.ENTITIES);
         entities.addAll(NoticeService.ENTITIES);

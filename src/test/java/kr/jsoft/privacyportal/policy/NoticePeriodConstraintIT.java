@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,12 +46,17 @@ class NoticePeriodConstraintIT {
     @Test
     void anInsertWithExactlySevenDaysOfNoticeIsAccepted() throws SQLException {
         insert("seven-days", POSTED, POSTED.plus(Duration.ofDays(7)), false, false);
+
+        assertThat(effectiveAt("seven-days")).contains(POSTED.plus(Duration.ofDays(7)));
     }
 
     @Test
     void anUnfavourableInsertNeedsThirtyDays() throws SQLException {
         assertRejected(() -> insert("unfavourable-soon", POSTED, POSTED.plus(Duration.ofDays(29)), true, false));
         insert("unfavourable-30", POSTED, POSTED.plus(Duration.ofDays(30)), true, false);
+
+        assertThat(effectiveAt("unfavourable-soon")).isEmpty();
+        assertThat(effectiveAt("unfavourable-30")).contains(POSTED.plus(Duration.ofDays(30)));
     }
 
     @Test
@@ -98,6 +105,18 @@ class NoticePeriodConstraintIT {
             insert.setBoolean(6, unfavourable);
             insert.setObject(7, utc(POSTED));
             insert.executeUpdate();
+        }
+    }
+
+    /** The stored row's effective time, read back through the same connection. */
+    private Optional<Instant> effectiveAt(String label) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT effective_at FROM policy_version WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                        : Optional.empty();
+            }
         }
     }
 

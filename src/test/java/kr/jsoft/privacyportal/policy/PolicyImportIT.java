@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.jsoft.privacyportal.Settings;
@@ -39,9 +38,7 @@ class PolicyImportIT {
     void openDatabase() throws Exception {
         Path root = Files.createTempDirectory("policy-import");
         testDatabase = TestDatabase.create(root);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", root.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", root.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(root);
         List<Class<?>> entities = new ArrayList<>(AuditLog.ENTITIES);
         entities.addAll(PolicyService.ENTITIES);
         database = Database.open(Settings.fromEnvironment(env).database(), entities);

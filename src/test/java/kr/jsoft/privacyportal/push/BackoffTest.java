@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import kr.jsoft.privacyportal.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Optional;
+import kr.jsoft.privacyportal.testing.FakeFcmServer;
 import org.junit.jupiter.api.Test;
 
 class FcmErrorsTest {

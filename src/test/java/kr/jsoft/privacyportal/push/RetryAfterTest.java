@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import kr.jsoft.privacyportal.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {

@@ -11,6 +11,8 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import kr.jsoft.privacyportal.testing.FakeWebPushServer;
+import kr.jsoft.privacyportal.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.persistence.Database;
@@ -27,9 +28,7 @@ class RateLimiterIT {
     @BeforeEach
     void openDatabase() {
         testDatabase = TestDatabase.create(dir);
-        java.util.Map<String, String> env = new java.util.HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         database = Database.open(Settings.fromEnvironment(env).database(), List.copyOf(RateLimiter.ENTITIES));
         limiter = new RateLimiter(database, clock, new SecretKeySpec(new byte[32], "HmacSHA256"));
     }
@@ -58,9 +57,7 @@ class RateLimiterIT {
 
     @Test
     void firstHitsRacingOnTwoInstancesAreCountedExactlyAndQuietly() throws Exception {
-        java.util.Map<String, String> env = new java.util.HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
                 .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =

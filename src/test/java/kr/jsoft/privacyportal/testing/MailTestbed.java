@@ -22,13 +22,13 @@ import kr.jsoft.privacyportal.config.Env;
 import kr.jsoft.privacyportal.config.Mode;
 import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.MailDispatcher;
 import kr.jsoft.privacyportal.mail.MailSettings;
-import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.SmtpTransport;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.web.View;
@@ -64,9 +64,7 @@ public final class MailTestbed implements AutoCloseable {
 
     public MailTestbed(Path dir, Map<String, String> extraSettings) {
         testDatabase = TestDatabase.create(dir);
-        Map<String, String> env = new HashMap<>(testDatabase.settings());
-        env.put("PORTAL_DATA_DIR", dir.resolve("data").toString());
-        env.put("PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Map<String, String> env = testDatabase.environment(dir);
         List<Class<?>> entities = new ArrayList<>(AuditLog.ENTITIES);
         entities.addAll(RateLimiter.ENTITIES);
         entities.addAll(Outbox.ENTITIES);

@@ -16,7 +16,7 @@ public final class ProductionEnvironment {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("fcm-service-account", ".json");
             file.toFile().deleteOnExit();
-            java.nio.file.Files.writeString(file, new kr.jsoft.privacyportal.push.TestServiceAccount()
+            java.nio.file.Files.writeString(file, new kr.jsoft.privacyportal.testing.TestServiceAccount()
                     .json(java.net.URI.create("https://oauth2.googleapis.com/token")));
             return file;
         } catch (Exception e) {

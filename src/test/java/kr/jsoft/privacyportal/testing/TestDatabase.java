@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,17 @@ public final class TestDatabase implements AutoCloseable {
 
     private static String password() {
         return System.getProperty("portal.test.pg.password", "portal");
+    }
+
+    /**
+     * The environment of a portal without a server whose data and keys live under {@code root} and whose
+     * database is this one; a mutable copy for the test to add its own settings to.
+     */
+    public Map<String, String> environment(Path root) {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("PORTAL_DATA_DIR", root.resolve("data").toString());
+        env.put("PORTAL_KEY_DIR", root.resolve("keys").toString());
+        return env;
     }
 
     /** The PORTAL_DB_* settings that point the portal at this database (empty for the default H2 file). */

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
@@ -48,11 +49,7 @@ class GracefulShutdownIT {
 
         var server = portal.server();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(portal::stop);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!server.isStopping() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(server.isStopping()).isTrue();
+        Await.until("the server starts stopping", server::isStopping);
         slow.release.countDown();
 
         HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.util.List;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,23 +39,12 @@ class RequestLogIT {
      * client may see a moment earlier, so this waits for the first one.
      */
     private List<ILoggingEvent> linesWithId(String id) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            List<ILoggingEvent> found;
+        return Await.until("the request with id " + id + " is logged", () -> {
             synchronized (lines.list) {
-                found = lines.list.stream().filter(e -> id.equals(e.getMDCPropertyMap().get(RequestLog.MDC_KEY)))
+                return lines.list.stream().filter(e -> id.equals(e.getMDCPropertyMap().get(RequestLog.MDC_KEY)))
                         .toList();
             }
-            if (!found.isEmpty() || System.nanoTime() > deadline) {
-                return found;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        }, found -> !found.isEmpty());
     }
 
     @Test

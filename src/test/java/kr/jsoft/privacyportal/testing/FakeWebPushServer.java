@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.push;
+package kr.jsoft.privacyportal.testing;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.jsoft.privacyportal.push.P256Keys;
+import kr.jsoft.privacyportal.push.PushAddress;
+import kr.jsoft.privacyportal.push.WebPushDecryption;
 
 /**
  * A Web Push service on 127.0.0.1 that checks what a real one checks (VAPID JWT signed with the
@@ -45,7 +48,7 @@ public final class FakeWebPushServer implements AutoCloseable {
             return new Reply(status, value, null);
         }
 
-        static Reply redirect(String location) {
+        public static Reply redirect(String location) {
             return new Reply(307, null, location);
         }
     }
@@ -140,7 +143,7 @@ public final class FakeWebPushServer implements AutoCloseable {
         return List.copyOf(failures);
     }
 
-    List<String> otherHits() {
+    public List<String> otherHits() {
         return List.copyOf(otherHits);
     }
 

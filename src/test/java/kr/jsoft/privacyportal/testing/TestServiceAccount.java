@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.push;
+package kr.jsoft.privacyportal.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.device;
+package kr.jsoft.privacyportal.testing;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import kr.jsoft.privacyportal.Settings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
-import kr.jsoft.privacyportal.testing.PortalFixture;
 
 /**
  * Searches every character column of every table of a test portal's database (found through

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.push;
+package kr.jsoft.privacyportal.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +52,7 @@ public final class FakeFcmServer implements AutoCloseable {
                     "The registration token is not a valid FCM registration token");
         }
 
-        static Reply invalidTokenFieldViolation() {
+        public static Reply invalidTokenFieldViolation() {
             return new Reply(400, error(400, "Invalid value at 'message.token'", "INVALID_ARGUMENT",
                     "{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":"
                             + "[{\"field\":\"message.token\",\"description\":\"Invalid registration token\"}]}"), Map.of());
@@ -86,7 +86,7 @@ public final class FakeFcmServer implements AutoCloseable {
             return fcmError(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR", "Auth error from APNS or Web Push Service");
         }
 
-        static Reply redirect(String location) {
+        public static Reply redirect(String location) {
             return new Reply(302, "", Map.of("Location", location));
         }
 
@@ -147,16 +147,16 @@ public final class FakeFcmServer implements AutoCloseable {
         script.addAll(List.of(replies));
     }
 
-    void expiresIn(long seconds) {
+    public void expiresIn(long seconds) {
         expiresIn = seconds;
     }
 
     /** FCM stops accepting every access token issued so far (as if they expired early). */
-    void revokeIssuedTokens() {
+    public void revokeIssuedTokens() {
         validTokens.clear();
     }
 
-    void rejectTokenRequests() {
+    public void rejectTokenRequests() {
         rejectTokenRequests = true;
     }
 
@@ -172,7 +172,7 @@ public final class FakeFcmServer implements AutoCloseable {
         return List.copyOf(failures);
     }
 
-    List<String> otherHits() {
+    public List<String> otherHits() {
         return List.copyOf(otherHits);
     }
 

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.device;
+package kr.jsoft.privacyportal.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.jsoft.privacyportal.device.DeviceKeys;
+import kr.jsoft.privacyportal.device.DeviceRequestSigner;
+import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.push.P256Keys;
 
 /**

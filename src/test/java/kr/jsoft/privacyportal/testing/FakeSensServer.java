@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.sms;
+package kr.jsoft.privacyportal.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
