@@ -19,7 +19,7 @@ import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.complaint.ComplaintViews;
-import kr.jsoft.privacyportal.device.TestDevice;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.DeviceStore;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.device.PublicJwk;
-import kr.jsoft.privacyportal.device.TestDevice;
+import kr.jsoft.privacyportal.testing.TestDevice;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
