@@ -117,13 +117,22 @@ class DestructionIT {
         assertThat(text(done, "portal-records")).contains("are erased");
         assertThat(done.getHead().asXml()).doesNotContain("http-equiv=\"refresh\"");
         String certificate = ((HtmlTextArea) done.getElementById("certificate")).getText();
+        assertThat(text(done, "fact-outcome")).isEqualTo("All 2 registered phones confirmed the deletion.");
+        assertThat(text(done, "device-1")).contains("25 contacts").doesNotContain("cardImages");
+        var download = browser.getPage(done.getUrl() + "/certificate.jwt").getWebResponse();
+        assertThat(download.getContentType()).isEqualTo("application/jwt");
+        assertThat(download.getResponseHeaderValue("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"" + text(done, "reference") + ".jwt\"");
+        assertThat(download.getContentAsString()).isEqualTo(certificate);
 
         HtmlPage valid = verify(browser, certificate);
         assertThat(valid.getElementById("verdict").getAttribute("data-valid")).isEqualTo("true");
         assertThat(text(valid, "fact-reference")).isEqualTo(text(done, "reference"));
-        assertThat(text(valid, "fact-devices")).isEqualTo("2");
-        assertThat(text(valid, "fact-wiped")).isEqualTo("2");
-        assertThat(text(valid, "fact-outcome")).isEqualTo("COMPLETED");
+        assertThat(text(valid, "fact-origin")).isEqualTo("On the website, approved on a phone");
+        assertThat(valid.getElementById("verdict").asNormalizedText()).startsWith("Genuine.")
+                .doesNotContain("COMPLETED").doesNotContainPattern("\\bweb\\b").doesNotContain("igning");
+        assertThat(valid.getElementById("fact-outcome").getAttribute("data-outcome")).isEqualTo("COMPLETED");
+        assertThat(text(valid, "fact-outcome")).isEqualTo("All 2 registered phones confirmed the deletion.");
 
         String[] parts = certificate.split("\\.");
         String tamperedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
