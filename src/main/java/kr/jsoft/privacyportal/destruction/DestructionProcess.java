@@ -54,9 +54,11 @@ public final class DestructionProcess implements CommandListener {
             + " Approve to CANCEL the deletion.";
     /** The warning the device shows with the number (both languages: the app picks neither). */
     static final String PROMPT = "누군가 이 휴대전화의 Smart Callback 데이터를 모두 영구 삭제해 달라고 요청했습니다."
-            + " 웹사이트에서 직접 요청했고 번호가 같을 때만 승인하세요."
+            + " 직접 웹사이트에서 요청했고, 그 페이지에 크게 표시된 두 자리 '확인 숫자'가 이 화면의 숫자와 같을 때만"
+            + " 승인하세요. 다르면 거절하세요."
             + " / Someone asked to permanently delete all Smart Callback data on this phone."
-            + " Approve only if you did this yourself on the website and the number matches.";
+            + " Approve only if you asked on the website yourself and the two-digit 'Number to compare' shown large"
+            + " on that page is the number on this screen. If it differs, refuse.";
 
     private final Database database;
     private final AuditLog auditLog;

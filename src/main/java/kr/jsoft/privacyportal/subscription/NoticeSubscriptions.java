@@ -140,7 +140,7 @@ public final class NoticeSubscriptions {
      * @throws TooManyRequestsException past the limits per client address and per address
      */
     public void sendUnsubscribeLink(String email, String clientAddress) {
-        if (!isValidEmail(email)) {
+        if (!EmailAddresses.isValid(email)) {
             throw new IllegalArgumentException("not an email address");
         }
         limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));

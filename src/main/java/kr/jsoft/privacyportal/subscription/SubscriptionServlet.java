@@ -80,7 +80,7 @@ public final class SubscriptionServlet extends HttpServlet {
         }
         if (rest.equals(STOP)) {
             String email = Optional.ofNullable(request.getParameter("email")).orElse("").strip();
-            if (!NoticeSubscriptions.isValidEmail(email)) {
+            if (!EmailAddresses.isValid(email)) {
                 stopForm(request, response, Map.of("email", email, "emailError", "subscription.error.email"), 422);
                 return;
             }
