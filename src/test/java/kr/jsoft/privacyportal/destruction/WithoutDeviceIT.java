@@ -76,7 +76,8 @@ class WithoutDeviceIT {
         HtmlPage status = askForCode(browser, number, "");
         assertThat(state(status)).isEqualTo("PROVING");
         assertThat(status.getHead().asXml()).as("a page with a form never reloads itself")
-                .doesNotContain("http-equiv=\"refresh\"");
+                .doesNotContain("http-equiv").doesNotContain("refresh.js");
+        assertThat(status.getElementById("refresh-note")).isNull();
 
         HtmlPage wrong = typeCode(status, "000000".equals(DestructionTestbed.code(portal, number)) ? "111111" : "000000");
         assertThat(wrong.getWebResponse().getStatusCode()).isEqualTo(422);
