@@ -69,4 +69,12 @@ class ErrorPagesIT {
         assertThat(english.body()).contains("<html lang=\"en\">", "Page not found");
         assertThat(korean.body()).contains("<html lang=\"ko\">", "페이지를 찾을 수 없습니다");
     }
+
+    @Test
+    void theFaviconIsServedSoNoPageLogsA404ForIt() {
+        var icon = portal.get("/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+    }
 }
