@@ -69,12 +69,7 @@ public final class NoticeSubscriptions {
      * @throws TooManyRequestsException past the limits per client address and per address
      */
     public void subscribe(String email, Lang lang, String clientAddress) {
-        if (!EmailAddresses.isValid(email)) {
-            throw new IllegalArgumentException("not an email address");
-        }
-        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
-        limit(rateLimiter.acquire("subscribe.email", SubscriberKeys.normalize(email), PER_EMAIL));
-        String normalized = SubscriberKeys.normalize(email);
+        String normalized = normalizedWithinLimits(email, clientAddress);
         String hash = keys.emailHash(normalized);
         try {
             database.inTransaction(session -> {
@@ -140,12 +135,7 @@ public final class NoticeSubscriptions {
      * @throws TooManyRequestsException past the limits per client address and per address
      */
     public void sendUnsubscribeLink(String email, String clientAddress) {
-        if (!EmailAddresses.isValid(email)) {
-            throw new IllegalArgumentException("not an email address");
-        }
-        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
-        limit(rateLimiter.acquire("subscribe.email", SubscriberKeys.normalize(email), PER_EMAIL));
-        String normalized = SubscriberKeys.normalize(email);
+        String normalized = normalizedWithinLimits(email, clientAddress);
         String hash = keys.emailHash(normalized);
         database.inTransaction(session -> {
             NoticeSubscriber subscriber = session.createSelectionQuery(
@@ -163,6 +153,20 @@ public final class NoticeSubscriptions {
             auditLog.record(session, AuditEvent.publicVisitor("subscription.unsubscribe-link")
                     .target("notice_subscriber", subscriber.id()).detail("link mailed"));
         });
+    }
+
+    /**
+     * The address normalised, after the limits both forms share (one budget per client address
+     * and per address, so neither form can be used to flood a mailbox).
+     */
+    private String normalizedWithinLimits(String email, String clientAddress) {
+        if (!EmailAddresses.isValid(email)) {
+            throw new IllegalArgumentException("not an email address");
+        }
+        String normalized = SubscriberKeys.normalize(email);
+        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
+        limit(rateLimiter.acquire("subscribe.email", normalized, PER_EMAIL));
+        return normalized;
     }
 
     /** The language of the subscriber behind an unsubscribe token, if it is still subscribed. */

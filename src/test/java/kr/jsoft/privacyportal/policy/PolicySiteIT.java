@@ -43,6 +43,11 @@ class PolicySiteIT {
 
     @BeforeAll
     static void publishTheRevision() throws Exception {
+        publishTheRevision(portal);
+    }
+
+    /** Publishes 2026-10-01 (in force since 1 October 2026) as the lifecycle would, and restarts. */
+    static void publishTheRevision(PortalFixture portal) throws Exception {
         portal.server().database().inTransaction(session -> session
                 .createMutationQuery("update PolicyVersion set effectiveAt = :effective, noticePostedAt = :posted"
                         + " where label = '2026-10-01'")

@@ -3,12 +3,10 @@ package kr.jsoft.privacyportal.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import kr.jsoft.privacyportal.testing.Browser;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.PublicWording;
-import kr.jsoft.privacyportal.web.Dates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +29,7 @@ class PublicSiteBrowserIT {
 
     @BeforeAll
     static void publishTheRevision() throws Exception {
-        portal.server().database().inTransaction(session -> session
-                .createMutationQuery("update PolicyVersion set effectiveAt = :effective, noticePostedAt = :posted"
-                        + " where label = '2026-10-01'")
-                .setParameter("effective", Dates.startOfDay(LocalDate.of(2026, 10, 1)))
-                .setParameter("posted", Dates.startOfDay(LocalDate.of(2026, 9, 1)))
-                .executeUpdate());
-        portal.restart();
+        PolicySiteIT.publishTheRevision(portal);
     }
 
     /** A page of the site: its address under the language, and a name for its screenshot. */

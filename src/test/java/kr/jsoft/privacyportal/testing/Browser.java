@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -180,10 +181,14 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
         return this;
     }
 
-    /** Clicks the element and waits until the next page has loaded. */
+    /**
+     * Clicks a link or submit button and waits until the next page has replaced this one and
+     * loaded (the old element gone stale, then the new document complete).
+     */
     public Browser click(String css) {
         WebElement element = find(css);
         element.click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
         waitForLoad();
         return this;
     }
