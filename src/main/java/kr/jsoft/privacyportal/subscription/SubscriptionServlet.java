@@ -18,7 +18,7 @@ import kr.jsoft.privacyportal.web.View;
  * scanners follow links; a used link says the address is subscribed), and {@code /stop}, which
  * mails an unsubscribe link to a subscribed address and answers the same for any address.
  */
-public final class SubscriptionServlet extends HttpServlet {
+final class SubscriptionServlet extends HttpServlet {
     /** Asking for an unsubscribe link by mail, without waiting for the next notice. */
     static final String STOP = "/stop";
     private final NoticeSubscriptions subscriptions;
