@@ -54,6 +54,15 @@ final class Certificates {
     public record Facts(String reference, String origin, Instant requestedAt, Optional<Instant> approvedAt,
                         Instant completedAt, int devices, int wiped, List<Integer> notConfirmed,
                         List<Receipt> receipts, String outcome, String keyId) {
+        /** How the request was made and proven, as a message key ({@code destruction.origin.web}). */
+        public String originKey() {
+            return "destruction.origin." + origin.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The outcome in words: every device confirmed, or only some (which ones are listed). */
+        public String outcomeKey() {
+            return "PARTIAL".equals(outcome) ? "destruction.outcome.partial" : "destruction.outcome.completed";
+        }
     }
 
     /** A pasted certificate checked: valid with its facts, or invalid with the reason. */

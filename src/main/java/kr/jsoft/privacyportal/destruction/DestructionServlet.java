@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ final class DestructionServlet extends HttpServlet {
     static final String VERIFY = "/verify";
     static final String LOST = "/lost";
     static final String CODE = "/code";
+    /** The signed certificate as a file of its own, for keeping and for any JWT tool. */
+    static final String CERTIFICATE_FILE = "/certificate.jwt";
     /** Seconds between the status page's own refreshes while the request is open. */
     static final int REFRESH_SECONDS = 5;
 
@@ -47,6 +50,8 @@ final class DestructionServlet extends HttpServlet {
                     "times", new Times(Lang.of(request)))));
         } else if (rest.equals(LOST)) {
             lostForm(request, response, new HashMap<>(), 200);
+        } else if (rest.startsWith(STATUS) && rest.endsWith(CERTIFICATE_FILE)) {
+            certificateFile(response, rest.substring(STATUS.length(), rest.length() - CERTIFICATE_FILE.length()));
         } else if (rest.startsWith(STATUS) && !rest.endsWith(CODE)) {
             status(request, response, rest.substring(STATUS.length()), null, 200);
         } else {
@@ -154,6 +159,8 @@ final class DestructionServlet extends HttpServlet {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("status", status.get());
+        status.get().certificate().map(certificates::verify).flatMap(Certificates.Verification::facts)
+                .ifPresent(facts -> model.put("facts", facts));
         model.put("refreshSeconds", REFRESH_SECONDS);
         model.put("times", new Times(Lang.of(request)));
         model.put("token", token);
@@ -162,6 +169,21 @@ final class DestructionServlet extends HttpServlet {
         }
         response.setStatus(code);
         view.render(request, response, "destruction/status", model);
+    }
+
+    /** The certificate as a download ({@code D-2026-000001.jwt}); 404 until there is one. */
+    private void certificateFile(HttpServletResponse response, String token) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        Optional<DestructionViews.Status> status = intake.status(token);
+        if (status.isEmpty() || status.get().certificate().isEmpty()) {
+            response.sendError(404);
+            return;
+        }
+        response.setContentType("application/jwt");
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"" + status.get().reference() + ".jwt\"");
+        response.getOutputStream().write(status.get().certificate().get().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String param(HttpServletRequest request, String name) {

@@ -29,10 +29,14 @@ public final class DestructionViews {
                          Optional<Instant> finishedAt, List<DeviceStatus> devices, boolean portalRecordsErased,
                          Optional<String> certificate, Optional<Instant> windowEndsAt, int codeTriesLeft,
                          Optional<Refusal> refusal, boolean devicesTold, Optional<java.time.Duration> remaining) {
-        /** The countdown of the waiting period: "71 h 59 min". */
-        public String remainingText() {
-            java.time.Duration d = remaining.orElse(java.time.Duration.ZERO);
-            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        /** The countdown of the waiting period, whole hours ("71" of "71시간 59분"). */
+        public long remainingHours() {
+            return remaining.orElse(java.time.Duration.ZERO).toHours();
+        }
+
+        /** The countdown's minutes past the whole hours ("59" of "71시간 59분"). */
+        public int remainingMinutes() {
+            return remaining.orElse(java.time.Duration.ZERO).toMinutesPart();
         }
 
         public boolean awaitingApproval() {
@@ -44,9 +48,20 @@ public final class DestructionViews {
             return origin == Origin.SMS || origin == Origin.REVIEW;
         }
 
-        /** The page refreshes itself until the request is finished. */
+        /**
+         * The page refreshes itself while the request waits for something outside the page, never
+         * while it holds a form (the SMS code): a reload would wipe what the person is typing.
+         */
         public boolean refreshes() {
-            return !state.isFinal();
+            return !state.isFinal() && state != RequestState.PROVING;
+        }
+
+        /**
+         * Cancelled without the device after the registered phones were told: one of them said no.
+         * Before that, only the code's deadline or its tries can have ended the request.
+         */
+        public boolean cancelledOnRegisteredPhone() {
+            return state == RequestState.CANCELLED && withoutDevice() && devicesTold;
         }
     }
 
@@ -60,6 +75,25 @@ public final class DestructionViews {
         public String key() {
             return "destruction.device." + state;
         }
+
+        /**
+         * What the device reports deleted, in words: known kinds by their own message
+         * ({@code destruction.deleted.contacts}), any other kind the app may add as "other items",
+         * never the app's key.
+         */
+        public List<Deleted> deleted() {
+            return counts.entrySet().stream()
+                    .map(e -> new Deleted(KNOWN_KINDS.contains(e.getKey()) ? "destruction.deleted." + e.getKey()
+                            : "destruction.deleted.other", e.getValue()))
+                    .toList();
+        }
+    }
+
+    /** The kinds of app data the Smart Callback app reports deleting, each with a message of its own. */
+    static final java.util.Set<String> KNOWN_KINDS = java.util.Set.of("contacts", "cardImages");
+
+    /** One kind of deleted data on the status page: the message key of its words and how many. */
+    public record Deleted(String key, long count) {
     }
 
     /** A refusal as the requester sees it: the grounds and where to turn next. */

@@ -21,4 +21,13 @@ final class SmsCode {
     static String text(String code) {
         return "[Smart Callback] 인증번호 " + code + " (10분 유효)";
     }
+
+    /**
+     * The code that proves the number for a destruction request without the device. It must say
+     * what typing it does (deletes all Smart Callback data), not read like a registration code, and
+     * tell someone who did not ask to ignore it. 87 bytes in EUC-KR: within one SMS (90 bytes).
+     */
+    static String destructionText(String code) {
+        return "[Smart Callback] 데이터 전부 삭제 확인코드 " + code + " (10분 유효). 본인이 아니면 무시하세요";
+    }
 }

@@ -70,7 +70,7 @@ public final class SmsProofs {
         }
         String code = SmsCode.generate(random);
         Instant expiresAt = clock.instant().plus(VALIDITY);
-        SmsResult result = sms.send(e164, SmsCode.text(code));
+        SmsResult result = sms.send(e164, SmsCode.destructionText(code));
         if (!(result instanceof SmsResult.Accepted)) {
             return new Sent.NotSent();
         }

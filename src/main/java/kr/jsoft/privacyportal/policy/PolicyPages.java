@@ -134,38 +134,46 @@ final class PolicyPages {
 
     /** One archive row as the template shows it. */
     public record Row(String label, String from, String until, boolean inForce, boolean scheduled, boolean withdrawn,
-                      String previousLabel, String summary, String checklistFinding) {
+                      String previousLabel, String account, java.util.UUID noticeId, String noticeTitle) {
+    }
+
+    /**
+     * What the public reads about a version: for the baseline a sentence of the message bundle; for
+     * a revision what its own notice says changed (published files cannot change, so the notice
+     * is the public account); the internal summary and completeness finding stay on the dashboard.
+     */
+    private Row row(PolicyService.ArchiveEntry e, Optional<PolicyVersionInfo> inForce, Instant now, Lang lang) {
+        PolicyVersionInfo version = e.version();
+        Optional<NoticeView> notice = notices.forVersion(version.label()).stream()
+                .filter(n -> n.kind() == kr.jsoft.privacyportal.notice.NoticeKind.REVISION).findFirst();
+        String account = version.metadata().baseline()
+                ? Messages.resolve(lang.locale(), "policy.versions.account.baseline")
+                : notice.map(n -> whatChanged(n.body(lang), lang))
+                        .orElseGet(() -> Messages.resolve(lang.locale(), "policy.versions.account.none"));
+        return new Row(version.label(), Dates.date(e.from(), lang), Dates.date(e.until(), lang),
+                inForce.map(v -> v.id().equals(version.id())).orElse(false),
+                e.from() != null && e.from().isAfter(now), version.isWithdrawn(),
+                e.previous() == null ? null : e.previous().label(), account,
+                notice.map(NoticeView::id).orElse(null), notice.map(n -> n.title(lang)).orElse(null));
+    }
+
+    /** The paragraph under the notice's "what changes and why" heading (its first paragraph if it has none). */
+    static String whatChanged(String noticeMarkdown, Lang lang) {
+        String heading = Messages.resolve(lang.locale(), "policy.notice.revision.what");
+        List<String> paragraphs = java.util.Arrays.stream(noticeMarkdown.replace("\r\n", "\n").split("\n\\s*\n"))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        int at = paragraphs.indexOf(heading);
+        return at >= 0 && at + 1 < paragraphs.size() ? paragraphs.get(at + 1)
+                : paragraphs.isEmpty() ? "" : paragraphs.get(0);
     }
 
     Map<String, Object> versions(Lang lang) {
         Instant now = clock.instant();
         Optional<PolicyVersionInfo> inForce = policies.inForce(now);
-        List<Row> rows = policies.archive().stream().map(e -> new Row(
-                e.version().label(),
-                Dates.date(e.from(), lang),
-                Dates.date(e.until(), lang),
-                inForce.map(v -> v.id().equals(e.version().id())).orElse(false),
-                e.from() != null && e.from().isAfter(now),
-                e.version().isWithdrawn(),
-                e.previous() == null ? null : e.previous().label(),
-                e.version().summary(lang),
-                checklistFinding(e.version(), lang))).toList();
+        List<Row> rows = policies.archive().stream().map(e -> row(e, inForce, now, lang)).toList();
         Map<String, Object> model = languages(lang, "/policy/versions");
         model.put("rows", rows);
         return model;
-    }
-
-    /**
-     * The completeness check's finding for the archive: which legally required sections the
-     * version lacks (PIPA Art. 30(1), Enforcement Decree Art. 31(1)), or null when complete.
-     */
-    static String checklistFinding(PolicyVersionInfo version, Lang lang) {
-        List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(version.metadata());
-        if (missing.isEmpty()) {
-            return null;
-        }
-        return Messages.resolve(lang.locale(), "policy.checklist.finding", String.join(", ", missing.stream()
-                .map(r -> Messages.resolve(lang.locale(), r.messageKey())).toList()));
     }
 
     Map<String, Object> compare(PolicyVersionInfo from, PolicyVersionInfo to, Lang lang) {

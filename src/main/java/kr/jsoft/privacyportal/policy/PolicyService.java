@@ -140,7 +140,11 @@ public final class PolicyService {
 
     /** The redline between two versions' texts in one language. */
     public Redline compare(PolicyVersionInfo from, PolicyVersionInfo to, Lang lang) {
-        return Redline.between(markdown(from, lang), markdown(to, lang));
+        java.util.Locale locale = lang.locale();
+        return Redline.between(markdown(from, lang), markdown(to, lang), new Redline.Words(
+                kr.jsoft.privacyportal.web.Messages.resolve(locale, "policy.compare.added"),
+                kr.jsoft.privacyportal.web.Messages.resolve(locale, "policy.compare.removed"),
+                kr.jsoft.privacyportal.web.Messages.resolve(locale, "policy.compare.folded")));
     }
 
     /**

@@ -52,9 +52,12 @@ class NoticeSubscriber {
         this.lang = lang;
     }
 
+    /**
+     * The token's hash stays (without an expiry), so that opening the used link again can say
+     * "you are subscribed" instead of asking to subscribe again; it goes with the row.
+     */
     void confirm(Instant now) {
         this.confirmedAt = now;
-        this.confirmTokenHash = null;
         this.confirmExpiresAt = null;
     }
 }

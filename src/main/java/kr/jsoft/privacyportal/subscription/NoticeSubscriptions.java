@@ -69,12 +69,7 @@ public final class NoticeSubscriptions {
      * @throws TooManyRequestsException past the limits per client address and per address
      */
     public void subscribe(String email, Lang lang, String clientAddress) {
-        if (!EmailAddresses.isValid(email)) {
-            throw new IllegalArgumentException("not an email address");
-        }
-        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
-        limit(rateLimiter.acquire("subscribe.email", SubscriberKeys.normalize(email), PER_EMAIL));
-        String normalized = SubscriberKeys.normalize(email);
+        String normalized = normalizedWithinLimits(email, clientAddress);
         String hash = keys.emailHash(normalized);
         try {
             database.inTransaction(session -> {
@@ -118,6 +113,60 @@ public final class NoticeSubscriptions {
                     .target("notice_subscriber", subscriber.id()));
             return language(subscriber);
         }));
+    }
+
+    /** Whether {@code token} is a confirmation link already used: its address is subscribed. */
+    public boolean alreadyConfirmed(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return false;
+        }
+        return database.fromTransaction(session -> session.createSelectionQuery("""
+                from NoticeSubscriber s where s.confirmTokenHash = :hash and s.confirmedAt is not null""",
+                NoticeSubscriber.class)
+                .setParameter("hash", Digests.sha256Hex(token))
+                .uniqueResultOptional().isPresent());
+    }
+
+    /**
+     * Mails an unsubscribe link to {@code email} if it is subscribed, so nobody has to wait for the
+     * next notice to leave. The caller answers the same either way (and both ways write one audit
+     * record in one transaction), so the form cannot tell whether an address is subscribed.
+     *
+     * @throws TooManyRequestsException past the limits per client address and per address
+     */
+    public void sendUnsubscribeLink(String email, String clientAddress) {
+        String normalized = normalizedWithinLimits(email, clientAddress);
+        String hash = keys.emailHash(normalized);
+        database.inTransaction(session -> {
+            NoticeSubscriber subscriber = session.createSelectionQuery(
+                    "from NoticeSubscriber s where s.emailHash = :hash", NoticeSubscriber.class)
+                    .setParameter("hash", hash).uniqueResultOptional().filter(NoticeSubscriber::confirmed)
+                    .orElse(null);
+            if (subscriber == null) {
+                auditLog.record(session, AuditEvent.publicVisitor("subscription.unsubscribe-link")
+                        .target("notice_subscriber", null).detail("not subscribed: nothing sent"));
+                return;
+            }
+            Lang lang = language(subscriber);
+            outbox.enqueue(session, OutgoingMail.to(normalized, lang, "mail/subscription-unsubscribe")
+                    .withUnsubscribe("/unsubscribe/" + keys.unsubscribeToken(subscriber.id())));
+            auditLog.record(session, AuditEvent.publicVisitor("subscription.unsubscribe-link")
+                    .target("notice_subscriber", subscriber.id()).detail("link mailed"));
+        });
+    }
+
+    /**
+     * The address normalised, after the limits both forms share (one budget per client address
+     * and per address, so neither form can be used to flood a mailbox).
+     */
+    private String normalizedWithinLimits(String email, String clientAddress) {
+        if (!EmailAddresses.isValid(email)) {
+            throw new IllegalArgumentException("not an email address");
+        }
+        String normalized = SubscriberKeys.normalize(email);
+        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
+        limit(rateLimiter.acquire("subscribe.email", normalized, PER_EMAIL));
+        return normalized;
     }
 
     /** The language of the subscriber behind an unsubscribe token, if it is still subscribed. */

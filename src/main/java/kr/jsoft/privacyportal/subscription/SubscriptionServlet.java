@@ -14,10 +14,13 @@ import kr.jsoft.privacyportal.web.View;
 
 /**
  * {@code /{lang}/notices/subscribe}: the form (email, language), the "check your inbox" page,
- * and the confirmation link's page, whose button confirms (a GET alone never does: mail
- * scanners follow links).
+ * the confirmation link's page, whose button confirms (a GET alone never does: mail
+ * scanners follow links; a used link says the address is subscribed), and {@code /stop}, which
+ * mails an unsubscribe link to a subscribed address and answers the same for any address.
  */
 final class SubscriptionServlet extends HttpServlet {
+    /** Asking for an unsubscribe link by mail, without waiting for the next notice. */
+    static final String STOP = "/stop";
     private final NoticeSubscriptions subscriptions;
     private final View view;
     private final ClientAddress clientAddress;
@@ -35,10 +38,14 @@ final class SubscriptionServlet extends HttpServlet {
             case "" -> form(request, response, Map.of("language", Lang.of(request).code()), 200);
             case "/sent" -> view.render(request, response, "subscription/sent", Map.of());
             case "/confirmed" -> view.render(request, response, "subscription/confirmed", Map.of());
+            case STOP -> stopForm(request, response, Map.of(), 200);
+            case STOP + "/sent" -> view.render(request, response, "subscription/stop-sent", Map.of());
             default -> {
                 Optional<String> token = confirmToken(rest);
                 if (token.isPresent() && subscriptions.pendingConfirmation(token.get()).isPresent()) {
                     view.render(request, response, "subscription/confirm", Map.of());
+                } else if (token.isPresent() && subscriptions.alreadyConfirmed(token.get())) {
+                    view.render(request, response, "subscription/already", Map.of());
                 } else {
                     invalid(request, response, token.isPresent());
                 }
@@ -71,12 +78,30 @@ final class SubscriptionServlet extends HttpServlet {
             response.sendRedirect("/" + lang.code() + "/notices/subscribe/sent");
             return;
         }
+        if (rest.equals(STOP)) {
+            String email = Optional.ofNullable(request.getParameter("email")).orElse("").strip();
+            if (!EmailAddresses.isValid(email)) {
+                stopForm(request, response, Map.of("email", email, "emailError", "subscription.error.email"), 422);
+                return;
+            }
+            subscriptions.sendUnsubscribeLink(email, clientAddress.of(request));
+            response.sendRedirect("/" + lang.code() + "/notices/subscribe" + STOP + "/sent");
+            return;
+        }
         Optional<String> token = confirmToken(rest);
         if (token.isPresent() && subscriptions.confirm(token.get()).isPresent()) {
             response.sendRedirect("/" + lang.code() + "/notices/subscribe/confirmed");
+        } else if (token.isPresent() && subscriptions.alreadyConfirmed(token.get())) {
+            view.render(request, response, "subscription/already", Map.of());
         } else {
             invalid(request, response, token.isPresent());
         }
+    }
+
+    private void stopForm(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model,
+                          int status) throws IOException {
+        response.setStatus(status);
+        view.render(request, response, "subscription/stop", model);
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, int status)

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -41,14 +42,24 @@ public enum Lang {
 
     /** The language of this page: its {@code /ko/} or {@code /en/} prefix, else the visitor's preference. */
     public static Lang of(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        if (path.length() >= 3 && path.charAt(0) == '/' && (path.length() == 3 || path.charAt(3) == '/')) {
-            Optional<Lang> prefixed = parse(path.substring(1, 3));
-            if (prefixed.isPresent()) {
-                return prefixed.get();
-            }
+        return prefix(request.getRequestURI()).orElseGet(() -> preferred(request));
+    }
+
+    /**
+     * The language of a container error page: the prefix of the address that failed (the error
+     * dispatch's own address is the JSP's), else the visitor's preference.
+     */
+    public static Lang ofErrorPage(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return (failed instanceof String path ? prefix(path) : Optional.<Lang>empty())
+                .orElseGet(() -> preferred(request));
+    }
+
+    private static Optional<Lang> prefix(String path) {
+        if (path != null && path.length() >= 3 && path.charAt(0) == '/' && (path.length() == 3 || path.charAt(3) == '/')) {
+            return parse(path.substring(1, 3));
         }
-        return preferred(request);
+        return Optional.empty();
     }
 
     /** The remembered choice (cookie), else {@code Accept-Language}, else Korean. */

@@ -10,8 +10,10 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -87,8 +89,34 @@ public final class Markdown {
                     if (id != null) {
                         attributes.put("id", id);
                     }
+                    if (node instanceof BulletList list && markedByCircledNumbers(list)) {
+                        attributes.put("class", CIRCLED_LIST_CLASS);
+                    }
                 })
                 .build();
         return new Rendered(title, renderer.render(document), List.copyOf(toc));
+    }
+
+    /**
+     * Korean legal texts number their items ①, ②, … in the text itself; such a list must not get
+     * a bullet as well ("• ①"), so it carries this class and the stylesheet drops its markers.
+     */
+    static final String CIRCLED_LIST_CLASS = "circled-numbers";
+
+    private static boolean markedByCircledNumbers(BulletList list) {
+        boolean any = false;
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            Node paragraph = item.getFirstChild();
+            Node first = paragraph == null ? null : paragraph.getFirstChild();
+            if (!(first instanceof Text text) || text.getLiteral().isEmpty()) {
+                return false;
+            }
+            char mark = text.getLiteral().charAt(0);
+            if (mark < '\u2460' || mark > '\u2473') { // ① .. ⑳
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 }

@@ -162,7 +162,7 @@ class DestructionDeskIT {
         assertThat(row.outcome()).contains(Outcome.PARTIAL);
         WebClient browser = portal.browser();
         HtmlPage status = browser.getPage(portal.url(DestructionIntake.statusPath(Lang.EN, request.statusToken())));
-        assertThat(status.getElementById("device-1").asNormalizedText()).contains("Not confirmed on device 1");
+        assertThat(status.getElementById("device-1").asNormalizedText()).contains("Device 1 did not confirm the deletion");
         String certificate = ((org.htmlunit.html.HtmlTextArea) status.getElementById("certificate")).getText();
         Certificates.Facts facts = portal.server().destruction().certificates().verify(certificate).facts()
                 .orElseThrow();

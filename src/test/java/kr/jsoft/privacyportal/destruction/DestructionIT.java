@@ -105,7 +105,8 @@ class DestructionIT {
         assertThat(status.getUrl().getPath()).matches("/en/destruction/status/[A-Za-z0-9_-]{22}");
         String shown = text(status, "approval-number");
         assertThat(shown).matches("[1-9][0-9]");
-        assertThat(status.getHead().asXml()).contains("http-equiv=\"refresh\"");
+        assertThat(status.getElementById("refresh-note")).as("a waiting page offers the new state").isNotNull();
+        assertThat(status.getHead().asXml()).contains("/static/js/refresh.js").doesNotContain("http-equiv");
 
         HtmlPage done = awaitState(browser, status, "COMPLETED");
         assertThat(approving.shownNumbers()).containsExactly(shown);
@@ -116,15 +117,25 @@ class DestructionIT {
         assertThat(done.getElementById("device-2").getAttribute("data-state")).isEqualTo("wiped");
         assertThat(text(done, "device-1")).contains("25").contains("3");
         assertThat(text(done, "portal-records")).contains("are erased");
-        assertThat(done.getHead().asXml()).doesNotContain("http-equiv=\"refresh\"");
+        assertThat(done.getElementById("refresh-note")).isNull();
+        assertThat(done.getHead().asXml()).doesNotContain("refresh.js");
         String certificate = ((HtmlTextArea) done.getElementById("certificate")).getText();
+        assertThat(text(done, "fact-outcome")).isEqualTo("All 2 registered phones confirmed the deletion.");
+        assertThat(text(done, "device-1")).contains("25 contacts").doesNotContain("cardImages");
+        var download = browser.getPage(done.getUrl() + "/certificate.jwt").getWebResponse();
+        assertThat(download.getContentType()).isEqualTo("application/jwt");
+        assertThat(download.getResponseHeaderValue("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"" + text(done, "reference") + ".jwt\"");
+        assertThat(download.getContentAsString()).isEqualTo(certificate);
 
         HtmlPage valid = verify(browser, certificate);
         assertThat(valid.getElementById("verdict").getAttribute("data-valid")).isEqualTo("true");
         assertThat(text(valid, "fact-reference")).isEqualTo(text(done, "reference"));
-        assertThat(text(valid, "fact-devices")).isEqualTo("2");
-        assertThat(text(valid, "fact-wiped")).isEqualTo("2");
-        assertThat(text(valid, "fact-outcome")).isEqualTo("COMPLETED");
+        assertThat(text(valid, "fact-origin")).isEqualTo("On the website, approved on a phone");
+        assertThat(valid.getElementById("verdict").asNormalizedText()).startsWith("Genuine.")
+                .doesNotContain("COMPLETED").doesNotContainPattern("\\bweb\\b").doesNotContain("igning");
+        assertThat(valid.getElementById("fact-outcome").getAttribute("data-outcome")).isEqualTo("COMPLETED");
+        assertThat(text(valid, "fact-outcome")).isEqualTo("All 2 registered phones confirmed the deletion.");
 
         String[] parts = certificate.split("\\.");
         String tamperedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -179,6 +190,7 @@ class DestructionIT {
             answers.add(redirect.getStatusCode() + " " + status.getWebResponse().getStatusCode() + " "
                     + status.getWebResponse().getContentAsString()
                     .replaceAll("D-\\d{4}-\\d{6}", "D-REF")
+                    .replaceAll("/destruction/status/[A-Za-z0-9_-]{22}", "/destruction/status/TOKEN")
                     .replaceAll("id=\"approval-number\">\\d\\d<", "id=\"approval-number\">NN<")
                     .replaceAll("value=\"[A-Za-z0-9_-]{20,}\"", "value=\"CSRF\""));
         }

@@ -76,20 +76,41 @@ class WithoutDeviceIT {
         WebClient browser = portal.browser();
         HtmlPage status = askForCode(browser, number, "");
         assertThat(state(status)).isEqualTo("PROVING");
+        assertThat(status.getHead().asXml()).as("a page with a form never reloads itself")
+                .doesNotContain("http-equiv").doesNotContain("refresh.js");
+        assertThat(status.getElementById("refresh-note")).isNull();
 
         HtmlPage wrong = typeCode(status, "000000".equals(DestructionTestbed.code(portal, number)) ? "111111" : "000000");
         assertThat(wrong.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(wrong.getElementById("code-error").asNormalizedText()).contains("4 tries left");
         HtmlPage waiting = typeCode(wrong, DestructionTestbed.code(portal, number));
         assertThat(state(waiting)).isEqualTo("WAITING_PERIOD");
-        assertThat(waiting.getElementById("remaining").asNormalizedText()).contains("72 h");
+        assertThat(waiting.getElementById("remaining").asNormalizedText()).contains("72 hours");
 
         HtmlPage cancelled = DestructionIT.awaitState(browser, waiting, "CANCELLED");
-        assertThat(cancelled.getElementById("cancelled").asNormalizedText()).contains("cancelled");
+        assertThat(cancelled.getElementById("cancelled").asNormalizedText())
+                .contains("A phone registered under this number cancelled the request");
         portal.clock().advance(Duration.ofHours(73));
         portal.server().destruction().process().runDue();
         phone.checkIn();
         assertThat(phone.store().counts().get("contacts")).isEqualTo(25L);
+    }
+
+    @Test
+    void aCodeNeverTypedEndsTheRequestSayingSoNotThatAPhoneCancelled() throws Exception {
+        String number = testbed.newNumber();
+        testbed.device(portal, dir, number, ApprovalRule.approve());
+        WebClient browser = portal.browser();
+        HtmlPage status = askForCode(browser, number, "");
+        assertThat(DestructionTestbed.code(portal, number)).matches("[0-9]{6}");
+
+        portal.clock().advance(Duration.ofMinutes(11));
+        portal.server().destruction().process().runDue();
+        HtmlPage cancelled = DestructionIT.awaitState(browser, status, "CANCELLED");
+
+        assertThat(cancelled.getElementById("cancelled").asNormalizedText())
+                .contains("the code we sent by SMS was not confirmed in time")
+                .doesNotContain("phone registered");
     }
 
     @Test

@@ -21,6 +21,14 @@ class SmsCodeTest {
     }
 
     @Test
+    void theDestructionCodeSaysItDeletesAllDataAndFitsOneSms() {
+        String text = SmsCode.destructionText("123456");
+
+        assertThat(text).contains("123456").contains("데이터 전부 삭제").isNotEqualTo(SmsCode.text("123456"));
+        assertThat(SmsText.fitsOneSms(text)).as("%d bytes", text.getBytes(Charset.forName("EUC-KR")).length).isTrue();
+    }
+
+    @Test
     void codesAreSixDigitsWithLeadingZerosAndVary() {
         SecureRandom random = new SecureRandom();
         Set<String> codes = new HashSet<>();

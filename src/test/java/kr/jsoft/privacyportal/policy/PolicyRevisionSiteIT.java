@@ -86,9 +86,12 @@ class PolicyRevisionSiteIT {
     }
 
     @Test
-    void theArchiveShowsTheCompletenessFindingOfTheBaseline() {
+    void theArchiveGivesAPlainAccountOfEachVersionNotTheInternalFindings() {
         String archive = portal.get("/en/policy/versions").body();
 
-        assertThat(archive).contains("this version has no section on safety measures, automatic collection devices");
+        assertThat(archive).contains("The first privacy policy, in force since before this portal existed.");
+        assertThat(archive).doesNotContain("this version has no section on");
+        // A revision's account is what its own notice says changed, with a link to the notice.
+        assertThat(archive).containsPattern("<a href=\"/en/notices/[0-9a-f-]{36}\">Revision of the privacy policy");
     }
 }

@@ -43,6 +43,11 @@ class PolicySiteIT {
 
     @BeforeAll
     static void publishTheRevision() throws Exception {
+        publishTheRevision(portal);
+    }
+
+    /** Publishes 2026-10-01 (in force since 1 October 2026) as the lifecycle would, and restarts. */
+    static void publishTheRevision(PortalFixture portal) throws Exception {
         portal.server().database().inTransaction(session -> session
                 .createMutationQuery("update PolicyVersion set effectiveAt = :effective, noticePostedAt = :posted"
                         + " where label = '2026-10-01'")
@@ -204,10 +209,14 @@ class PolicySiteIT {
             assertThat(page.querySelectorAll(".redline-section")).hasSize(9);
             DomNode changed = page.querySelector(".redline-section.changed");
             assertThat(text(changed, "h2")).contains("3. Retention", "changed");
+            // Each mark starts with a word for screen readers, hidden on screen: not colour alone.
             assertThat(changed.querySelectorAll("del")).extracting(DomNode::asNormalizedText)
-                    .containsExactly("and used", "the duration of", "use period.");
+                    .containsExactly("removed: and used", "removed: the duration of", "removed: use period.");
             assertThat(changed.querySelectorAll("ins")).extracting(DomNode::asNormalizedText)
-                    .containsExactly("30 days after", "is deleted.");
+                    .containsExactly("added: 30 days after", "added: is deleted.");
+            assertThat(changed.asNormalizedText()).doesNotContain("## ", "**");
+            assertThat(text(page, "#compare-summary")).contains("One section changed", "3. Retention");
+            assertThat(page.querySelectorAll("details#unchanged-sections .redline-section")).hasSize(8);
             assertThat(page.querySelectorAll(".redline-section.changed")).hasSize(1);
             assertThat(text(korean, ".redline-section.changed ins")).contains("삭제 후 30일");
         }

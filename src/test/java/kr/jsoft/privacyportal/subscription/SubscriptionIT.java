@@ -100,13 +100,52 @@ class SubscriptionIT {
             HtmlPage confirmed = button(confirm, "main form button").click();
             assertThat(confirmed.getUrl().getPath()).isEqualTo("/ko/notices/subscribe/confirmed");
             assertThat(subscribers()).isEqualTo(1);
-            assertThat(browser.getPage(portal.url(link.group(1))).getWebResponse().getStatusCode())
-                    .as("a used link").isEqualTo(410);
+            HtmlPage reused = browser.getPage(portal.url(link.group(1)));
+            assertThat(reused.getWebResponse().getStatusCode()).as("a used link").isEqualTo(200);
+            assertThat(reused.getElementById("already").asNormalizedText())
+                    .contains("이미 사용되었고", "공지를 보내 드리고 있습니다");
+            assertThat((Object) reused.querySelector("main form")).as("nothing to subscribe again").isNull();
 
             long before = outboxMails();
             HtmlPage again = subscribe(browser, "en", "double.optin@example.com", "en");
             assertThat(again.querySelector("main").asNormalizedText()).isEqualTo(answer);
             assertThat(outboxMails()).as("nothing sent to a confirmed address").isEqualTo(before);
+        }
+    }
+
+    private HtmlPage askForUnsubscribeLink(WebClient browser, String email) throws Exception {
+        HtmlPage form = browser.getPage(portal.url("/en/notices/subscribe/stop"));
+        form.getForms().get(0).getInputByName("email").setValue(email);
+        return button(form, "main form button[type=submit]").click();
+    }
+
+    @Test
+    void anUnsubscribeLinkByMailAnswersTheSameWhetherOrNotTheAddressIsSubscribed() throws Exception {
+        String subscribed = "leaving@example.com";
+        try (WebClient browser = portal.browser()) {
+            subscribe(browser, "en", subscribed, "en");
+            Matcher link = Pattern.compile("http://localhost:\\d+(/en/notices/subscribe/confirm/[A-Za-z0-9_-]+)")
+                    .matcher(MailTestbed.parts(awaitMailTo(subscribed, 1)).get("text"));
+            assertThat(link.find()).isTrue();
+            button(browser.getPage(portal.url(link.group(1))), "main form button").click();
+            long before = outboxMails();
+
+            HtmlPage forSubscribed = askForUnsubscribeLink(browser, subscribed);
+            HtmlPage forStranger = askForUnsubscribeLink(browser, "stranger@example.com");
+
+            assertThat(forSubscribed.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(forSubscribed.getUrl()).isEqualTo(forStranger.getUrl());
+            assertThat(forSubscribed.getWebResponse().getContentAsString())
+                    .isEqualTo(forStranger.getWebResponse().getContentAsString());
+            assertThat(outboxMails()).as("one mail, to the subscribed address only").isEqualTo(before + 1);
+            MimeMessage mail = awaitMailTo(subscribed, 2);
+            assertThat(mail.getSubject()).isEqualTo("Your link to stop the privacy notices");
+            Matcher unsubscribe = Pattern.compile("http://localhost:\\d+(/unsubscribe/[A-Za-z0-9_.-]+)")
+                    .matcher(MailTestbed.parts(mail).get("text"));
+            assertThat(unsubscribe.find()).isTrue();
+            long subscribedBefore = subscribers();
+            button(browser.getPage(portal.url(unsubscribe.group(1))), "main form button").click();
+            assertThat(subscribers()).isEqualTo(subscribedBefore - 1);
         }
     }
 

@@ -8,6 +8,19 @@ class MarkdownTest {
     private final Markdown markdown = new Markdown();
 
     @Test
+    void aListNumberedWithCircledNumbersGetsNoBulletsButAnOrdinaryListKeepsThem() {
+        String html = markdown.html("- ① 개인정보분쟁조정위원회\n- ② 개인정보침해 신고센터\n\n텍스트\n\n- 연락처\n- 통화 기록\n");
+
+        assertThat(html).contains("<ul class=\"circled-numbers\">\n<li>① 개인정보분쟁조정위원회</li>")
+                .contains("<ul>\n<li>연락처</li>");
+    }
+
+    @Test
+    void aListWhereOnlySomeItemsHaveCircledNumbersKeepsItsBullets() {
+        assertThat(markdown.html("- ① 첫째\n- 둘째\n")).startsWith("<ul>\n");
+    }
+
+    @Test
     void rawHtmlIsEscapedNeverPassedThrough() {
         String html = markdown.render("# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=\"x()\">bold</b>.\n")
                 .html();

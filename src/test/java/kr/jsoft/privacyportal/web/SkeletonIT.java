@@ -100,7 +100,7 @@ class SkeletonIT {
             HtmlPage page = browser.getPage(portal.url("/en/no-such-page"));
 
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(404);
-            assertThat(page.getTitleText()).contains("404");
+            assertThat(page.getTitleText()).startsWith("Page not found");
             assertThat(page.querySelector("h1").asNormalizedText()).isEqualTo("Page not found");
         }
     }
@@ -120,7 +120,7 @@ class SkeletonIT {
         HttpResponse<String> response = portal.get("/en/test/boom");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).containsPattern("Incident: <code>[0-9a-f]{8}</code>");
+        assertThat(response.body()).containsPattern("Error reference: <code>[0-9a-f]{8}</code>");
         assertThat(response.body()).doesNotContain("IllegalStateException", "secret internal detail", "at kr.jsoft");
     }
 
@@ -204,6 +204,6 @@ class SkeletonIT {
                 .DELETE().build());
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("<main id=\"main\"", "<p class=\"error-code\">403</p>");
+        assertThat(response.body()).contains("<main id=\"main\"", "<p class=\"error-code\">오류 코드 403</p>");
     }
 }
