@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.jsoft.privacyportal.manager.Staff;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
+import kr.jsoft.privacyportal.web.DashboardTimes;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.View;
 

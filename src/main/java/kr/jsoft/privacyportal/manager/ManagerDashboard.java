@@ -50,12 +50,13 @@ public final class ManagerDashboard {
         area.publicPage("/manager/setup", setup);
         area.publicPage("/manager/setup/*", setup);
 
-        area.page("/manager", new DashboardServlet(area, view), Access.view(Access.ALL_ROLES), "manager.nav.home");
+        area.page("/manager", new DashboardServlet(area, view, clock), Access.view(Access.ALL_ROLES), "manager.nav.home",
+                NavGroup.TODAY);
         area.page("/manager/sign-out", new SignOutServlet(signIn), Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
         area.page("/manager/accounts/*", new AccountsServlet(accounts, view, sessionSecrets),
-                Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts");
+                Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts", NavGroup.OVERSIGHT);
         area.page("/manager/audit/*", new AuditServlet(auditTrail, view),
-                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit");
+                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit", NavGroup.OVERSIGHT);
         area.panel(viewer -> viewer.role() != Role.PRIVACY_MANAGER ? Optional.empty()
                 : Optional.of(accounts.awaitingSetup()).filter(n -> n > 0)
                         .map(n -> new PanelItem("manager.attention.awaiting-setup", n, "/manager/accounts")));

@@ -1,8 +1,7 @@
-package kr.jsoft.privacyportal.device;
+package kr.jsoft.privacyportal.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import kr.jsoft.privacyportal.web.Dates;
 
 /**
  * Times on the device pages, to the second in Korean time: staff compare them with the audit
