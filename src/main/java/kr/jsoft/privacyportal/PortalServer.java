@@ -23,6 +23,7 @@ import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.command.CommandChannel;
 import kr.jsoft.privacyportal.command.CommandEvents;
 import kr.jsoft.privacyportal.command.CommandSigner;
+import kr.jsoft.privacyportal.command.CommandWork;
 import kr.jsoft.privacyportal.command.CommandsServlet;
 import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.command.JwksServlet;
@@ -38,6 +39,7 @@ import kr.jsoft.privacyportal.complaint.ComplaintServlet;
 import kr.jsoft.privacyportal.complaint.ComplaintSettings;
 import kr.jsoft.privacyportal.complaint.ComplaintUpkeep;
 import kr.jsoft.privacyportal.complaint.ComplaintViews;
+import kr.jsoft.privacyportal.complaint.ComplaintWork;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.device.DatabaseNonceStore;
@@ -62,6 +64,7 @@ import kr.jsoft.privacyportal.destruction.DestructionPanel;
 import kr.jsoft.privacyportal.destruction.DestructionProcess;
 import kr.jsoft.privacyportal.destruction.DestructionServlet;
 import kr.jsoft.privacyportal.destruction.DestructionSignal;
+import kr.jsoft.privacyportal.destruction.DestructionWork;
 import kr.jsoft.privacyportal.destruction.DestructionWorker;
 import kr.jsoft.privacyportal.destruction.ErasureKinds;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
@@ -90,6 +93,7 @@ import kr.jsoft.privacyportal.manager.Access;
 import kr.jsoft.privacyportal.manager.AccountService;
 import kr.jsoft.privacyportal.manager.ManagerArea;
 import kr.jsoft.privacyportal.manager.ManagerDashboard;
+import kr.jsoft.privacyportal.manager.NavGroup;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.manager.SessionLimits;
 import kr.jsoft.privacyportal.mail.DevelopmentMailReader;
@@ -97,6 +101,7 @@ import kr.jsoft.privacyportal.mail.DevelopmentMailServlet;
 import kr.jsoft.privacyportal.mail.DevelopmentMailbox;
 import kr.jsoft.privacyportal.mail.MailDispatcher;
 import kr.jsoft.privacyportal.mail.MailSettings;
+import kr.jsoft.privacyportal.mail.MailWork;
 import kr.jsoft.privacyportal.mail.MailTransport;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.OutboxDashboard;
@@ -413,7 +418,7 @@ public final class PortalServer {
         managerArea.panel(new DevicePanel(deviceReports, clock));
         smsInbox.ifPresent(inbox -> managerArea.page(DevelopmentSmsServlet.PATH,
                 new DevelopmentSmsServlet(new DevelopmentSmsReader(database, auditLog, inbox), view),
-                Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms"));
+                Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms", NavGroup.DELIVERY));
 
         // ---- Policy revisions with enforced advance notice (issue 5) ----
         // Scheduling posts the revision notice; the version in force stays computed from the clock.
@@ -428,14 +433,16 @@ public final class PortalServer {
         // STAFF), the development mailbox (only without SMTP in development), and a device's commands
         // with "retry wake-up" (a prefix route of its own, since /manager/devices/* is view-only).
         managerArea.page(OutboxServlet.PATH, new OutboxServlet(outboxDashboard, view),
-                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.outbox");
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.outbox", NavGroup.DELIVERY);
+        managerArea.work(new MailWork(outboxDashboard));
         if (developmentMailbox != null) {
             managerArea.page(DevelopmentMailServlet.PATH, new DevelopmentMailServlet(
                     new DevelopmentMailReader(database, auditLog, developmentMailbox), view),
-                    Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.dev");
+                    Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.dev", NavGroup.DELIVERY);
         }
         managerArea.page(CommandsServlet.PATH, new CommandsServlet(commands, view),
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF));
+        managerArea.work(new CommandWork(commands));
 
         extraRoutes.accept(context);
 
@@ -464,7 +471,8 @@ public final class PortalServer {
         Access complaintAccess = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF);
         managerArea.page(ComplaintDeskServlet.BASE + "/*", complaintPages, complaintAccess, "complaint.nav");
         managerArea.page(ComplaintDeskServlet.STATISTICS, complaintPages, Access.view(Access.ALL_ROLES),
-                "complaint.nav.statistics");
+                "complaint.nav.statistics", NavGroup.STATISTICS);
+        managerArea.work(new ComplaintWork(complaintDesk));
         managerArea.panel(new ComplaintPanel(complaintDesk, true));
         managerArea.panel(new ComplaintPanel(complaintDesk, false));
         jobs.every("complaint digest", Duration.ofMinutes(10), complaintUpkeep::sendDailyDigest);
@@ -512,6 +520,7 @@ public final class PortalServer {
                 "/ko/destruction", "/ko/destruction/*", "/en/destruction", "/en/destruction/*");
         managerArea.page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(destructionDesk, view),
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
+        managerArea.work(new DestructionWork(destructionDesk));
         for (DestructionPanel.Kind kind : DestructionPanel.Kind.values()) {
             managerArea.panel(new DestructionPanel(destructionDesk, kind));
         }

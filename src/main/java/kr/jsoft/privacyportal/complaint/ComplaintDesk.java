@@ -194,6 +194,18 @@ public final class ComplaintDesk {
         return sorted.size() % 2 == 1 ? sorted.get(mid) : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
     }
 
+    /** Open complaints due before {@code until} (overdue ones included), earliest due first: the day's work. */
+    public List<ComplaintViews.QueueRow> openDueBefore(Instant until) {
+        return database.fromTransaction(session -> session.createSelectionQuery(
+                        "from Complaint c where c.state in (:open) and c.dueAt < :until order by c.dueAt, c.reference",
+                        Complaint.class)
+                .setParameter("open", List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS))
+                .setParameter("until", until).setMaxResults(200).getResultList().stream()
+                .map(c -> new ComplaintViews.QueueRow(c.id(), c.reference(), c.category(), c.state(),
+                        c.assigneeName(), c.receivedAt(), c.dueAt(), records.urgency(c)))
+                .toList());
+    }
+
     /** How many complaints are open ([0]) and, of those, overdue ([1]): the home panels and the metrics. */
     public long[] openAndOverdue() {
         return database.fromTransaction(session -> {

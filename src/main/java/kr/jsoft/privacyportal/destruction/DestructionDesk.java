@@ -155,6 +155,17 @@ public final class DestructionDesk {
         });
     }
 
+    /** Every open request (oldest first): the day's work reads both clocks from these rows. */
+    public List<DestructionViews.QueueRow> open() {
+        return database.fromTransaction(session -> {
+            Instant now = clock.instant();
+            return session.createSelectionQuery("from DestructionRequest r where r.state not in :final"
+                            + " order by r.createdAt, r.id", DestructionRequest.class)
+                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED, RequestState.REFUSED))
+                    .setMaxResults(QUEUE_LIMIT).getResultList().stream().map(r -> row(r, now)).toList();
+        });
+    }
+
     /** Counts for the home page: [open past PIPA's deadline, promise missed and still open]. */
     public long[] attention() {
         return database.fromTransaction(session -> {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.web.DashboardTimes;
 import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.Messages;
 import kr.jsoft.privacyportal.web.TimeLeft;
 import kr.jsoft.privacyportal.web.View;
 
@@ -39,10 +40,7 @@ final class DashboardServlet extends HttpServlet {
     }
 
     /** A line of the queue as the page shows it: the item, its urgency and its time left in words. */
-    record Row(WorkItem item, Urgency urgency, String timeLeft) {
-        public Object[] whatArgs() {
-            return item.whatArgs().toArray();
-        }
+    record Row(WorkItem item, Urgency urgency, String timeLeft, Object[] whatArgs) {
     }
 
     /** How close the deadline is; the name in lower case is the row's CSS class. */
@@ -76,7 +74,9 @@ final class DashboardServlet extends HttpServlet {
             items.addAll(source.due(viewer, now));
         }
         List<Row> rows = items.stream().sorted(Comparator.comparing(WorkItem::dueAt))
-                .map(i -> new Row(i, Urgency.of(i.dueAt(), now), TimeLeft.words(i.dueAt(), now, locale))).toList();
+                .map(i -> new Row(i, Urgency.of(i.dueAt(), now), TimeLeft.words(i.dueAt(), now, locale),
+                        i.whatArgs().stream().map(a -> a instanceof WorkItem.Words w
+                                ? Messages.resolve(locale, w.key()) : a).toArray())).toList();
         List<PanelItem> counts = area.panels().stream().map(panel -> panel.attention(viewer))
                 .flatMap(Optional::stream).toList();
         long overdue = rows.stream().filter(r -> r.urgency() == Urgency.OVERDUE).count();

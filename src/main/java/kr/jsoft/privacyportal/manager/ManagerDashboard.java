@@ -57,6 +57,11 @@ public final class ManagerDashboard {
                 Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts", NavGroup.OVERSIGHT);
         area.page("/manager/audit/*", new AuditServlet(auditTrail, view),
                 Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit", NavGroup.OVERSIGHT);
+        AccessReviews accessReviews = new AccessReviews(database, auditLog, clock, accounts::account);
+        area.page(AccessReviewServlet.PATH, new AccessReviewServlet(accessReviews, view),
+                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR).act(Role.PRIVACY_MANAGER), "manager.nav.access-review",
+                NavGroup.OVERSIGHT);
+        area.work(accessReviews);
         area.panel(viewer -> viewer.role() != Role.PRIVACY_MANAGER ? Optional.empty()
                 : Optional.of(accounts.awaitingSetup()).filter(n -> n > 0)
                         .map(n -> new PanelItem("manager.attention.awaiting-setup", n, "/manager/accounts")));

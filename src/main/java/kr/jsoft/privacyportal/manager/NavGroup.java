@@ -15,7 +15,9 @@ public enum NavGroup {
     POLICY,
     /** Mail and other deliveries to people. */
     DELIVERY,
-    /** Oversight: accounts, the audit log, access-record reviews, statistics. */
+    /** Charts and counts over weeks and months. */
+    STATISTICS,
+    /** Oversight: accounts, the audit log, access-record reviews. */
     OVERSIGHT;
 
     /** Message key of the group's heading, in {@code manager_*.properties}. */

@@ -3,6 +3,7 @@ package kr.jsoft.privacyportal.policy;
 import java.util.Optional;
 import kr.jsoft.privacyportal.manager.Access;
 import kr.jsoft.privacyportal.manager.ManagerArea;
+import kr.jsoft.privacyportal.manager.NavGroup;
 import kr.jsoft.privacyportal.manager.PanelItem;
 import kr.jsoft.privacyportal.manager.Role;
 import kr.jsoft.privacyportal.web.View;
@@ -29,7 +30,8 @@ public final class PolicyDashboard {
         Access access = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER);
         PolicyVersionsServlet versions = new PolicyVersionsServlet(lifecycle, policies, view);
         PolicyUploadServlet upload = new PolicyUploadServlet(lifecycle, versions);
-        area.page("/manager/policies/*", versions, access, "policy.manage.nav");
+        area.page("/manager/policies/*", versions, access, "policy.manage.nav", NavGroup.POLICY);
+        area.work(new PolicyWork(lifecycle));
         area.page(UPLOAD_PATH, upload, access);
         area.panel(viewer -> viewer.role() != Role.PRIVACY_MANAGER ? Optional.empty()
                 : Optional.of(lifecycle.overview().stream().filter(r -> r.state() == VersionState.DRAFT).count())

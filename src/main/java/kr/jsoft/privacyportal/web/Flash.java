@@ -10,10 +10,10 @@ import java.util.List;
  * The result of an action, shown once on the page the action redirects to (POST-redirect-GET):
  * the servlet calls {@code Flash.done(request, "complaint.flash.replied", reference)} before its
  * redirect, and {@link View} hands it to the next page it renders in that session as
- * {@code resultMessage}. Message key and plain-text arguments only: the page words it in the
+ * {@code resultMessage}. Message key and plain arguments (text, numbers) only: the page words it in the
  * reader's language. Sessions live in the database, hence {@link Serializable}.
  */
-public record Flash(Kind kind, String messageKey, List<String> args) implements Serializable {
+public record Flash(Kind kind, String messageKey, List<Serializable> args) implements Serializable {
     static final String ATTRIBUTE = Flash.class.getName();
 
     /** A success (green, {@code role=status}) or a refusal that needs the reader's attention. */
@@ -23,11 +23,11 @@ public record Flash(Kind kind, String messageKey, List<String> args) implements 
         args = List.copyOf(args);
     }
 
-    public static void done(HttpServletRequest request, String messageKey, String... args) {
+    public static void done(HttpServletRequest request, String messageKey, Serializable... args) {
         put(request, new Flash(Kind.DONE, messageKey, Arrays.asList(args)));
     }
 
-    public static void refused(HttpServletRequest request, String messageKey, String... args) {
+    public static void refused(HttpServletRequest request, String messageKey, Serializable... args) {
         put(request, new Flash(Kind.REFUSED, messageKey, Arrays.asList(args)));
     }
 
