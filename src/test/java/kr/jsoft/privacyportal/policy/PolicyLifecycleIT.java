@@ -168,7 +168,7 @@ class PolicyLifecycleIT {
                 .isInstanceOfSatisfying(LifecycleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("policy.schedule.incomplete");
                     assertThat(e.field()).isEqualTo("checklistWaiver");
-                    assertThat((java.util.List<?>) e.arguments().get(0)).contains(CompletenessCheck.Requirement.SAFETY_MEASURES,
+                    assertThat((java.util.List<Object>) e.arguments().get(0)).contains(CompletenessCheck.Requirement.SAFETY_MEASURES,
                             CompletenessCheck.Requirement.AUTOMATIC_COLLECTION);
                 });
 
