@@ -76,6 +76,12 @@ public final class ComplaintDesk {
             if (filter.reference() != null && !filter.reference().isBlank()) {
                 hql.append(" and c.reference like :reference");
             }
+            if (filter.dueFrom() != null) {
+                hql.append(" and c.dueAt >= :dueFrom");
+            }
+            if (filter.dueTo() != null) {
+                hql.append(" and c.dueAt < :dueUntil");
+            }
             hql.append(" order by c.dueAt, c.reference");
             var query = session.createSelectionQuery(hql.toString(), Complaint.class);
             if (filter.state() != null) {
@@ -94,6 +100,12 @@ public final class ComplaintDesk {
             if (filter.reference() != null && !filter.reference().isBlank()) {
                 query.setParameter("reference", "%" + filter.reference().strip().toUpperCase(Locale.ROOT)
                         .replace("%", "").replace("_", "") + "%");
+            }
+            if (filter.dueFrom() != null) {
+                query.setParameter("dueFrom", Dates.startOfDay(filter.dueFrom()));
+            }
+            if (filter.dueTo() != null) {
+                query.setParameter("dueUntil", Dates.startOfDay(filter.dueTo().plusDays(1)));
             }
             return query.setMaxResults(500).getResultList().stream()
                     .map(c -> new ComplaintViews.QueueRow(c.id(), c.reference(), c.category(), c.state(),

@@ -48,8 +48,10 @@ public final class ComplaintViews {
                            Instant receivedAt, Instant dueAt, Urgency urgency) {
     }
 
-    public record Filter(CaseState state, Category category, UUID assignee, boolean overdueOnly, String reference) {
-        public static final Filter NONE = new Filter(null, null, null, false, null);
+    /** The queue's filters; null means any. {@code dueFrom}/{@code dueTo}: Seoul days, both included. */
+    public record Filter(CaseState state, Category category, UUID assignee, boolean overdueOnly, String reference,
+                         java.time.LocalDate dueFrom, java.time.LocalDate dueTo) {
+        public static final Filter NONE = new Filter(null, null, null, false, null, null, null);
     }
 
     /** The detail page: the case with its personal data and the whole timeline (notes included). */
