@@ -55,7 +55,7 @@ public final class ManagerDashboard {
         area.page("/manager/sign-out", new SignOutServlet(signIn), Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
         area.page("/manager/accounts/*", new AccountsServlet(accounts, view, sessionSecrets),
                 Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts", NavGroup.OVERSIGHT);
-        area.page("/manager/audit/*", new AuditServlet(auditTrail, view),
+        area.page("/manager/audit/*", new AuditServlet(auditTrail, new AuditLines(accounts::account), view),
                 Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit", NavGroup.OVERSIGHT);
         AccessReviews accessReviews = new AccessReviews(database, auditLog, clock, accounts::account);
         area.page(AccessReviewServlet.PATH, new AccessReviewServlet(accessReviews, view),
