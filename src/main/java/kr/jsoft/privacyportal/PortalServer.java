@@ -518,8 +518,11 @@ public final class PortalServer {
                 () -> policyService.current().map(PolicyVersionInfo::label), destructionOrganisations);
         servlet(context, new DestructionServlet(destructionIntake, certificates, view, clientAddress),
                 "/ko/destruction", "/ko/destruction/*", "/en/destruction", "/en/destruction/*");
-        managerArea.page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(destructionDesk, view),
+        DestructionDeskServlet destructionPages = new DestructionDeskServlet(destructionDesk, view);
+        managerArea.page(DestructionDeskServlet.BASE + "/*", destructionPages,
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
+        managerArea.page(DestructionDeskServlet.STATISTICS, destructionPages, Access.view(Access.ALL_ROLES),
+                "destruction.nav.statistics", NavGroup.STATISTICS);
         managerArea.work(new DestructionWork(destructionDesk));
         for (DestructionPanel.Kind kind : DestructionPanel.Kind.values()) {
             managerArea.panel(new DestructionPanel(destructionDesk, kind));

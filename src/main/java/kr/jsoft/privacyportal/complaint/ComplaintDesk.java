@@ -197,6 +197,17 @@ public final class ComplaintDesk {
         });
     }
 
+    /** Charts of the last weeks' cases (receipt, state, due and closing times only). */
+    public List<kr.jsoft.privacyportal.web.BarChart> charts(Locale locale) {
+        List<ComplaintCharts.Times> cases = database.fromTransaction(session -> session.createSelectionQuery(
+                        "select c.receivedAt, c.state, c.dueAt, c.closedAt from Complaint c where c.receivedAt >= :since",
+                        Object[].class)
+                .setParameter("since", records.now().minus(Duration.ofDays(7L * (ComplaintCharts.WEEKS + 1))))
+                .getResultList().stream().map(r -> new ComplaintCharts.Times((Instant) r[0], (CaseState) r[1],
+                        (Instant) r[2], (Instant) r[3])).toList());
+        return ComplaintCharts.of(cases, records.now(), locale);
+    }
+
     static Duration median(List<Duration> durations) {
         if (durations.isEmpty()) {
             return null;

@@ -40,7 +40,8 @@ public final class ComplaintDeskServlet extends HttpServlet {
             queue(request, response);
         } else if (path.equals(STATISTICS)) {
             view.render(request, response, "complaint/statistics", Map.of("stats",
-                    desk.statistics(Staff.event(request, "complaint.statistics-viewed")), "times", new Times(Lang.of(request).locale())));
+                    desk.statistics(Staff.event(request, "complaint.statistics-viewed")),
+                    "times", new Times(Lang.of(request).locale()), "charts", desk.charts(Lang.of(request).locale())));
         } else {
             detail(request, response, id(path.substring(BASE.length() + 1)), Map.of());
         }

@@ -179,6 +179,17 @@ public final class DestructionDesk {
         return queue(DestructionViews.Filter.NONE);
     }
 
+    /** Charts of the last weeks' requests (times, states and outcomes only). */
+    public List<kr.jsoft.privacyportal.web.BarChart> charts(java.util.Locale locale) {
+        Instant now = clock.instant();
+        List<DestructionCharts.Times> requests = database.fromTransaction(session -> session.createSelectionQuery(
+                        "from DestructionRequest r where r.createdAt >= :since", DestructionRequest.class)
+                .setParameter("since", now.minus(java.time.Duration.ofDays(7L * (DestructionCharts.WEEKS + 1))))
+                .getResultList().stream().map(r -> new DestructionCharts.Times(r.createdAt(), r.state(), r.outcome(),
+                        r.deadlineAt(), r.approvedAt(), r.finishedAt(), r.promiseMissedAt())).toList());
+        return DestructionCharts.of(requests, now, locale);
+    }
+
     /** Every open request (oldest first): the day's work reads both clocks from these rows. */
     public List<DestructionViews.QueueRow> open() {
         return database.fromTransaction(session -> {

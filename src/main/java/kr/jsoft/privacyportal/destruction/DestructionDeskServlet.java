@@ -14,6 +14,7 @@ import kr.jsoft.privacyportal.manager.Staff;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.DashboardTimes;
 import kr.jsoft.privacyportal.web.Flash;
+import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.View;
 
 /**
@@ -23,6 +24,7 @@ import kr.jsoft.privacyportal.web.View;
  */
 public final class DestructionDeskServlet extends HttpServlet {
     public static final String BASE = "/manager/destruction";
+    public static final String STATISTICS = BASE + "/statistics";
 
     private final DestructionDesk desk;
     private final View view;
@@ -46,6 +48,11 @@ public final class DestructionDeskServlet extends HttpServlet {
             model.put("origins", Origin.values());
             model.put("rows", desk.queue(filter));
             view.render(request, response, "destruction/queue", model);
+            return;
+        }
+        if (path.equals(STATISTICS)) {
+            view.render(request, response, "destruction/statistics",
+                    Map.of("charts", desk.charts(Lang.of(request).locale())));
             return;
         }
         renderDetail(request, response, id(path.substring(BASE.length() + 1)), Map.of());

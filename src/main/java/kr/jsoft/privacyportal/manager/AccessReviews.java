@@ -64,7 +64,7 @@ final class AccessReviews implements WorkSource {
 
     /** The last {@link #MONTHS_SHOWN} ended months, newest first. */
     List<Month> months() {
-        YearMonth current = YearMonth.now(clock.withZone(Dates.SEOUL));
+        YearMonth current = YearMonth.from(clock.instant().atZone(Dates.SEOUL));
         Map<String, AccessReview> reviews = database.fromTransaction(session -> session
                 .createSelectionQuery("from AccessReview r", AccessReview.class).getResultList().stream()
                 .collect(Collectors.toMap(AccessReview::month, r -> r)));
@@ -88,7 +88,7 @@ final class AccessReviews implements WorkSource {
         } catch (java.time.format.DateTimeParseException e) {
             throw new Refused("manager.access-review.refused.month");
         }
-        if (!month.isBefore(YearMonth.now(clock.withZone(Dates.SEOUL)))) {
+        if (!month.isBefore(YearMonth.from(clock.instant().atZone(Dates.SEOUL)))) {
             throw new Refused("manager.access-review.refused.not-ended");
         }
         if (findings == null || findings.isBlank() || findings.strip().length() > FINDINGS_MAX) {
