@@ -131,8 +131,8 @@ public final class ComplaintDesk {
         ComplaintViews.Assignee assignee = assignees.get().stream().filter(a -> a.id().equals(accountId)).findFirst()
                 .orElseThrow(() -> new BadRequestException("No such staff member."));
         act(id, by, "complaint.assigned", (session, c) -> {
-            c.assign(assignee.id(), assignee.name());
-            records.addEntry(session, c, ComplaintEntry.Kind.ASSIGNED, assignee.name(), null);
+            c.assign(assignee.id(), assignee.displayName());
+            records.addEntry(session, c, ComplaintEntry.Kind.ASSIGNED, assignee.displayName(), null);
         });
     }
 

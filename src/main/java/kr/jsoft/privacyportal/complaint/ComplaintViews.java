@@ -67,6 +67,6 @@ public final class ComplaintViews {
     public record Statistics(List<MonthCount> counts, long answered, Duration medianFirstAnswer) {
     }
 
-    public record Assignee(UUID id, String name) {
+    public record Assignee(UUID id, String displayName) {
     }
 }

@@ -18,7 +18,8 @@ import kr.jsoft.privacyportal.web.Messages;
  */
 final class AuditLines {
     /** One entry as the page shows it. {@code actorId}: the opaque id behind the name (shown on demand). */
-    record Line(AuditRecord record, Kind kind, String name, Role role, String actorId, String action) {
+    record Line(AuditRecord record, Kind kind, String person, Role role, String actorId, String action,
+                String detail) {
     }
 
     /** Who acted. */
@@ -47,20 +48,38 @@ final class AuditLines {
 
     private static Line line(AuditRecord r, Map<String, java.util.Optional<AccountService.AccountView>> people,
                              Locale locale) {
+        Line line = actorLine(r, people, locale);
+        return new Line(r, line.kind(), line.person(), line.role(), line.actorId(), line.action(), detail(r.detail(), locale));
+    }
+
+    /** The entry's detail with role codes ("role=STAFF", "STAFF -> AUDITOR") named in the reader's language. */
+    static String detail(String detail, Locale locale) {
+        if (detail == null) {
+            return null;
+        }
+        String text = detail;
+        for (Role role : Role.values()) {
+            text = text.replaceAll("\\b" + role.name() + "\\b", Messages.resolve(locale, role.labelKey()));
+        }
+        return text.replace("role=", Messages.resolve(locale, "manager.field.role") + ": ");
+    }
+
+    private static Line actorLine(AuditRecord r, Map<String, java.util.Optional<AccountService.AccountView>> people,
+                                  Locale locale) {
         String actor = r.actor();
         String action = label(r.action(), locale);
         if (actor.startsWith("account:")) {
             String id = actor.substring("account:".length());
-            return people.get(actor).map(a -> new Line(r, Kind.STAFF, a.displayName(), a.role(), id, action))
-                    .orElse(new Line(r, Kind.STAFF, null, null, id, action));
+            return people.get(actor).map(a -> new Line(r, Kind.STAFF, a.displayName(), a.role(), id, action, null))
+                    .orElse(new Line(r, Kind.STAFF, null, null, id, action, null));
         }
         if (actor.startsWith("device:")) {
-            return new Line(r, Kind.DEVICE, null, null, actor.substring("device:".length()), action);
+            return new Line(r, Kind.DEVICE, null, null, actor.substring("device:".length()), action, null);
         }
         return switch (actor) {
-            case "system" -> new Line(r, Kind.SYSTEM, null, null, null, action);
-            case "public" -> new Line(r, Kind.PUBLIC, null, null, null, action);
-            default -> new Line(r, Kind.OTHER, actor, null, null, action);
+            case "system" -> new Line(r, Kind.SYSTEM, null, null, null, action, null);
+            case "public" -> new Line(r, Kind.PUBLIC, null, null, null, action, null);
+            default -> new Line(r, Kind.OTHER, actor, null, null, action, null);
         };
     }
 

@@ -127,7 +127,7 @@ final class PolicyVersionsServlet extends HttpServlet {
     }
 
     /** A version in the list, worded for the page. */
-    record ListRow(String label, String state, String stateName, String effective, String noticePosted) {
+    record ListRow(String label, String stateLabel, String stateName, String effective, String noticePosted) {
     }
 
     private void renderVersion(HttpServletRequest request, HttpServletResponse response, String label, int status,

@@ -101,7 +101,7 @@ class StaffLabelsTest {
     @ParameterizedTest
     @EnumSource(Lang.class)
     void everyAuditActionWrittenInTheCodeHasWords(Lang lang) throws IOException {
-        Pattern action = Pattern.compile("(?:withAction|staff|system|publicVisitor|event)\\([^\"]*\"([a-z-]+(?:\\.[a-z-]+)+)\"");
+        Pattern action = Pattern.compile("(?:withAction|staff|system|publicVisitor|event)\\([^\"]*\"([a-z-]+(?:\\.[a-z-]+)+)\"\\s*[),]");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

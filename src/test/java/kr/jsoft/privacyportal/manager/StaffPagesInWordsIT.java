@@ -85,7 +85,12 @@ class StaffPagesInWordsIT {
                     "/manager/access-review", "/manager/policies", "/manager/policies/2027-01-portal")) {
                 HtmlPage page = browser.getPage(portal.url(path));
                 assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(200);
-                problems.addAll(problems(path, page.asNormalizedText()));
+                // StaffAccounts names its test accounts "Test PRIVACY_MANAGER": a person's name, not a label.
+                String text = page.asNormalizedText();
+                for (Role role : Role.values()) {
+                    text = text.replace("Test " + role, "Test person");
+                }
+                problems.addAll(problems(path, text));
             }
             assertThat(problems).isEmpty();
         }
