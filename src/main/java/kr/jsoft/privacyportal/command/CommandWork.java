@@ -3,21 +3,21 @@ package kr.jsoft.privacyportal.command;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import kr.jsoft.privacyportal.manager.Role;
-import kr.jsoft.privacyportal.manager.StaffMember;
-import kr.jsoft.privacyportal.manager.WorkItem;
-import kr.jsoft.privacyportal.manager.WorkSource;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffMember;
+import kr.jsoft.privacyportal.staff.WorkItem;
+import kr.jsoft.privacyportal.staff.WorkSource;
 
 /**
  * The day's work from the command channel: commands that failed or expired in the last week (a
  * device never woke, never fetched, or reported failure). Overdue from the moment they ended;
  * the action is the device's command history, with the attempts and "retry wake-up".
  */
-public final class CommandWork implements WorkSource {
+final class CommandWork implements WorkSource {
     static final Duration LOOK_BACK = Duration.ofDays(7);
     private final Commands commands;
 
-    public CommandWork(Commands commands) {
+    CommandWork(Commands commands) {
         this.commands = commands;
     }
 

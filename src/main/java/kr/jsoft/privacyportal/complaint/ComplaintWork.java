@@ -2,19 +2,19 @@ package kr.jsoft.privacyportal.complaint;
 
 import java.time.Instant;
 import java.util.List;
-import kr.jsoft.privacyportal.manager.Role;
-import kr.jsoft.privacyportal.manager.StaffMember;
-import kr.jsoft.privacyportal.manager.WorkItem;
-import kr.jsoft.privacyportal.manager.WorkSource;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffMember;
+import kr.jsoft.privacyportal.staff.WorkItem;
+import kr.jsoft.privacyportal.staff.WorkSource;
 
 /**
  * The day's work from complaints: every open case whose answer is due within the highlighting
  * window (two days) or overdue, for the roles that answer them.
  */
-public final class ComplaintWork implements WorkSource {
+final class ComplaintWork implements WorkSource {
     private final ComplaintDesk desk;
 
-    public ComplaintWork(ComplaintDesk desk) {
+    ComplaintWork(ComplaintDesk desk) {
         this.desk = desk;
     }
 

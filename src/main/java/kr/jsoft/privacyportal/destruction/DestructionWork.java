@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import kr.jsoft.privacyportal.manager.Role;
-import kr.jsoft.privacyportal.manager.StaffMember;
-import kr.jsoft.privacyportal.manager.WorkItem;
-import kr.jsoft.privacyportal.manager.WorkSource;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffMember;
+import kr.jsoft.privacyportal.staff.WorkItem;
+import kr.jsoft.privacyportal.staff.WorkSource;
 
 /**
  * The day's work from destruction requests, on both clocks. The statutory one (PIPA Enforcement
@@ -16,11 +16,11 @@ import kr.jsoft.privacyportal.manager.WorkSource;
  * deadline (only a decision moves it). The promise (the wipe within 60 seconds of approval): every
  * approved request still open, due 60 seconds after approval.
  */
-public final class DestructionWork implements WorkSource {
+final class DestructionWork implements WorkSource {
     static final Duration WINDOW = Duration.ofDays(3);
     private final DestructionDesk desk;
 
-    public DestructionWork(DestructionDesk desk) {
+    DestructionWork(DestructionDesk desk) {
         this.desk = desk;
     }
 

@@ -3,21 +3,21 @@ package kr.jsoft.privacyportal.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import kr.jsoft.privacyportal.manager.Role;
-import kr.jsoft.privacyportal.manager.StaffMember;
-import kr.jsoft.privacyportal.manager.WorkItem;
-import kr.jsoft.privacyportal.manager.WorkSource;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffMember;
+import kr.jsoft.privacyportal.staff.WorkItem;
+import kr.jsoft.privacyportal.staff.WorkSource;
 
 /**
  * The day's work from the outbox: mails that failed for good in the last week (a receipt, an
  * answer or a certificate that never reached its person). Each is overdue from the moment it
  * failed; the action is its preview, where it can be retried.
  */
-public final class MailWork implements WorkSource {
+final class MailWork implements WorkSource {
     static final Duration LOOK_BACK = Duration.ofDays(7);
     private final OutboxDashboard outbox;
 
-    public MailWork(OutboxDashboard outbox) {
+    MailWork(OutboxDashboard outbox) {
         this.outbox = outbox;
     }
 

@@ -1,5 +1,9 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffMember;
+import kr.jsoft.privacyportal.staff.WorkItem;
+import kr.jsoft.privacyportal.staff.WorkSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -28,12 +28,12 @@
  *       the address to audit (issue 12 will honour trusted proxies there).</li>
  * <li>Templates of dashboard pages use the staff layout, not the public one: <code>&lt;html
  *       th:replace="~&#123;staff :: page(#&#123;x.title&#125;, ~&#123;::section&#125;)&#125;"&gt;</code> (its own
- *       {@code staff.css}, navigation grouped by {@link kr.jsoft.privacyportal.manager.NavGroup}, the signed-in
+ *       {@code staff.css}, navigation grouped by {@link kr.jsoft.privacyportal.staff.NavGroup}, the signed-in
  *       name and role, the language switch {@code /lang?set=en&to=<this page>} that stays in the dashboard, and
  *       the result message). {@code staff-parts :: id(x)} shows a long id shortened with the whole id on demand;
  *       {@code staff-parts :: chart(c)} draws a {@code web.BarChart} as SVG with its table.</li>
- * <li>The home page is the day's work: every {@link kr.jsoft.privacyportal.manager.WorkSource} registered with
- *       {@code ManagerArea.work} answers the {@link kr.jsoft.privacyportal.manager.WorkItem}s due (soon) or overdue
+ * <li>The home page is the day's work: every {@link kr.jsoft.privacyportal.staff.WorkSource} registered with
+ *       {@code ManagerArea.work} answers the {@link kr.jsoft.privacyportal.staff.WorkItem}s due (soon) or overdue
  *       for the viewer (empty for roles that do not act on them); the page merges them, most urgent first, with
  *       the time left in words and one link that acts. Message keys only: the page words them.</li>
  * <li>After a POST, a servlet calls {@code web.Flash.done(request, "x.flash.done", args…)} before redirecting;

@@ -3,10 +3,10 @@ package kr.jsoft.privacyportal.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import kr.jsoft.privacyportal.manager.Role;
-import kr.jsoft.privacyportal.manager.StaffMember;
-import kr.jsoft.privacyportal.manager.WorkItem;
-import kr.jsoft.privacyportal.manager.WorkSource;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffMember;
+import kr.jsoft.privacyportal.staff.WorkItem;
+import kr.jsoft.privacyportal.staff.WorkSource;
 
 /**
  * The day's work from the policy: a scheduled revision within a week of taking effect, for the

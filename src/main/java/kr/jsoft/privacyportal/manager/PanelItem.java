@@ -1,8 +1,0 @@
-package kr.jsoft.privacyportal.manager;
-
-/**
- * One line of "what needs attention": the message key (from the feature's bundle; it may
- * use {@code {0}} for the count), how many things wait, and the dashboard page to open.
- */
-public record PanelItem(String messageKey, long count, String href) {
-}

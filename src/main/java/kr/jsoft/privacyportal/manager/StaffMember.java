@@ -1,7 +1,0 @@
-package kr.jsoft.privacyportal.manager;
-
-import java.util.UUID;
-
-/** The signed-in staff member of a dashboard request (see {@link Staff#current}). */
-public record StaffMember(UUID accountId, String displayName, Role role) {
-}
