@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.ManagerArea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -176,7 +178,7 @@ class StaffBrowserIT {
         browser.use(view);
         signIn(Role.PRIVACY_MANAGER);
         List<String> pages = new ArrayList<>();
-        for (ManagerArea.Route route : portal.server().managerArea().routes()) {
+        for (ManagerArea.Route route : portal.server().cores().staffArea().routes()) {
             if (route.navLabelKey() != null) {
                 pages.add(route.href());
             }

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
