@@ -20,7 +20,7 @@ import kr.jsoft.privacyportal.web.Messages;
 final class AuditLines {
     /** One entry as the page shows it. {@code actorId}: the opaque id behind the name (shown on demand). */
     record Line(AuditRecord record, Kind kind, String person, Role role, String actorId, String action,
-                String detail) {
+                String detail, String targetType) {
     }
 
     /** Who acted. */
@@ -50,7 +50,9 @@ final class AuditLines {
     private static Line line(AuditRecord r, Map<String, java.util.Optional<AccountService.AccountView>> people,
                              Locale locale) {
         Line line = actorLine(r, people, locale);
-        return new Line(r, line.kind(), line.person(), line.role(), line.actorId(), line.action(), detail(r.detail(), locale));
+        String target = r.targetType() == null ? null : Messages.resolve(locale, "audit.target." + r.targetType());
+        return new Line(r, line.kind(), line.person(), line.role(), line.actorId(), line.action(),
+                detail(r.detail(), locale), target == null ? r.targetType() : target);
     }
 
     /** The entry's detail with role codes ("role=STAFF", "STAFF -> AUDITOR") named in the reader's language. */
@@ -71,16 +73,17 @@ final class AuditLines {
         String action = label(r.action(), locale);
         if (actor.startsWith("account:")) {
             String id = actor.substring("account:".length());
-            return people.get(actor).map(a -> new Line(r, Kind.STAFF, a.displayName(), a.role(), id, action, null))
-                    .orElse(new Line(r, Kind.STAFF, null, null, id, action, null));
+            return people.get(actor).map(a -> new Line(r, Kind.STAFF, a.displayName(), a.role(), id, action, null, null))
+                    .orElse(new Line(r, Kind.STAFF, null, null, id, action, null, null));
         }
         if (actor.startsWith("device:")) {
-            return new Line(r, Kind.DEVICE, null, null, actor.substring("device:".length()), action, null);
+            return new Line(r, Kind.DEVICE, null, null, actor.substring("device:".length()), action, null, null);
         }
         return switch (actor) {
-            case "system" -> new Line(r, Kind.SYSTEM, null, null, null, action, null);
-            case "public" -> new Line(r, Kind.PUBLIC, null, null, null, action, null);
-            default -> new Line(r, Kind.OTHER, actor, null, null, action, null);
+            case "system" -> new Line(r, Kind.SYSTEM, null, null, null, action, null, null);
+            case "public" -> new Line(r, Kind.PUBLIC, null, null, null, action, null, null);
+            default -> new Line(r, Kind.OTHER, java.util.Optional.ofNullable(Messages.resolve(locale,
+                    "audit.actor." + actor)).orElse(actor), null, null, action, null, null);
         };
     }
 

@@ -32,8 +32,8 @@ class StaffBrowserIT {
     @RegisterExtension
     static PortalFixture portal = PortalFixture.builder()
             .setting("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", "10000")
-            .setting("PORTAL_COMPLAINT_LIMIT_PER_ADDRESS", "10000")
-            .setting("PORTAL_COMPLAINT_LIMIT_PER_EMAIL", "10000").build();
+            .setting("PORTAL_COMPLAINT_LIMIT_PER_ADDRESS", "1000")
+            .setting("PORTAL_COMPLAINT_LIMIT_PER_EMAIL", "1000").build();
     @RegisterExtension
     static Browser browser = new Browser();
     static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -74,6 +74,10 @@ class StaffBrowserIT {
         browser.open(portal.url("/manager/sign-in"));
         browser.type("email", login.email()).type("password", login.password()).click("button[type=submit]");
         browser.type("code", accounts.nextCode(login)).click("button[type=submit]");
+        if (browser.driver().getCurrentUrl().endsWith("/manager/sign-in/code")) {
+            // The code's time step may have been taken by the account's set-up a moment ago: the next one.
+            browser.type("code", accounts.nextCode(login)).click("button[type=submit]");
+        }
         assertThat(browser.driver().getCurrentUrl()).endsWith("/manager");
         return login;
     }
