@@ -48,25 +48,13 @@ final class ComplaintCharts {
         charts.add(new BarChart("complaints-per-week", m(locale, "complaint.chart.weekly"),
                 m(locale, "complaint.chart.weekly.desc", total(outcome), WEEKS),
                 List.of(m(locale, "complaint.chart.open"), m(locale, "complaint.state.resolved"),
-                        m(locale, "complaint.state.refused")), groups(weeks, outcome), null, null));
+                        m(locale, "complaint.state.refused")), BarChart.weekly(weeks, outcome), null, null));
         charts.add(new BarChart("complaints-deadline", m(locale, "complaint.chart.deadline"),
                 m(locale, "complaint.chart.deadline.desc", closed, late),
                 List.of(m(locale, "complaint.chart.in-time"), m(locale, "complaint.chart.late"),
                         m(locale, "complaint.chart.open-in-time"), m(locale, "complaint.chart.open-late")),
-                groups(weeks, timeliness), null, null));
+                BarChart.weekly(weeks, timeliness), null, null));
         return charts;
-    }
-
-    static List<BarChart.Group> groups(Weeks weeks, double[][] values) {
-        List<BarChart.Group> groups = new ArrayList<>();
-        for (int w = 0; w < weeks.size(); w++) {
-            List<Double> row = new ArrayList<>();
-            for (double v : values[w]) {
-                row.add(v);
-            }
-            groups.add(new BarChart.Group(weeks.label(w), row));
-        }
-        return groups;
     }
 
     private static long total(double[][] values) {

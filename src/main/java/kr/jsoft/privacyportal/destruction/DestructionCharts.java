@@ -64,30 +64,18 @@ final class DestructionCharts {
         outcomeNames.add(m(locale, "destruction.chart.open"));
         List<BarChart> charts = new ArrayList<>();
         charts.add(new BarChart("destruction-per-week", m(locale, "destruction.chart.weekly"),
-                m(locale, "destruction.chart.weekly.desc", total, WEEKS), outcomeNames, groups(weeks, outcomes), null,
+                m(locale, "destruction.chart.weekly.desc", total, WEEKS), outcomeNames, BarChart.weekly(weeks, outcomes), null,
                 null));
         charts.add(new BarChart("destruction-statutory", m(locale, "destruction.chart.statutory"),
                 m(locale, "destruction.chart.statutory.desc", finished, late),
                 List.of(m(locale, "destruction.chart.in-time"), m(locale, "destruction.chart.late"),
                         m(locale, "destruction.chart.open-in-time"), m(locale, "destruction.chart.open-late")),
-                groups(weeks, statutory), null, null));
+                BarChart.weekly(weeks, statutory), null, null));
         charts.add(new BarChart("destruction-promise", m(locale, "destruction.chart.promise"),
                 m(locale, "destruction.chart.promise.desc", approved, missed),
                 List.of(m(locale, "destruction.chart.promise-kept"), m(locale, "destruction.chart.promise-missed")),
-                groups(weeks, promise), null, null));
+                BarChart.weekly(weeks, promise), null, null));
         return charts;
-    }
-
-    private static List<BarChart.Group> groups(Weeks weeks, double[][] values) {
-        List<BarChart.Group> groups = new ArrayList<>();
-        for (int w = 0; w < weeks.size(); w++) {
-            List<Double> row = new ArrayList<>();
-            for (double v : values[w]) {
-                row.add(v);
-            }
-            groups.add(new BarChart.Group(weeks.label(w), row));
-        }
-        return groups;
     }
 
     private static String m(Locale locale, String key, Object... args) {

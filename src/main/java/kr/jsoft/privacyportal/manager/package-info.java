@@ -3,7 +3,8 @@
  *
  * <h2>Manager dashboard contract (for every feature with staff pages)</h2>
  * <p>Features never map {@code /manager/...} servlets on the context themselves; they register them in the
- *     {@code ManagerArea} that {@code PortalServer} passes them ({@code portal.managerArea()} in tests):
+ *     {@code staff.ManagerArea} of the cores ({@code cores.staffArea()} in their factory's {@code register}; {@code
+ *     portal.server().cores().staffArea()} in tests):
  * <pre>
  * managerArea.page("/manager/devices", new DevicesServlet(devices, view),
  *         Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav");   // nav entry

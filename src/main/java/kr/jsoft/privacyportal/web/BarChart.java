@@ -48,6 +48,19 @@ public record BarChart(String id, String title, String description, List<String>
         }
     }
 
+    /** One bar per week: {@code values[week][series]}, labelled by the week's Monday. */
+    public static List<Group> weekly(Weeks weeks, double[][] values) {
+        List<Group> groups = new ArrayList<>();
+        for (int w = 0; w < weeks.size(); w++) {
+            List<Double> row = new ArrayList<>();
+            for (double v : values[w]) {
+                row.add(v);
+            }
+            groups.add(new Group(weeks.label(w), row));
+        }
+        return groups;
+    }
+
     /** A drawn rectangle, with the text a screen reader or a tooltip gives for it. */
     public record Rect(double x, double y, double width, double height, String cssClass, String label) {
     }
