@@ -58,7 +58,6 @@ class StaffPagesInWordsIT {
         review = portal.server().destruction().intake().requestReview("010-5555-0101", "lost@example.test",
                 "My phone was stolen and the number cancelled.", Lang.KO, "198.51.100.21");
         portal.server().destruction().intake().requestOnWebsite("010-5555-0102", "", Lang.EN, "198.51.100.22");
-        portal.server().destruction().process().lookUpDevices();
         portal.clock().advance(Duration.ofMinutes(5));
     }
 
