@@ -189,7 +189,7 @@ class StaffBrowserIT {
         }
         pages.add("/manager/complaints/" + portal.server().complaints().desk().queue(ComplaintViews.Filter.NONE)
                 .get(0).id());
-        pages.add("/manager/destruction/" + portal.server().destruction().desk().queue(DestructionViews.Filter.NONE).get(0).id());
+        pages.add("/manager/destruction/" + review().id());
         pages.add("/manager/policies/2027-01-portal");
         for (String page : pages) {
             browser.open(portal.url(page));
