@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** RFC 4180 CSV of audit entries, with cells that a spreadsheet would run as formulas defused. */
+/**
+ * RFC 4180 CSV of audit entries, with cells that a spreadsheet would run as formulas defused. Times
+ * are Korean time with the offset written out ({@code 2026-12-04T10:15:02.002+09:00}): the same
+ * instant the chain hashes, in the zone every other page uses.
+ */
 final class AuditCsv {
-    static final List<String> HEADER = List.of("seq", "occurred_at", "actor", "action", "target_type", "target_id",
+    static final List<String> HEADER = List.of("seq", "occurred_at_kst", "actor", "action", "target_type", "target_id",
             "client_address", "detail", "prev_hash", "hash");
+
+    private static final java.time.format.DateTimeFormatter KST = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+            .withZone(java.time.ZoneId.of("Asia/Seoul"));
 
     private AuditCsv() {
     }
@@ -15,7 +22,7 @@ final class AuditCsv {
     static void write(List<AuditRecord> records, Writer out) throws IOException {
         line(out, HEADER);
         for (AuditRecord r : records) {
-            line(out, java.util.Arrays.asList(Long.toString(r.seq()), r.occurredAt().toString(), r.actor(), r.action(),
+            line(out, java.util.Arrays.asList(Long.toString(r.seq()), KST.format(r.occurredAt()), r.actor(), r.action(),
                     r.targetType(), r.targetId(), r.clientAddress(), r.detail(), r.prevHash(), r.hash()));
         }
         out.flush();

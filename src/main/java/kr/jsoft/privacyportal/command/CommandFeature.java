@@ -65,6 +65,7 @@ public final class CommandFeature {
     public void register(Cores cores) {
         cores.staffArea().page(CommandsServlet.PATH, new CommandsServlet(commands, cores.view()),
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF));
+        cores.staffArea().work(new CommandWork(commands));
     }
 
     /** What the device API delivers and accepts receipts through. */

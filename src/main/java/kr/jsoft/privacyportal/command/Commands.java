@@ -150,6 +150,19 @@ public final class Commands {
         return database.fromTransaction(session -> view(session, commandId));
     }
 
+    /**
+     * Commands that failed or expired since {@code since}, newest first: a device that never woke or
+     * never confirmed, for the day's work. Reads no personal data.
+     */
+    public List<CommandView> failedSince(Instant since, int limit) {
+        return database.fromTransaction(session -> session.createSelectionQuery("from DeviceCommand c"
+                        + " where c.state in (:failed) and c.finishedAt >= :since order by c.finishedAt desc",
+                        DeviceCommand.class)
+                .setParameter("failed", List.of(CommandState.FAILED, CommandState.EXPIRED))
+                .setParameter("since", since).setMaxResults(limit).getResultList().stream()
+                .map(Commands::toView).toList());
+    }
+
     /** The commands queued under one reference, oldest first, read in the caller's transaction. */
     public List<CommandView> byReference(Session session, String reference) {
         return CommandQueries.byReference(session, reference).stream().map(Commands::toView).toList();

@@ -76,6 +76,12 @@ public final class ComplaintDesk {
             if (filter.reference() != null && !filter.reference().isBlank()) {
                 hql.append(" and c.reference like :reference");
             }
+            if (filter.dueFrom() != null) {
+                hql.append(" and c.dueAt >= :dueFrom");
+            }
+            if (filter.dueTo() != null) {
+                hql.append(" and c.dueAt < :dueUntil");
+            }
             hql.append(" order by c.dueAt, c.reference");
             var query = session.createSelectionQuery(hql.toString(), Complaint.class);
             if (filter.state() != null) {
@@ -94,6 +100,12 @@ public final class ComplaintDesk {
             if (filter.reference() != null && !filter.reference().isBlank()) {
                 query.setParameter("reference", "%" + filter.reference().strip().toUpperCase(Locale.ROOT)
                         .replace("%", "").replace("_", "") + "%");
+            }
+            if (filter.dueFrom() != null) {
+                query.setParameter("dueFrom", Dates.startOfDay(filter.dueFrom()));
+            }
+            if (filter.dueTo() != null) {
+                query.setParameter("dueUntil", Dates.startOfDay(filter.dueTo().plusDays(1)));
             }
             return query.setMaxResults(500).getResultList().stream()
                     .map(c -> new ComplaintViews.QueueRow(c.id(), c.reference(), c.category(), c.state(),
@@ -119,8 +131,8 @@ public final class ComplaintDesk {
         ComplaintViews.Assignee assignee = assignees.get().stream().filter(a -> a.id().equals(accountId)).findFirst()
                 .orElseThrow(() -> new BadRequestException("No such staff member."));
         act(id, by, "complaint.assigned", (session, c) -> {
-            c.assign(assignee.id(), assignee.name());
-            records.addEntry(session, c, ComplaintEntry.Kind.ASSIGNED, assignee.name(), null);
+            c.assign(assignee.id(), assignee.displayName());
+            records.addEntry(session, c, ComplaintEntry.Kind.ASSIGNED, assignee.displayName(), null);
         });
     }
 
@@ -185,6 +197,17 @@ public final class ComplaintDesk {
         });
     }
 
+    /** Charts of the last weeks' cases (receipt, state, due and closing times only). */
+    public List<kr.jsoft.privacyportal.web.BarChart> charts(Locale locale) {
+        List<ComplaintCharts.Times> cases = database.fromTransaction(session -> session.createSelectionQuery(
+                        "select c.receivedAt, c.state, c.dueAt, c.closedAt from Complaint c where c.receivedAt >= :since",
+                        Object[].class)
+                .setParameter("since", records.now().minus(Duration.ofDays(7L * (ComplaintCharts.WEEKS + 1))))
+                .getResultList().stream().map(r -> new ComplaintCharts.Times((Instant) r[0], (CaseState) r[1],
+                        (Instant) r[2], (Instant) r[3])).toList());
+        return ComplaintCharts.of(cases, records.now(), locale);
+    }
+
     static Duration median(List<Duration> durations) {
         if (durations.isEmpty()) {
             return null;
@@ -192,6 +215,18 @@ public final class ComplaintDesk {
         List<Duration> sorted = durations.stream().sorted(Comparator.naturalOrder()).toList();
         int mid = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(mid) : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
+    }
+
+    /** Open complaints due before {@code until} (overdue ones included), earliest due first: the day's work. */
+    public List<ComplaintViews.QueueRow> openDueBefore(Instant until) {
+        return database.fromTransaction(session -> session.createSelectionQuery(
+                        "from Complaint c where c.state in (:open) and c.dueAt < :until order by c.dueAt, c.reference",
+                        Complaint.class)
+                .setParameter("open", List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS))
+                .setParameter("until", until).setMaxResults(200).getResultList().stream()
+                .map(c -> new ComplaintViews.QueueRow(c.id(), c.reference(), c.category(), c.state(),
+                        c.assigneeName(), c.receivedAt(), c.dueAt(), records.urgency(c)))
+                .toList());
     }
 
     /** How many complaints are open ([0]) and, of those, overdue ([1]): the home panels and the metrics. */

@@ -6,6 +6,7 @@ import kr.jsoft.privacyportal.mail.MailFeature;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.policy.PolicyFacts;
 import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.staff.StaffDirectory;
 
@@ -50,7 +51,8 @@ public final class ComplaintFeature {
         cores.staffArea().page(ComplaintDeskServlet.BASE + "/*", pages,
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "complaint.nav");
         cores.staffArea().page(ComplaintDeskServlet.STATISTICS, pages, Access.view(Access.ALL_ROLES),
-                "complaint.nav.statistics");
+                "complaint.nav.statistics", NavGroup.STATISTICS);
+        cores.staffArea().work(new ComplaintWork(desk));
         cores.staffArea().panel(new ComplaintPanel(desk, true));
         cores.staffArea().panel(new ComplaintPanel(desk, false));
     }

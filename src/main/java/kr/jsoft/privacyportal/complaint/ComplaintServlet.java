@@ -134,7 +134,7 @@ final class ComplaintServlet extends HttpServlet {
         // The public address (PORTAL_BASE_URL), not whatever Host header reached this instance behind a proxy.
         model.put("statusUrl", baseUrl.get().resolve(request.getRequestURI()).toString());
         model.put("message", message == null ? "" : message);
-        model.put("times", new ComplaintDeskServlet.Times());
+        model.put("times", new ComplaintDeskServlet.Times(Lang.of(request).locale()));
         model.put("token", token);
         if (code == 422 || code == 409) {
             model.put("messageError", code == 422 ? "complaint.error.message" : "complaint.error.closed");

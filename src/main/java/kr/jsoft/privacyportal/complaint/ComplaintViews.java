@@ -48,7 +48,10 @@ public final class ComplaintViews {
                            Instant receivedAt, Instant dueAt, Urgency urgency) {
     }
 
-    public record Filter(CaseState state, Category category, UUID assignee, boolean overdueOnly, String reference) {
+    /** The queue's filters; null means any. {@code dueFrom}/{@code dueTo}: Seoul days, both included. */
+    public record Filter(CaseState state, Category category, UUID assignee, boolean overdueOnly, String reference,
+                         java.time.LocalDate dueFrom, java.time.LocalDate dueTo) {
+        public static final Filter NONE = new Filter(null, null, null, false, null, null, null);
     }
 
     /** The detail page: the case with its personal data and the whole timeline (notes included). */
@@ -64,6 +67,6 @@ public final class ComplaintViews {
     public record Statistics(List<MonthCount> counts, long answered, Duration medianFirstAnswer) {
     }
 
-    public record Assignee(UUID id, String name) {
+    public record Assignee(UUID id, String displayName) {
     }
 }

@@ -135,24 +135,70 @@ final class DestructionDesk {
         }
     }
 
-    /** Open requests first (oldest first), then the most recent finished ones. */
-    public List<DestructionViews.QueueRow> queue() {
+    /**
+     * The queue: open requests first (oldest first), then the most recent finished ones; narrowed by
+     * {@code filter} (state, origin, a part of the reference). Lists no personal data.
+     */
+    public List<DestructionViews.QueueRow> queue(DestructionViews.Filter filter) {
         return database.fromTransaction(session -> {
             Instant now = clock.instant();
-            List<DestructionRequest> open = session.createSelectionQuery("from DestructionRequest r"
-                            + " where r.state not in :final order by r.createdAt, r.id", DestructionRequest.class)
-                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED,
-                            RequestState.REFUSED))
-                    .setMaxResults(QUEUE_LIMIT).getResultList();
-            List<DestructionRequest> finished = session.createSelectionQuery("from DestructionRequest r"
-                            + " where r.state in :final order by r.finishedAt desc, r.id", DestructionRequest.class)
-                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED,
-                            RequestState.REFUSED))
-                    .setMaxResults(QUEUE_LIMIT).getResultList();
+            List<RequestState> finals = List.of(RequestState.COMPLETED, RequestState.CANCELLED, RequestState.REFUSED);
             List<DestructionViews.QueueRow> rows = new ArrayList<>();
-            open.forEach(r -> rows.add(row(r, now)));
-            finished.forEach(r -> rows.add(row(r, now)));
+            for (boolean open : new boolean[] {true, false}) {
+                StringBuilder hql = new StringBuilder("from DestructionRequest r where r.state ")
+                        .append(open ? "not in :final" : "in :final");
+                if (filter.state() != null) {
+                    hql.append(" and r.state = :state");
+                }
+                if (filter.origin() != null) {
+                    hql.append(" and r.origin = :origin");
+                }
+                if (filter.reference() != null) {
+                    hql.append(" and r.reference like :reference");
+                }
+                hql.append(open ? " order by r.createdAt, r.id" : " order by r.finishedAt desc, r.id");
+                var query = session.createSelectionQuery(hql.toString(), DestructionRequest.class)
+                        .setParameter("final", finals);
+                if (filter.state() != null) {
+                    query.setParameter("state", filter.state());
+                }
+                if (filter.origin() != null) {
+                    query.setParameter("origin", filter.origin());
+                }
+                if (filter.reference() != null) {
+                    query.setParameter("reference", "%" + filter.reference().strip().toUpperCase(java.util.Locale.ROOT)
+                            .replace("%", "").replace("_", "") + "%");
+                }
+                query.setMaxResults(QUEUE_LIMIT).getResultList().forEach(r -> rows.add(row(r, now)));
+            }
             return rows;
+        });
+    }
+
+    /** The whole queue, unfiltered. */
+    public List<DestructionViews.QueueRow> queue() {
+        return queue(DestructionViews.Filter.NONE);
+    }
+
+    /** Charts of the last weeks' requests (times, states and outcomes only). */
+    public List<kr.jsoft.privacyportal.web.BarChart> charts(java.util.Locale locale) {
+        Instant now = clock.instant();
+        List<DestructionCharts.Times> requests = database.fromTransaction(session -> session.createSelectionQuery(
+                        "from DestructionRequest r where r.createdAt >= :since", DestructionRequest.class)
+                .setParameter("since", now.minus(java.time.Duration.ofDays(7L * (DestructionCharts.WEEKS + 1))))
+                .getResultList().stream().map(r -> new DestructionCharts.Times(r.createdAt(), r.state(), r.outcome(),
+                        r.deadlineAt(), r.approvedAt(), r.finishedAt(), r.promiseMissedAt())).toList());
+        return DestructionCharts.of(requests, now, locale);
+    }
+
+    /** Every open request (oldest first): the day's work reads both clocks from these rows. */
+    public List<DestructionViews.QueueRow> open() {
+        return database.fromTransaction(session -> {
+            Instant now = clock.instant();
+            return session.createSelectionQuery("from DestructionRequest r where r.state not in :final"
+                            + " order by r.createdAt, r.id", DestructionRequest.class)
+                    .setParameter("final", List.of(RequestState.COMPLETED, RequestState.CANCELLED, RequestState.REFUSED))
+                    .setMaxResults(QUEUE_LIMIT).getResultList().stream().map(r -> row(r, now)).toList();
         });
     }
 

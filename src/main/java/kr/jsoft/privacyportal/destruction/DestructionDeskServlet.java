@@ -12,6 +12,8 @@ import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.web.BadRequestException;
+import kr.jsoft.privacyportal.web.DashboardTimes;
+import kr.jsoft.privacyportal.web.Flash;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.View;
 
@@ -22,6 +24,7 @@ import kr.jsoft.privacyportal.web.View;
  */
 final class DestructionDeskServlet extends HttpServlet {
     public static final String BASE = "/manager/destruction";
+    public static final String STATISTICS = BASE + "/statistics";
 
     private final DestructionDesk desk;
     private final View view;
@@ -34,22 +37,64 @@ final class DestructionDeskServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
-        Map<String, Object> model = new HashMap<>();
-        model.put("times", new DestructionServlet.Times(Lang.KO));
         if (path.equals(BASE) || path.equals(BASE + "/")) {
-            model.put("rows", desk.queue());
+            Map<String, Object> model = new HashMap<>();
+            model.put("times", new DashboardTimes());
+            DestructionViews.Filter filter = new DestructionViews.Filter(
+                    choice(request, "state", RequestState.class), choice(request, "origin", Origin.class),
+                    reference(request));
+            model.put("filter", filter);
+            model.put("states", RequestState.values());
+            model.put("origins", Origin.values());
+            model.put("rows", desk.queue(filter));
             view.render(request, response, "destruction/queue", model);
             return;
         }
-        UUID id = id(path.substring(BASE.length() + 1));
+        if (path.equals(STATISTICS)) {
+            view.render(request, response, "destruction/statistics",
+                    Map.of("charts", desk.charts(Lang.of(request).locale())));
+            return;
+        }
+        renderDetail(request, response, id(path.substring(BASE.length() + 1)), Map.of());
+    }
+
+    /** The detail page; {@code form} holds a refused decision's input and error, to be shown again. */
+    private void renderDetail(HttpServletRequest request, HttpServletResponse response, UUID id,
+                              Map<String, String> form) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("times", new DashboardTimes());
         DestructionViews.Detail detail = desk.detail(id, Staff.event(request, "destruction.viewed"))
                 .orElseThrow(() -> new BadRequestException(404, "No such destruction request."));
         model.put("detail", detail);
+        model.put("form", form);
         String retried = request.getParameter("retried");
         if (retried != null && retried.matches("scheduled|finished")) {
             model.put("retried", retried);
         }
         view.render(request, response, "destruction/detail", model);
+    }
+
+    private static <E extends Enum<E>> E choice(HttpServletRequest request, String name, Class<E> type) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Parameter '" + name + "': not one of the listed choices.");
+        }
+    }
+
+    private static String reference(HttpServletRequest request) {
+        String value = request.getParameter("reference");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 20) {
+            throw new BadRequestException("Parameter 'reference': at most 20 characters.");
+        }
+        return value.strip();
     }
 
     @Override
@@ -65,7 +110,15 @@ final class DestructionDeskServlet extends HttpServlet {
                 throw new BadRequestException(403, "Only the privacy manager decides on requests in review.");
             }
             String text = request.getParameter("text");
-            DestructionDesk.Decision decision = parts[2].equals("execute")
+            boolean execute = parts[2].equals("execute");
+            if (text == null || text.isBlank() || text.strip().length() > DestructionIntake.EXPLANATION_MAX) {
+                // Refused before anything is written: the page comes back with what was typed.
+                response.setStatus(422);
+                renderDetail(request, response, id, Map.of("action", parts[2], "text", text == null ? "" : text,
+                        "error", execute ? "destruction.review.execute.required" : "destruction.review.refuse.required"));
+                return;
+            }
+            DestructionDesk.Decision decision = execute
                     ? desk.execute(id, text, Staff.event(request, "destruction.executed"))
                     : desk.refuse(id, text, Staff.event(request, "destruction.refused"));
             if (decision == DestructionDesk.Decision.UNKNOWN) {
@@ -74,6 +127,7 @@ final class DestructionDeskServlet extends HttpServlet {
             if (decision == DestructionDesk.Decision.NOT_IN_REVIEW) {
                 throw new BadRequestException(409, "This request is not waiting for a decision.");
             }
+            Flash.done(request, execute ? "destruction.flash.executed" : "destruction.flash.refused");
             response.sendRedirect(BASE + "/" + id);
             return;
         }

@@ -13,6 +13,7 @@ import kr.jsoft.privacyportal.mail.MailFeature;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.policy.PolicyFacts;
 import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.Role;
 
 /**
@@ -66,8 +67,12 @@ public final class DestructionFeature {
 
     /** The manager's queue with both clocks, and a panel per kind of waiting request. */
     public void register(Cores cores) {
-        cores.staffArea().page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(desk, cores.view()),
+        DestructionDeskServlet pages = new DestructionDeskServlet(desk, cores.view());
+        cores.staffArea().page(DestructionDeskServlet.BASE + "/*", pages,
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
+        cores.staffArea().page(DestructionDeskServlet.STATISTICS, pages, Access.view(Access.ALL_ROLES),
+                "destruction.nav.statistics", NavGroup.STATISTICS);
+        cores.staffArea().work(new DestructionWork(desk));
         for (DestructionPanel.Kind kind : DestructionPanel.Kind.values()) {
             cores.staffArea().panel(new DestructionPanel(desk, kind));
         }

@@ -104,10 +104,28 @@ public final class DestructionViews {
     public record Organisation(String name, String phone, String website, String websiteUrl) {
     }
 
+    /** The queue's filters; null means any. */
+    public record Filter(RequestState state, Origin origin, String reference) {
+        public static final Filter NONE = new Filter(null, null, null);
+    }
+
     /** A row of the manager's queue. */
     public record QueueRow(UUID id, String reference, Origin origin, RequestState state, Optional<Outcome> outcome,
                            Instant createdAt, Optional<Instant> approvedAt, Optional<Instant> finishedAt,
                            Instant deadlineAt, int devices, int wiped, boolean overdue, boolean promiseMissed) {
+        /** Message key of the state as staff see it: every state apart (the public page merges some). */
+        public String stateKey() {
+            return "destruction.staff-state." + state.name();
+        }
+
+        public String originKey() {
+            return "destruction.origin." + origin.name();
+        }
+
+        /** Message key of the outcome, or null while open. */
+        public String outcomeKey() {
+            return outcome.map(o -> "destruction.outcome." + o.name()).orElse(null);
+        }
     }
 
     /** The manager's detail: the request's facts and a timeline per device. */

@@ -12,6 +12,7 @@ import kr.jsoft.privacyportal.sms.SensSmsGateway;
 import kr.jsoft.privacyportal.sms.SmsGateway;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.Role;
 import org.hibernate.Session;
 
@@ -75,7 +76,8 @@ public final class DeviceFeature {
         cores.staffArea().panel(new DevicePanel(reports, cores.clock()));
         smsInbox.ifPresent(inbox -> cores.staffArea().page(DevelopmentSmsServlet.PATH,
                 new DevelopmentSmsServlet(new DevelopmentSmsReader(cores.database(), cores.auditLog(), inbox),
-                        cores.view()), Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms"));
+                        cores.view()), Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "device.nav.sms",
+                NavGroup.DELIVERY));
     }
 
     /** Another feature's answer to the registry's events, run in the registry's own transaction. */

@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
+import kr.jsoft.privacyportal.web.DashboardTimes;
 import kr.jsoft.privacyportal.web.BadRequestException;
+import kr.jsoft.privacyportal.web.BarChart;
+import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.Messages;
 import kr.jsoft.privacyportal.web.View;
 
 /**
@@ -92,11 +96,32 @@ final class DevicesServlet extends HttpServlet {
             throws IOException {
         List<DeviceReports.DeviceCount> counts = reports.counts();
         model.put("counts", counts);
+        model.put("chart", chart(counts, Lang.of(request).locale()));
         model.put("total", counts.stream().mapToLong(DeviceReports.DeviceCount::count).sum());
         model.put("latest", reports.latestCheckIns(LATEST));
         model.putIfAbsent("input", "");
         model.put("times", new DashboardTimes());
         view.render(request, response, "device/devices", model);
+    }
+
+    /** Devices by state, each bar split by platform: the overview's chart (the counts table stays beside it). */
+    static BarChart chart(List<DeviceReports.DeviceCount> counts, java.util.Locale locale) {
+        List<BarChart.Group> groups = new java.util.ArrayList<>();
+        long total = 0;
+        for (DeviceState state : DeviceState.values()) {
+            List<Double> values = new java.util.ArrayList<>();
+            for (DevicePlatform platform : DevicePlatform.values()) {
+                long n = counts.stream().filter(c -> c.state() == state && c.platform() == platform)
+                        .mapToLong(DeviceReports.DeviceCount::count).sum();
+                values.add((double) n);
+                total += n;
+            }
+            groups.add(new BarChart.Group(Messages.resolve(locale, "device.state." + state.name()), values));
+        }
+        List<String> series = java.util.Arrays.stream(DevicePlatform.values())
+                .map(p -> Messages.resolve(locale, "device.platform." + p.name())).toList();
+        return new BarChart("devices-by-state", Messages.resolve(locale, "device.chart.title"),
+                Messages.resolve(locale, "device.chart.desc", total), series, groups, null, null);
     }
 
     private static UUID deviceId(String path) {

@@ -6,6 +6,7 @@ import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.Role;
 
 /**
@@ -49,10 +50,12 @@ public final class MailFeature {
     public void register(Cores cores) {
         // The outbox (retry for PRIVACY_MANAGER and STAFF) and, only without SMTP in development, the mailbox.
         cores.staffArea().page(OutboxServlet.PATH, new OutboxServlet(dashboard, cores.view()),
-                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.outbox");
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.outbox", NavGroup.DELIVERY);
+        cores.staffArea().work(new MailWork(dashboard));
         developmentMailbox.ifPresent(box -> cores.staffArea().page(DevelopmentMailServlet.PATH,
                 new DevelopmentMailServlet(new DevelopmentMailReader(cores.database(), cores.auditLog(), box),
-                        cores.view()), Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.dev"));
+                        cores.view()), Access.view(Role.PRIVACY_MANAGER, Role.STAFF), "mail.nav.dev",
+                NavGroup.DELIVERY));
     }
 
     /** The daily signed audit head goes by mail to the privacy manager: a copy outside the database. */

@@ -71,6 +71,19 @@ final class OutboxDashboard {
         });
     }
 
+    /**
+     * Mails that failed for good since {@code since}, newest first, for the day's work: no recipient
+     * and no content is read, so listing them is not an access record.
+     */
+    public List<OutboxLine> failedSince(Instant since, int limit) {
+        return database.fromTransaction(session -> session.createSelectionQuery("from OutboxMail m where m.state = :failed"
+                        + " and m.finishedAt >= :since order by m.finishedAt desc", OutboxMail.class)
+                .setParameter("failed", MailState.FAILED).setParameter("since", since).setMaxResults(limit)
+                .getResultList().stream().map(row -> new OutboxLine(row.id(), row.template(), row.lang(), row.state(),
+                        row.attempts(), row.lastError(), row.createdAt(), row.nextAttemptAt(), row.finishedAt(),
+                        row.erasedAt() != null, Optional.<String>empty())).toList());
+    }
+
     /** The mail as it is sent; empty once erased or unknown. */
     public Optional<Preview> preview(Viewer viewer, UUID id) {
         Optional<ClaimedMail> opened = database.fromTransaction(session -> {

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountService {
     /** The entities of the manager feature, for the composition root. */
     public static final List<Class<?>> ENTITIES = List.of(StaffAccount.class, RecoveryCode.class, SetupLink.class,
-            ThrottleEntry.class);
+            ThrottleEntry.class, AccessReview.class);
     static final Duration LINK_VALIDITY = Duration.ofHours(24);
     static final int RECOVERY_CODES = 10;
     static final String FIRST_RUN_FILE = "manager-setup-link.txt";

@@ -16,6 +16,8 @@ import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.web.BadRequestException;
+import kr.jsoft.privacyportal.web.DashboardTimes;
+import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.View;
 
 /**
@@ -25,10 +27,12 @@ import kr.jsoft.privacyportal.web.View;
  */
 final class AuditServlet extends HttpServlet {
     private final AuditTrail trail;
+    private final AuditLines lines;
     private final View view;
 
-    AuditServlet(AuditTrail trail, View view) {
+    AuditServlet(AuditTrail trail, AuditLines lines, View view) {
         this.trail = trail;
+        this.lines = lines;
         this.view = view;
     }
 
@@ -40,7 +44,8 @@ final class AuditServlet extends HttpServlet {
                 Long before = request.getParameter("before") == null ? null : number(request, "before");
                 List<AuditRecord> records = trail.search(filter, before, AuditTrail.PAGE_SIZE);
                 Map<String, Object> model = new HashMap<>();
-                model.put("records", records);
+                model.put("records", lines.of(records, Lang.of(request).locale()));
+                model.put("times", new DashboardTimes());
                 model.put("filter", filterInput(request));
                 model.put("query", queryString(request));
                 if (records.size() == AuditTrail.PAGE_SIZE) {

@@ -14,6 +14,7 @@ import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.PanelItem;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.staff.StaffDirectory;
@@ -70,12 +71,19 @@ public final class ManagerFeature {
         area.publicPage("/manager/setup", setup);
         area.publicPage("/manager/setup/*", setup);
 
-        area.page("/manager", new DashboardServlet(area, cores.view()), Access.view(Access.ALL_ROLES), "manager.nav.home");
+        area.page("/manager", new DashboardServlet(area, cores.view(), cores.clock()), Access.view(Access.ALL_ROLES),
+                "manager.nav.home", NavGroup.TODAY);
         area.page("/manager/sign-out", new SignOutServlet(signIn), Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
         area.page("/manager/accounts/*", new AccountsServlet(accounts, cores.view(), sessionSecrets),
-                Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts");
-        area.page("/manager/audit/*", new AuditServlet(auditTrail, cores.view()),
-                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit");
+                Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts", NavGroup.OVERSIGHT);
+        area.page("/manager/audit/*", new AuditServlet(auditTrail, new AuditLines(accounts::account), cores.view()),
+                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit", NavGroup.OVERSIGHT);
+        AccessReviews accessReviews = new AccessReviews(cores.database(), cores.auditLog(), cores.clock(),
+                accounts::account);
+        area.page(AccessReviewServlet.PATH, new AccessReviewServlet(accessReviews, cores.view()),
+                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR).act(Role.PRIVACY_MANAGER), "manager.nav.access-review",
+                NavGroup.OVERSIGHT);
+        area.work(accessReviews);
         area.panel(viewer -> viewer.role() != Role.PRIVACY_MANAGER ? Optional.empty()
                 : Optional.of(accounts.awaitingSetup()).filter(n -> n > 0)
                         .map(n -> new PanelItem("manager.attention.awaiting-setup", n, "/manager/accounts")));

@@ -52,6 +52,11 @@ final class CompletenessCheck {
         public String messageKey() {
             return "policy.checklist." + key;
         }
+
+        /** Message key of the provision's name in the reader's language. */
+        public String lawKey() {
+            return reference.equals(ACT) ? "policy.law.act" : "policy.law.decree";
+        }
     }
 
     /** One line of the checklist: the requirement and the section covering it (null: missing). */

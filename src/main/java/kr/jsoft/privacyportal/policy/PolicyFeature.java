@@ -5,6 +5,7 @@ import java.util.Optional;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.PanelItem;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.web.LanguageServlet;
@@ -55,7 +56,8 @@ public final class PolicyFeature {
     public void register(Cores cores) {
         Access access = Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER);
         PolicyVersionsServlet versions = new PolicyVersionsServlet(lifecycle, policies, cores.view());
-        cores.staffArea().page("/manager/policies/*", versions, access, "policy.manage.nav");
+        cores.staffArea().page("/manager/policies/*", versions, access, "policy.manage.nav", NavGroup.POLICY);
+        cores.staffArea().work(new PolicyWork(lifecycle));
         cores.staffArea().page(PolicyUploadServlet.PATH, new PolicyUploadServlet(lifecycle, versions), access);
         cores.staffArea().panel(viewer -> viewer.role() != Role.PRIVACY_MANAGER ? Optional.empty()
                 : Optional.of(lifecycle.overview().stream().filter(r -> r.state() == VersionState.DRAFT).count())

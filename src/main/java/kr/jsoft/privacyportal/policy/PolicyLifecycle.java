@@ -181,8 +181,7 @@ public final class PolicyLifecycle {
         List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(metadata);
         String waiver = checklistWaiver == null || checklistWaiver.isBlank() ? null : checklistWaiver.strip();
         if (!missing.isEmpty() && waiver == null) {
-            throw new LifecycleException("checklistWaiver", "policy.schedule.incomplete",
-                    String.join(", ", missing.stream().map(CompletenessCheck.Requirement::key).toList()));
+            throw new LifecycleException("checklistWaiver", "policy.schedule.incomplete", missing);
         }
         if (waiver != null && waiver.length() > MAX_WAIVER_LENGTH) {
             throw new LifecycleException("checklistWaiver", "policy.schedule.waiverTooLong", MAX_WAIVER_LENGTH);

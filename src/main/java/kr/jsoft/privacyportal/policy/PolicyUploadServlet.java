@@ -54,7 +54,9 @@ final class PolicyUploadServlet extends HttpServlet {
             }
             ImportReport report = lifecycle.upload(metadata, texts, Staff.event(request, "policy.upload"));
             PolicyVersionsServlet.flash(request, kr.jsoft.privacyportal.web.Messages.resolve(lang.locale(),
-                    "policy.manage.uploaded", report.imported(), report.draftsUpdated(), report.refusedFiles()));
+                    "policy.manage.uploaded", PolicyVersionsServlet.names(report.imported(), lang),
+                    PolicyVersionsServlet.names(report.draftsUpdated(), lang),
+                    PolicyVersionsServlet.names(report.refusedFiles(), lang)));
             response.sendRedirect("/manager/policies");
         } catch (LifecycleException e) {
             versions.renderList(request, response, 422, Map.of("upload", e));

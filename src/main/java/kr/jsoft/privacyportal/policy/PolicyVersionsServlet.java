@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.staff.Staff;
@@ -78,8 +79,9 @@ final class PolicyVersionsServlet extends HttpServlet {
                 throw new BadRequestException("Parameter 'action': must be rescan.");
             }
             ImportReport report = lifecycle.rescan(Staff.event(request, "policy.rescan"));
-            flash(request, Messages.resolve(lang.locale(), "policy.manage.rescanned", report.imported(),
-                    report.draftsUpdated(), report.refusedFiles().size(), report.invalidFolders()));
+            flash(request, Messages.resolve(lang.locale(), "policy.manage.rescanned", names(report.imported(), lang),
+                    names(report.draftsUpdated(), lang), names(report.refusedFiles(), lang),
+                    names(report.invalidFolders(), lang)));
             response.sendRedirect(PREFIX);
             return;
         }
@@ -125,7 +127,7 @@ final class PolicyVersionsServlet extends HttpServlet {
     }
 
     /** A version in the list, worded for the page. */
-    record ListRow(String label, String state, String stateName, String effective, String noticePosted) {
+    record ListRow(String label, String stateLabel, String stateName, String effective, String noticePosted) {
     }
 
     private void renderVersion(HttpServletRequest request, HttpServletResponse response, String label, int status,
@@ -153,7 +155,8 @@ final class PolicyVersionsServlet extends HttpServlet {
     }
 
     private static String message(Lang lang, LifecycleException e) {
-        return Messages.resolve(lang.locale(), e.messageKey(), e.arguments().toArray());
+        return Messages.resolve(lang.locale(), e.messageKey(), e.arguments().stream()
+                .map(a -> a instanceof List<?> items ? names(items, lang) : a).toArray());
     }
 
     private static LocalDate date(HttpServletRequest request) {
@@ -192,6 +195,19 @@ final class PolicyVersionsServlet extends HttpServlet {
     }
 
     /** A one-time message for the next page (POST-redirect-GET). */
+    /**
+     * A list as a reader wants it: "없음"/"none" when empty, else the items joined with commas;
+     * checklist requirements by their names in {@code lang}, never their keys.
+     */
+    static String names(List<?> items, Lang lang) {
+        if (items.isEmpty()) {
+            return Messages.resolve(lang.locale(), "policy.manage.none");
+        }
+        return items.stream().map(i -> i instanceof CompletenessCheck.Requirement r
+                ? Messages.resolve(lang.locale(), r.messageKey()) : String.valueOf(i))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static void flash(HttpServletRequest request, String text) {
         request.getSession().setAttribute(FLASH, text);
     }

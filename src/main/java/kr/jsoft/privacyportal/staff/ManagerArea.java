@@ -3,7 +3,9 @@ package kr.jsoft.privacyportal.staff;
 import jakarta.servlet.http.HttpServlet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -30,13 +32,15 @@ public final class ManagerArea {
     private final ServletContextHandler context;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<DashboardPanel> panels = new CopyOnWriteArrayList<>();
+    private final List<WorkSource> workSources = new CopyOnWriteArrayList<>();
 
     /**
      * A registered dashboard route. {@code path} is a servlet mapping: exact
      * ({@code /manager/audit}) or a prefix ({@code /manager/audit/*}).
-     * {@code navLabelKey} names its navigation entry, or is null for pages without one.
+     * {@code navLabelKey} names its navigation entry, or is null for pages without one;
+     * {@code group} is the task its entry is listed under.
      */
-    public record Route(String path, Access access, String navLabelKey) {
+    public record Route(String path, Access access, String navLabelKey, NavGroup group) {
         public boolean matches(String requestPath) {
             if (path.endsWith("/*")) {
                 String prefix = path.substring(0, path.length() - 2);
@@ -61,24 +65,40 @@ public final class ManagerArea {
         this.context = context;
     }
 
-    /** Registers a dashboard page; {@code navLabelKey} may be null (no navigation entry). */
-    public void page(String path, HttpServlet servlet, Access access, String navLabelKey) {
+    /**
+     * Registers a dashboard page with a navigation entry ({@code navLabelKey}, may be null for none)
+     * listed under the task {@code group}.
+     */
+    public void page(String path, HttpServlet servlet, Access access, String navLabelKey, NavGroup group) {
         if (!path.equals("/manager") && !path.startsWith("/manager/")) {
             throw new IllegalArgumentException("dashboard routes live under /manager: " + path);
         }
         if (PUBLIC_PATHS.contains(path) || routes.stream().anyMatch(r -> r.path().equals(path))) {
             throw new IllegalArgumentException("route registered twice: " + path);
         }
-        routes.add(new Route(path, access, navLabelKey));
+        routes.add(new Route(path, access, navLabelKey, group));
         register(servlet, path);
+    }
+
+    /** Registers a dashboard page whose navigation entry (if any) is listed under "cases". */
+    public void page(String path, HttpServlet servlet, Access access, String navLabelKey) {
+        page(path, servlet, access, navLabelKey, NavGroup.CASES);
     }
 
     /** Registers a page without a navigation entry. */
     public void page(String path, HttpServlet servlet, Access access) {
-        page(path, servlet, access, null);
+        page(path, servlet, access, null, NavGroup.CASES);
     }
 
-    /** Adds a "what needs attention" panel to the {@code /manager} home page. */
+    /**
+     * Adds a source of the day's work to the {@code /manager} home page: every item it answers is
+     * listed with the others, most urgent first.
+     */
+    public void work(WorkSource source) {
+        workSources.add(source);
+    }
+
+    /** Adds a "what needs attention" count to the {@code /manager} home page. */
     public void panel(DashboardPanel panel) {
         panels.add(panel);
     }
@@ -108,18 +128,25 @@ public final class ManagerArea {
     }
 
     public static boolean isPublic(String requestPath) {
-        return PUBLIC_PATHS.stream().anyMatch(p -> new Route(p, null, null).matches(requestPath));
+        return PUBLIC_PATHS.stream().anyMatch(p -> new Route(p, null, null, null).matches(requestPath));
     }
 
-    /** Navigation entries this role may view, in registration order. */
-    public List<Route> navigation(Role role) {
-        List<Route> entries = new ArrayList<>();
+    /** Navigation entries this role may view, by task (in {@link NavGroup} order), each in registration order. */
+    public List<NavSection> navigation(Role role) {
+        Map<NavGroup, List<Route>> groups = new EnumMap<>(NavGroup.class);
         for (Route route : routes) {
             if (route.navLabelKey() != null && route.access().mayView(role)) {
-                entries.add(route);
+                groups.computeIfAbsent(route.group(), g -> new ArrayList<>()).add(route);
             }
         }
-        return entries;
+        List<NavSection> sections = new ArrayList<>();
+        groups.forEach((group, entries) -> sections.add(new NavSection(group, List.copyOf(entries))));
+        return sections;
+    }
+
+    /** The registered sources of the day's work, for the home page. */
+    public List<WorkSource> workSources() {
+        return List.copyOf(workSources);
     }
 
     public List<DashboardPanel> panels() {

@@ -26,9 +26,18 @@
  *       it in its own transaction; {@code Staff.clientAddress(request)} is the address to audit, resolved by the
  *       gate through {@code web.ClientAddress} (behind trusted proxies, the forwarded client address).
  *       {@code StaffDirectory} lists active accounts for features that assign work.</li>
- * <li><b>Templates</b> of dashboard pages start their <code>&lt;section&gt;</code> with <code>&lt;div
- *       th:replace="~&#123;manager/shell :: nav&#125;"&gt;&lt;/div&gt;</code> (navigation, signed-in name,
- *       sign-out form).</li>
+ * <li><b>Templates</b> of dashboard pages use the staff layout, not the public one: <code>&lt;html
+ *       th:replace="~&#123;staff :: page(#&#123;x.title&#125;, ~&#123;::section&#125;)&#125;"&gt;</code> (its own
+ *       {@code staff.css}, navigation grouped by {@link kr.jsoft.privacyportal.staff.NavGroup}, the signed-in
+ *       name and role, the language switch {@code /lang?set=en&to=<this page>} that stays in the dashboard, and
+ *       the result message). {@code staff-parts :: id(x)} shows a long id shortened with the whole id on demand;
+ *       {@code staff-parts :: chart(c)} draws a {@code web.BarChart} as SVG with its table.</li>
+ * <li><b>The day's work.</b> The home page merges every {@link kr.jsoft.privacyportal.staff.WorkSource}
+ *       registered with {@code ManagerArea.work}: the {@link kr.jsoft.privacyportal.staff.WorkItem}s due (soon)
+ *       or overdue for the viewer, most urgent first, with the time left in words and one link that acts.</li>
+ * <li><b>Results.</b> After a POST, a servlet calls {@code web.Flash.done(request, "x.flash.done", args…)}
+ *       before redirecting; the next page shows it once. A refused form is re-rendered with status 422, its
+ *       input and a message naming what to fix.</li>
  * <li><b>Tests.</b> {@code ManagerRoutesIT} enumerates {@code cores().staffArea().routes()}, so every route added
  *       later is checked for anonymous and wrong-role refusal without a new test; {@code testing.StaffAccounts}
  *       signs an HtmlUnit client in with a given role.</li>

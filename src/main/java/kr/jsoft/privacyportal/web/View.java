@@ -64,6 +64,14 @@ public final class View {
         if (csrf != null) {
             context.setVariable("csrf", csrf);
         }
+        String query = request.getQueryString();
+        context.setVariable("pathAndQuery", query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query);
+        if (!model.containsKey("resultMessage")) {
+            Flash flash = Flash.take(request);
+            if (flash != null) {
+                context.setVariable("resultMessage", flash);
+            }
+        }
         return engine.process(template, context);
     }
 

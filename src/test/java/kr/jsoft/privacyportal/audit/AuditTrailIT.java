@@ -113,8 +113,8 @@ class AuditTrailIT {
                 Page csv = browser.getPage(portal.fixture.url("/manager/audit/export.csv?action=staff."));
                 assertThat(csv.getWebResponse().getContentType()).isEqualTo("text/csv");
                 String body = csv.getWebResponse().getContentAsString();
-                assertThat(body).startsWith("seq,occurred_at,actor,action,target_type,target_id,client_address,detail,"
-                        + "prev_hash,hash\r\n").contains("staff.sign-in.failed", "unknown-account");
+                assertThat(body).startsWith("seq,occurred_at_kst,actor,action,target_type,target_id,client_address,detail,"
+                        + "prev_hash,hash\r\n").contains("staff.sign-in.failed", "unknown-account").containsPattern(",20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:[0-9.]+\\+09:00,");
             }
             List<String> fields = portal.query("SELECT actor, action, target_type, target_id, client_address, detail"
                     + " FROM audit_entry");

@@ -78,7 +78,7 @@ class CommandDashboardIT {
 
         assertThat(history.getUrl().getPath()).isEqualTo("/manager/commands/" + device.deviceId());
         HtmlElement row = history.querySelector("tr[data-command='" + command + "']");
-        assertThat(row.querySelector(".kind").getTextContent()).isEqualTo("NOTIFY");
+        assertThat(row.querySelector(".kind").getTextContent()).isEqualTo("Notification");
         assertThat(row.getAttribute("data-state")).isNotIn("FAILED", "EXPIRED", "COMPLETED");
         assertThat(row.getAttribute("class")).doesNotContain("attention");
         assertThat(auditEntries("command.history-viewed")).isNotEmpty();

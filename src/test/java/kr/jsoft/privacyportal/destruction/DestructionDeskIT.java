@@ -131,8 +131,9 @@ class DestructionDeskIT {
         HtmlPage detail = manager().getPage(portal.url("/manager/destruction/" + request.id()));
         assertThat(detail.getElementById("reference").asNormalizedText()).isEqualTo(request.reference());
         String timeline = detail.getElementById("device-1").asNormalizedText();
-        assertThat(timeline).contains("APPROVE_REQUEST").contains("WIPE_APP_DATA").contains("COMPLETED")
-                .contains(device.deviceId());
+        assertThat(timeline).contains("Approval prompt for a destruction").contains("Wipe the app's data")
+                .contains("Completed").contains(device.deviceId().substring(0, 8))
+                .doesNotContain("APPROVE_REQUEST", "WIPE_APP_DATA", "COMPLETED");
         HtmlForm retry = detail.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/retry-wake-up"))
                 .findFirst().orElseThrow();
         HtmlPage retried = retry.getOneHtmlElementByAttribute("button", "type", "submit").click();

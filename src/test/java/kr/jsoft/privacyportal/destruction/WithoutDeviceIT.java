@@ -193,6 +193,7 @@ class WithoutDeviceIT {
 
         HtmlPage decided = decide(reference, "execute", "Known customer; police report seen by phone.");
         assertThat(decided.getElementById("decision").asNormalizedText()).contains("police report");
+        assertThat(decided.getElementById("result-message").asNormalizedText()).contains("You decided to execute");
         HtmlPage waiting = DestructionIT.awaitState(browser, status, "WAITING_PERIOD");
         Await.until("the device was told", () -> phone.handled().stream()
                 .anyMatch(h -> h.kind().equals("NOTIFY")));

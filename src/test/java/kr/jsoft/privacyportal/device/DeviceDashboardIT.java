@@ -134,7 +134,10 @@ class DeviceDashboardIT {
         assertThat(after.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(total(after)).isEqualTo(total + 1);
         assertThat(count(after, "IOS", "ACTIVE")).isEqualTo(iosActive + 1);
-        assertThat(after.querySelector("table.device-latest").asNormalizedText()).contains(phone.deviceId(), "3.2.1");
+        assertThat(after.querySelector("table.device-latest").asNormalizedText())
+                .contains(phone.deviceId().substring(0, 8) + "…", "3.2.1");
+        assertThat(after.querySelector("table.device-latest a").getAttributes().getNamedItem("title").getNodeValue())
+                .as("the whole id on demand").isEqualTo(phone.deviceId());
         assertThat(after.asXml()).doesNotContain(notations(number).toArray(String[]::new));
     }
 
@@ -151,8 +154,8 @@ class DeviceDashboardIT {
         assertThat(result.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(result.getUrl().toString()).doesNotContain(PhoneNumbers.toNational(number));
         String found = result.getElementById("lookup-result").asNormalizedText();
-        assertThat(found).contains(phone.deviceId(), tablet.deviceId(), "010-****-" + number.substring(9))
-                .doesNotContain(stranger.deviceId());
+        assertThat(found).contains(phone.deviceId().substring(0, 8), tablet.deviceId().substring(0, 8),
+                "010-****-" + number.substring(9)).doesNotContain(stranger.deviceId().substring(0, 8));
         List<AuditRecord> lookups = auditEntries("device.looked-up-by-phone-number");
         assertThat(lookups).hasSize(lookupsBefore + 1);
         AuditRecord lookup = lookups.get(0);
@@ -174,7 +177,7 @@ class DeviceDashboardIT {
         HtmlPage result = lookUp(auditor, number);
 
         assertThat(result.getWebResponse().getStatusCode()).isEqualTo(200);
-        assertThat(result.getElementById("lookup-result").asNormalizedText()).contains(phone.deviceId());
+        assertThat(result.getElementById("lookup-result").asNormalizedText()).contains(phone.deviceId().substring(0, 8));
         assertThat(portal.server().cores().staffArea().match("/manager/devices/" + phone.deviceId()).orElseThrow()
                 .access().actors()).isEmpty();
     }
@@ -202,7 +205,7 @@ class DeviceDashboardIT {
 
         assertThat(history.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(history.querySelector("table.device-history").asNormalizedText())
-                .contains("device.registration-started", "device.activated");
+                .contains("Device registration started", "Device activated");
         assertThat(auditEntries("device.history-viewed")).anySatisfy(e ->
                 assertThat(e.targetId()).isEqualTo(phone.deviceId()));
     }

@@ -114,7 +114,7 @@ class PolicyDashboardIT {
 
             HtmlPage done = submitUpload(broken, upload.resolve("metadata.json"), upload);
             assertThat(done.getUrl().getPath()).isEqualTo("/manager/policies");
-            assertThat(done.asNormalizedText()).contains("Upload: imported [2027-07-upload]");
+            assertThat(done.asNormalizedText()).contains("Upload done. Versions imported: 2027-07-upload.");
             List<DomNode> drafts = done.querySelectorAll("tr[data-state=DRAFT] a");
             assertThat(drafts).extracting(DomNode::getTextContent).contains("2027-07-upload");
         }
@@ -143,7 +143,7 @@ class PolicyDashboardIT {
             HtmlPage list = browser.getPage(portal.url("/manager/policies"));
             HtmlPage after = ((HtmlElement) list.querySelector("form.rescan button")).click();
 
-            assertThat(after.asNormalizedText()).contains("Rescan: imported [2027-08-rescan]");
+            assertThat(after.asNormalizedText()).contains("policies/ read again. Versions imported: 2027-08-rescan.");
             assertThat(after.querySelectorAll("tr[data-state=DRAFT] a")).extracting(DomNode::getTextContent)
                     .contains("2027-08-rescan");
         }

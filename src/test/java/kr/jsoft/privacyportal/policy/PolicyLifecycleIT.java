@@ -168,7 +168,8 @@ class PolicyLifecycleIT {
                 .isInstanceOfSatisfying(LifecycleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("policy.schedule.incomplete");
                     assertThat(e.field()).isEqualTo("checklistWaiver");
-                    assertThat(e.arguments().get(0).toString()).contains("safetyMeasures", "automaticCollection");
+                    assertThat((java.util.List<Object>) e.arguments().get(0)).contains(CompletenessCheck.Requirement.SAFETY_MEASURES,
+                            CompletenessCheck.Requirement.AUTOMATIC_COLLECTION);
                 });
 
         lifecycle.schedule("2027-04-incomplete", LocalDate.of(2026, 12, 8), "Typo fix only; full revision follows",
