@@ -89,6 +89,15 @@ public final class DeviceFeature {
         return registry;
     }
 
+    /**
+     * The SMS-proven registration behind the device API, package-private: tests of other features
+     * that run without a server activate devices through it in process (test support in this
+     * package) instead of over the signed API; the main code reaches it only through the API.
+     */
+    DeviceRegistration registration() {
+        return registration;
+    }
+
     public DeviceReports reports() {
         return reports;
     }

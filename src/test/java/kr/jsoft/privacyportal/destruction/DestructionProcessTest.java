@@ -3,37 +3,25 @@ package kr.jsoft.privacyportal.destruction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.Settings;
-import kr.jsoft.privacyportal.audit.AuditLog;
-import kr.jsoft.privacyportal.command.CommandChannel;
-import kr.jsoft.privacyportal.command.CommandEvents;
 import kr.jsoft.privacyportal.command.CommandKind;
-import kr.jsoft.privacyportal.command.CommandSigner;
 import kr.jsoft.privacyportal.command.Commands;
-import kr.jsoft.privacyportal.command.WakeUpSignal;
-import kr.jsoft.privacyportal.crypto.DataCipher;
-import kr.jsoft.privacyportal.crypto.KeyedHash;
-import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.device.DeviceCommandChannel;
-import kr.jsoft.privacyportal.device.DeviceRegistration;
 import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.device.RegisteredDevices;
-import kr.jsoft.privacyportal.device.SmsProofs;
-import kr.jsoft.privacyportal.erasure.ErasureJournal;
-import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
 import kr.jsoft.privacyportal.testing.MutableClock;
 import kr.jsoft.privacyportal.testing.PortalFixture;
@@ -49,10 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each background step of {@link DestructionProcess} and its handling of the devices' answers and
- * receipts, without a server: the real services on a real database (an H2 file, or PostgreSQL with
- * -Ppostgresql), a clock the test moves, and the test in the place of the phones (it fetches their
- * signed commands and hands in their receipts through the command channel). Each test makes its own
- * requests for its own number and looks only at them.
+ * receipts, without a server: the real services, wired by the features' own factories, on a real
+ * database (an H2 file, or PostgreSQL with -Ppostgresql), a clock the test moves, and the test in
+ * the place of the phones (it fetches their signed commands and hands in their receipts through the
+ * command channel). Each test makes its own requests for its own number and looks only at them.
  */
 class DestructionProcessTest {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
@@ -61,18 +49,23 @@ class DestructionProcessTest {
     static Path dir;
     static final MutableClock clock = new MutableClock(PortalFixture.START);
     static TestDatabase testDatabase;
+    static PortalServer portal;
     static Database database;
     static Commands commands;
-    static CommandChannel channel;
+    static DeviceCommandChannel channel;
     static DeviceRegistry registry;
     static RegisteredDevices devices;
     static DevelopmentSmsInbox inbox;
-    static Outbox outbox;
     static Certificates certificates;
     static DestructionIntake intake;
     static DestructionProcess process;
-    static final List<String> finished = new CopyOnWriteArrayList<>();
+    /** How many requests had reached each outcome before the current test (the meters count for the class). */
+    static Map<String, Long> finishedBefore = Map.of();
 
+    /**
+     * The portal as {@link PortalServer#create} wires it, never started: no port, no background
+     * workers or jobs, so each step runs only when the test calls it.
+     */
     @BeforeAll
     static void services() {
         testDatabase = TestDatabase.create(dir);
@@ -81,56 +74,29 @@ class DestructionProcessTest {
         env.put("PORTAL_SMS_DAILY_BUDGET", "100000");
         env.put("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", "10000");
         env.put("PORTAL_MANAGER_ALERT_EMAIL", "privacy-manager@jsoft.test");
-        Settings settings = Settings.fromEnvironment(env);
-        List<Class<?>> entities = new ArrayList<>(AuditLog.ENTITIES);
-        entities.addAll(RateLimiter.ENTITIES);
-        entities.addAll(DeviceRegistry.ENTITIES);
-        entities.addAll(Commands.ENTITIES);
-        entities.addAll(Outbox.ENTITIES);
-        entities.addAll(DestructionIntake.ENTITIES);
-        database = Database.open(settings.database(), entities);
-
-        SecureRandom random = new SecureRandom();
-        PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
-        KeyedHash phoneHash = new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
-        DataCipher cipher = new DataCipher(PortalKeys.DATA_ENCRYPTION,
-                Map.of(PortalKeys.DATA_ENCRYPTION, keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES")), random);
-        ErasureJournal journal = new ErasureJournal(settings.erasureJournalDir(), clock);
-        AuditLog auditLog = new AuditLog(clock);
-        RateLimiter rateLimiter = new RateLimiter(database, clock, keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"));
-        commands = new Commands(database, auditLog, clock, random, new CommandSigner(keys.ecKey(PortalKeys.SIGNING)),
-                new WakeUpSignal());
-        channel = new CommandChannel(commands);
-        registry = new DeviceRegistry(database, auditLog, clock, phoneHash, cipher, new CommandEvents(commands),
-                settings.devices().inactivity(), journal);
-        inbox = new DevelopmentSmsInbox(clock);
-        devices = new RegisteredDevices(new DeviceRegistration(database, auditLog, clock, random, registry, inbox,
-                rateLimiter, settings.devices(), new CommandEvents(commands)), inbox);
-        outbox = new Outbox(database, settings.mail(), cipher, auditLog, clock, journal);
-        certificates = new Certificates(keys.ecKey(PortalKeys.SIGNING), keys.publicSigningKeys());
-        DestructionSignal signal = new DestructionSignal();
-        intake = new DestructionIntake(database, auditLog, clock, random, registry, commands, cipher, rateLimiter,
-                settings.destruction(), signal, new SmsProofs(clock, random, phoneHash, inbox, rateLimiter,
-                settings.devices()), outbox, settings.mail(), label -> List.of());
-        process = new DestructionProcess(database, auditLog, clock, registry, commands, outbox, settings.mail(), cipher,
-                rateLimiter, settings.destruction(), certificates, journal, signal,
-                (took, outcome) -> finished.add(outcome));
-        commands.listen(process);
-        journal.register(DeviceRegistry.ERASURE_KIND, registry::eraseAgain);
-        journal.register(Outbox.ERASURE_KIND, ErasureJournal.Eraser.inBatches(outbox::eraseAgain));
-        journal.register(ErasureKinds.DEVICE_COMMANDS, (session, id) -> commands.erasePayloadsOf(session,
-                UUID.fromString(id)));
-        journal.register(ErasureKinds.REQUEST, process::eraseAgain);
+        // A relay rather than the embedded development mailbox, which would start at once and, with the
+        // server never started, never stop; nothing is sent (the mail dispatcher is not running either).
+        env.put("PORTAL_SMTP_HOST", "127.0.0.1");
+        portal = PortalServer.create(Settings.fromEnvironment(env), clock);
+        database = portal.database();
+        commands = portal.commands().commands();
+        channel = portal.commands().channel();
+        registry = portal.devices().registry();
+        inbox = portal.devices().smsInbox().orElseThrow();
+        devices = new RegisteredDevices(portal.devices());
+        certificates = portal.destruction().certificates();
+        intake = portal.destruction().intake();
+        process = portal.destruction().process();
     }
 
     @BeforeEach
     void nothingFinishedYet() {
-        finished.clear();
+        finishedBefore = finishedCounts();
     }
 
     @AfterAll
     static void close() {
-        database.close();
+        portal.stop();
         testDatabase.close();
     }
 
@@ -202,7 +168,7 @@ class DestructionProcessTest {
         answer(refusing, "refuse");
 
         assertThat(request(id).state()).isEqualTo(RequestState.CANCELLED);
-        assertThat(finished).containsExactly("cancelled");
+        assertThat(finished()).containsExactly("cancelled");
     }
 
     @Test
@@ -259,7 +225,7 @@ class DestructionProcessTest {
         assertThat(facts.wiped()).isEqualTo(2);
         assertThat(facts.notConfirmed()).isEmpty();
         assertThat(facts.receipts()).extracting(Certificates.Receipt::sha256).doesNotContainNull();
-        assertThat(finished).containsExactly("completed");
+        assertThat(finished()).containsExactly("completed");
     }
 
     @Test
@@ -386,6 +352,25 @@ class DestructionProcessTest {
     }
 
     // ---- the test as requester and as phone ----
+
+    /**
+     * The outcomes of the requests that reached their final state during this test, once per
+     * request: what the process recorded into the destruction latency timer since the test began.
+     */
+    private static List<String> finished() {
+        List<String> outcomes = new ArrayList<>();
+        finishedCounts().forEach((outcome, count) -> {
+            for (long i = finishedBefore.getOrDefault(outcome, 0L); i < count; i++) {
+                outcomes.add(outcome);
+            }
+        });
+        return outcomes;
+    }
+
+    private static Map<String, Long> finishedCounts() {
+        return portal.metrics().registry().find(DestructionMetrics.LATENCY).timers().stream()
+                .collect(Collectors.toMap(t -> t.getId().getTag("outcome"), Timer::count, Long::sum));
+    }
 
     /** A fresh number for each test (the database is this class's own). */
     private static String newNumber() {

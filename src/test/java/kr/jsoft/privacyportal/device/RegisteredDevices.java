@@ -7,17 +7,19 @@ import kr.jsoft.privacyportal.testing.TestDevice;
 
 /**
  * Active devices for tests of other features that run without a server (the destruction steps):
- * the real registration, started and confirmed with the code the development SMS inbox received,
- * in process instead of over the signed device API. It lives in this package because registration
- * is package-private here; nothing in the main code opens up for it.
+ * the device feature's own registration, started and confirmed with the code its development SMS
+ * inbox received, in process instead of over the signed device API. It lives in this package
+ * because registration is package-private here; the feature hands it over package-privately.
  */
 public final class RegisteredDevices {
     private final DeviceRegistration registration;
     private final DevelopmentSmsInbox inbox;
 
-    public RegisteredDevices(DeviceRegistration registration, DevelopmentSmsInbox inbox) {
-        this.registration = registration;
-        this.inbox = inbox;
+    /** The registration and SMS inbox of {@code devices} (which must run with the development SMS provider). */
+    public RegisteredDevices(DeviceFeature devices) {
+        this.registration = devices.registration();
+        this.inbox = devices.smsInbox().orElseThrow(() -> new IllegalStateException(
+                "test devices need the development SMS inbox (PORTAL_SMS_PROVIDER=development)"));
     }
 
     /** A new Android device with its own key, proven for {@code phoneNumber} and active; returns its id. */
