@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
+import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.Browser;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.PublicWording;
@@ -51,7 +52,7 @@ class DestructionBrowserIT {
     }
 
     private static void awaitState(String state) {
-        DestructionTestbed.await("the status page says " + state, () -> {
+        Await.until("the status page says " + state, () -> {
             browser.driver().navigate().refresh();
             return state.equals(browser.find("#state").getAttribute("data-state"));
         });
@@ -77,7 +78,7 @@ class DestructionBrowserIT {
                 .as("the number stands out").isGreaterThanOrEqualTo(48);
         assertThat(browser.find(".approval-box").getAttribute("aria-labelledby")).isEqualTo("approval-number-label");
         assertThat(browser.find("#approval-number-label").getText()).isIn("확인 숫자", "Number to compare");
-        DestructionTestbed.await("the phone was asked", () -> !phone.shownNumbers().isEmpty());
+        Await.until("the phone was asked", () -> !phone.shownNumbers().isEmpty());
         assertThat(phone.shownNumbers()).containsExactly(shown);
         checked("awaiting-approval");
 
