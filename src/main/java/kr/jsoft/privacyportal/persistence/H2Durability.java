@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class H2Durability {
     private static final Pattern WRITE_DELAY = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=[^;]*");
     private static final Pattern CLOSE_ON_EXIT = Pattern.compile("(?i);\\s*DB_CLOSE_ON_EXIT\\s*=[^;]*");
+    private static final Pattern AUTO_SERVER = Pattern.compile("(?i);\\s*AUTO_SERVER\\s*=\\s*TRUE\\s*(;|$)");
 
     private H2Durability() {
     }
@@ -26,7 +27,9 @@ public final class H2Durability {
             return url;
         }
         String rest = CLOSE_ON_EXIT.matcher(WRITE_DELAY.matcher(url).replaceAll("")).replaceAll("");
-        return rest + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER=TRUE (its server must end with
+        // the process); such a URL keeps H2's own close at exit, so its shutdown may still log errors.
+        return rest + ";WRITE_DELAY=0" + (AUTO_SERVER.matcher(url).find() ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** An embedded H2 file: {@code jdbc:h2:file:…} or a bare path ({@code jdbc:h2:./data/portal}) or another file system
