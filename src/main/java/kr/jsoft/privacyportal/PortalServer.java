@@ -526,6 +526,8 @@ public final class PortalServer {
         servlet(context, new UnsubscribeServlet(subscriptions, view), "/unsubscribe/*");
         boolean https = settings.configuredBaseUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         org.eclipse.jetty.server.Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        // What Jetty refuses before any handler runs gets the same headers, and problem JSON under /api/.
+        server.setErrorHandler(new kr.jsoft.privacyportal.web.ServerErrors(https));
         // The metrics connector answers only /metrics; the public connector never does.
         server.setHandler(metricsConnector.<org.eclipse.jetty.server.Handler>map(
                 metricsPort -> new MetricsEndpoint(portal, metricsPort, metrics)).orElse(portal));
