@@ -1,10 +1,10 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.config.SettingsException;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import java.io.PrintStream;
-import java.security.SecureRandom;
-import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.manager.ManagerCli;
-import kr.jsoft.privacyportal.manager.ManagerDashboard;
+import kr.jsoft.privacyportal.manager.ManagerFeature;
 import kr.jsoft.privacyportal.persistence.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,9 +115,8 @@ public final class Main {
     /** Account tasks open the same database as the portal, also while it runs (H2 AUTO_SERVER). */
     private int manager(Settings settings, String[] args) {
         PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
-        try (Database database = Database.open(settings.database(), PortalServer.entities())) {
-            var accounts = ManagerDashboard.accountsForCommandLine(database, new AuditLog(Clock.systemUTC()),
-                    Clock.systemUTC(), new SecureRandom(), keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"),
+        try (Database database = Database.open(settings.database(), PortalCores.entities())) {
+            var accounts = ManagerFeature.accountsForCommandLine(database, Clock.systemUTC(), keys,
                     () -> settings.baseUrl(settings.port() == 0 ? 8080 : settings.port()), settings.dataDir());
             return new ManagerCli(accounts, out, err).run(args);
         }

@@ -1,5 +1,8 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -8,7 +8,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.servlet.http.HttpServlet;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The shape ARCHITECTURE.md promises, checked on every build. */
 class ArchitectureTest {
@@ -66,6 +71,33 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("kr.jsoft.privacyportal.command..",
                         "kr.jsoft.privacyportal.persistence..", "kr.jsoft.privacyportal.audit..", "org.hibernate..")
                 .because("it speaks to the portal over HTTP only, like the app")
+                .check(MAIN);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("kr.jsoft.privacyportal.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** The cores every feature may use; none of them may use a feature (arrows point down). */
+    private static final String[] CORES = {"config", "persistence", "web", "crypto", "audit", "jobs", "erasure",
+            "ratelimit", "metrics", "staff", "mail", "platform"};
+
+    @Test
+    void coresImportNoFeature() {
+        String[] cores = Arrays.stream(CORES).map(c -> "kr.jsoft.privacyportal." + c + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(cores)
+                .should().dependOnClassesThat(resideInAPackage("kr.jsoft.privacyportal..")
+                        .and(not(resideInAnyPackage(cores))))
+                .because("features build on the cores, never the other way round")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheRootImportsTheRoot() {
+        noClasses().that().resideOutsideOfPackage("kr.jsoft.privacyportal")
+                .should().dependOnClassesThat().resideInAPackage("kr.jsoft.privacyportal")
+                .because("the root is the composition root: it imports the features, not the other way round")
                 .check(MAIN);
     }
 }

@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.Outbox;
@@ -161,7 +163,7 @@ class CrashRecoveryIT {
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         PortalKeys keys = PortalKeys.load(Mode.DEVELOPMENT, settings.keyDir(), Optional.empty());
-        try (Database database = Database.open(settings.database(), PortalServer.entities())) {
+        try (Database database = Database.open(settings.database(), PortalCores.entities())) {
             DataCipher cipher = new DataCipher(PortalKeys.DATA_ENCRYPTION,
                     Map.of(PortalKeys.DATA_ENCRYPTION, keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES")), random);
             AuditLog auditLog = new AuditLog(clock);

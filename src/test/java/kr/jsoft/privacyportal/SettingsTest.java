@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

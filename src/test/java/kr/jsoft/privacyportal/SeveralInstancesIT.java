@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal;
 
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ import kr.jsoft.privacyportal.command.CommandView;
 import kr.jsoft.privacyportal.command.Notice;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.push.FakeWebPushServer;
 import kr.jsoft.privacyportal.push.P256Keys;
 import kr.jsoft.privacyportal.push.PushAddress;
@@ -89,7 +90,7 @@ class SeveralInstancesIT {
         byte[] auth = new byte[16];
         new SecureRandom().nextBytes(auth);
         push = new FakeWebPushServer(clock, P256Keys.generate(new SecureRandom()), auth,
-                P256Keys.encode(a.server().keys().ecKey(PortalKeys.VAPID).toECPublicKey()));
+                P256Keys.encode(a.server().cores().keys().ecKey(PortalKeys.VAPID).toECPublicKey()));
     }
 
     @AfterAll

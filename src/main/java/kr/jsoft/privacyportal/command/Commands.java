@@ -58,7 +58,7 @@ public final class Commands {
         this.signal = signal;
     }
 
-    /** Registers a listener (at wiring time, in {@code PortalServer}). */
+    /** Registers a listener (at wiring time, by the listening feature's factory). */
     public void listen(CommandListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }

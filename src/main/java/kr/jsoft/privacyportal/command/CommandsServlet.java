@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import kr.jsoft.privacyportal.device.DashboardTimes;
-import kr.jsoft.privacyportal.manager.Staff;
+import kr.jsoft.privacyportal.web.DashboardTimes;
+import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.View;
 

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.complaint;
 
+import kr.jsoft.privacyportal.mail.EmailAddresses;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.policy.PolicyMetadata;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
-import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.TooManyRequestsException;
@@ -73,7 +73,7 @@ public final class ComplaintIntake {
         } else if (s.name().strip().length() > NAME_MAX) {
             problems.put("name", "complaint.error.name-long");
         }
-        if (blank(s.email()) || s.email().strip().length() > EMAIL_MAX || !NoticeSubscriptions.isValidEmail(s.email())) {
+        if (blank(s.email()) || s.email().strip().length() > EMAIL_MAX || !EmailAddresses.isValid(s.email())) {
             problems.put("email", "complaint.error.email");
         }
         if (!blank(s.phone()) && (s.phone().strip().length() > PHONE_MAX

@@ -1,9 +1,9 @@
 package kr.jsoft.privacyportal.complaint;
 
 import java.util.Optional;
-import kr.jsoft.privacyportal.manager.DashboardPanel;
-import kr.jsoft.privacyportal.manager.PanelItem;
-import kr.jsoft.privacyportal.manager.StaffMember;
+import kr.jsoft.privacyportal.staff.DashboardPanel;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.StaffMember;
 
 /** "What needs attention": open complaints ({@code overdue} false) or overdue ones (true). Register both. */
 public final class ComplaintPanel implements DashboardPanel {

@@ -1,7 +1,7 @@
 package kr.jsoft.privacyportal.complaint;
 
 import java.time.Duration;
-import kr.jsoft.privacyportal.Env;
+import kr.jsoft.privacyportal.config.Env;
 
 /**
  * Settings of the complaint service (README's settings table lists them).

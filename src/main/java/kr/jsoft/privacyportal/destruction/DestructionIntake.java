@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.mail.EmailAddresses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import kr.jsoft.privacyportal.policy.PolicyMetadata;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
-import kr.jsoft.privacyportal.subscription.NoticeSubscriptions;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.TooManyRequestsException;
 import org.hibernate.Session;
@@ -94,7 +94,7 @@ public final class DestructionIntake {
         if (!PhoneNumbers.isKoreanMobile(phoneNumber)) {
             problems.put("phone", "destruction.error.phone");
         }
-        if (!blank(email) && (email.strip().length() > EMAIL_MAX || !NoticeSubscriptions.isValidEmail(email))) {
+        if (!blank(email) && (email.strip().length() > EMAIL_MAX || !EmailAddresses.isValid(email))) {
             problems.put("email", "destruction.error.email");
         }
         return problems;

@@ -1,9 +1,9 @@
 package kr.jsoft.privacyportal.destruction;
 
 import java.util.Optional;
-import kr.jsoft.privacyportal.manager.DashboardPanel;
-import kr.jsoft.privacyportal.manager.PanelItem;
-import kr.jsoft.privacyportal.manager.StaffMember;
+import kr.jsoft.privacyportal.staff.DashboardPanel;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.StaffMember;
 
 /**
  * "What needs attention": open requests past PIPA's deadline, past the 60-second promise, or waiting

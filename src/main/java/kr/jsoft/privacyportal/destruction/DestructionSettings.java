@@ -1,7 +1,7 @@
 package kr.jsoft.privacyportal.destruction;
 
 import java.time.Duration;
-import kr.jsoft.privacyportal.Env;
+import kr.jsoft.privacyportal.config.Env;
 
 /**
  * Settings of destruction requests (README's settings table lists them).

@@ -1,6 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
-/** The erasure-journal kinds a destruction writes; each has an eraser registered in PortalServer. */
+/** The erasure-journal kinds a destruction writes; DestructionFeature registers an eraser for each. */
 public final class ErasureKinds {
     /** A request's phone-number hash and email (id: the request id). */
     public static final String REQUEST = "destruction-request";

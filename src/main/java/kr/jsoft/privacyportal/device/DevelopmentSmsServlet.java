@@ -1,12 +1,13 @@
 package kr.jsoft.privacyportal.device;
 
+import kr.jsoft.privacyportal.web.DashboardTimes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import kr.jsoft.privacyportal.audit.AuditEvent;
-import kr.jsoft.privacyportal.manager.Staff;
+import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.web.View;
 
 /**

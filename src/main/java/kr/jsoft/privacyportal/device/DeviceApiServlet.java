@@ -37,24 +37,20 @@ public final class DeviceApiServlet extends HttpServlet {
     private final EndpointPolicy endpoints;
     private final DeviceCommandChannel commands;
     private final Clock clock;
-    private volatile DeviceDestructionRequests destruction = DeviceDestructionRequests.NONE;
+    private final DeviceDestructionRequests destruction;
     private final ClientAddress clientAddress;
 
     public DeviceApiServlet(DeviceRegistration registration, DeviceRegistry registry, DeviceRequestVerifier verifier,
-                            EndpointPolicy endpoints, DeviceCommandChannel commands, Clock clock,
-                            ClientAddress clientAddress) {
+                            EndpointPolicy endpoints, DeviceCommandChannel commands,
+                            DeviceDestructionRequests destruction, Clock clock, ClientAddress clientAddress) {
         this.registration = registration;
         this.registry = registry;
         this.verifier = verifier;
         this.endpoints = endpoints;
         this.commands = commands;
+        this.destruction = destruction;
         this.clock = clock;
         this.clientAddress = clientAddress;
-    }
-
-    /** Wiring time: where in-app "destroy my data" requests go (the destruction feature). */
-    public void destructionRequests(DeviceDestructionRequests destructionRequests) {
-        this.destruction = java.util.Objects.requireNonNull(destructionRequests, "destructionRequests");
     }
 
     /** Where to map this servlet: every path of {@link DeviceApiRoute}. */

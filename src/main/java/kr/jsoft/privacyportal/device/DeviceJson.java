@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.device;
 
+import kr.jsoft.privacyportal.mail.EmailAddresses;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -87,7 +88,7 @@ final class DeviceJson {
         if (body != null && !body.isMissingNode()) {
             if (body.hasNonNull("email")) {
                 email = reader.text(body, "email", 254);
-                if (email != null && !kr.jsoft.privacyportal.subscription.NoticeSubscriptions.isValidEmail(email)) {
+                if (email != null && !EmailAddresses.isValid(email)) {
                     reader.error("/email", "must be an email address");
                 }
             }

@@ -3,9 +3,9 @@ package kr.jsoft.privacyportal.device;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import kr.jsoft.privacyportal.manager.DashboardPanel;
-import kr.jsoft.privacyportal.manager.PanelItem;
-import kr.jsoft.privacyportal.manager.StaffMember;
+import kr.jsoft.privacyportal.staff.DashboardPanel;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.StaffMember;
 
 /**
  * "What needs attention": devices activated in the last 24 hours. Each one is a number that can

@@ -1,9 +1,9 @@
 package kr.jsoft.privacyportal.device;
 
 import java.time.Duration;
-import kr.jsoft.privacyportal.Env;
-import kr.jsoft.privacyportal.Mode;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 
 /**
  * Settings of the device registry (README's settings table lists them).

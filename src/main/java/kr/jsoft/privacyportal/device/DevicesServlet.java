@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.device;
 
+import kr.jsoft.privacyportal.web.DashboardTimes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kr.jsoft.privacyportal.manager.Staff;
+import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.View;

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.audit.AuditEvent;
-import kr.jsoft.privacyportal.device.DashboardTimes;
-import kr.jsoft.privacyportal.manager.Staff;
+import kr.jsoft.privacyportal.web.DashboardTimes;
+import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.web.View;
 
 /**

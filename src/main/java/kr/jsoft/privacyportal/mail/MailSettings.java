@@ -5,9 +5,9 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import kr.jsoft.privacyportal.Env;
-import kr.jsoft.privacyportal.Mode;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 
 /**
  * The mail settings ({@code PORTAL_SMTP_*}, {@code PORTAL_MAIL_*}). With no SMTP host in

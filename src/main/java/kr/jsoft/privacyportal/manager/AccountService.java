@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.Staff;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.Staff;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

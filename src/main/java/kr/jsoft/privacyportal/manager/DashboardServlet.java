@@ -1,5 +1,9 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.ManagerArea;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.Staff;
+import kr.jsoft.privacyportal.staff.StaffMember;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.Role;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.ManagerArea;
+import kr.jsoft.privacyportal.staff.Staff;
+import kr.jsoft.privacyportal.staff.StaffMember;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -40,7 +43,7 @@ final class ManagerGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        request.setAttribute(Staff.ADDRESS_ATTRIBUTE, clientAddress.of(request));
+        Staff.admitAddress(request, clientAddress.of(request));
         String path = request.getRequestURI();
         if (ManagerArea.isPublic(path)) {
             chain.doFilter(request, response);
@@ -67,7 +70,7 @@ final class ManagerGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Your role does not allow this.");
             return;
         }
-        request.setAttribute(Staff.ATTRIBUTE, staff);
+        Staff.admit(request, staff);
         request.setAttribute(SHELL_ATTRIBUTE, new ManagerShell(staff, area.navigation(staff.role())));
         response.setHeader("Cache-Control", "no-store");
         chain.doFilter(request, response);

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.ManagerArea;
+import kr.jsoft.privacyportal.staff.StaffMember;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.StaffMember;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;

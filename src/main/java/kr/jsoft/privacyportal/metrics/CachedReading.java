@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * until the next one succeeds. The age is measured on the monotonic clock: it is a cache, not
  * business time.
  */
-final class CachedReading<T> {
+public final class CachedReading<T> {
+    /** How stale a database gauge may be: a scrape every 15 s reads the database at most once. */
+    public static final Duration MAX_AGE = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(CachedReading.class);
     private final Supplier<T> source;
     private final long maxAgeNanos;
@@ -20,12 +23,12 @@ final class CachedReading<T> {
     private long readAt;
     private boolean read;
 
-    CachedReading(Supplier<T> source, Duration maxAge) {
+    public CachedReading(Supplier<T> source, Duration maxAge) {
         this.source = source;
         this.maxAgeNanos = maxAge.toNanos();
     }
 
-    synchronized double get(ToDoubleFunction<T> field) {
+    public synchronized double get(ToDoubleFunction<T> field) {
         long now = System.nanoTime();
         if (!read || now - readAt >= maxAgeNanos) {
             readAt = now;

@@ -1,8 +1,8 @@
 package kr.jsoft.privacyportal.metrics;
 
 import java.util.Optional;
-import kr.jsoft.privacyportal.Env;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.SettingsException;
 
 /**
  * Where the Prometheus endpoint listens: {@code PORTAL_METRICS_PORT} (unset: no endpoint;

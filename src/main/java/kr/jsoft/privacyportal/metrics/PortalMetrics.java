@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 public final class PortalMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private final DestructionMetrics destruction;
 
     public PortalMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -38,7 +37,15 @@ public final class PortalMetrics implements AutoCloseable {
                     .description("CPU time used by the portal's process")
                     .register(registry);
         }
-        destruction = new DestructionMetrics(registry);
+    }
+
+    /** Meters of the shared parts: SQL statements prepared and the HTTP thread pool. */
+    public void bind(kr.jsoft.privacyportal.persistence.Database database, org.eclipse.jetty.server.Server server) {
+        FunctionCounter.builder("portal.db.statements", database,
+                        kr.jsoft.privacyportal.persistence.Database::statementsPrepared)
+                .description("SQL statements prepared through Hibernate").register(registry);
+        new io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics(server.getThreadPool(),
+                java.util.List.of()).bindTo(registry);
     }
 
     /** Where features register and record their meters. */
@@ -46,10 +53,6 @@ public final class PortalMetrics implements AutoCloseable {
         return registry;
     }
 
-    /** The destruction feature's latency timer (issue 10 records into it). */
-    public DestructionMetrics destruction() {
-        return destruction;
-    }
 
     /** Every meter in the Prometheus text format. */
     public String scrape() {

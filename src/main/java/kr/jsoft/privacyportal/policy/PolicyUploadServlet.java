@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
-import kr.jsoft.privacyportal.manager.Staff;
+import kr.jsoft.privacyportal.staff.Staff;
 import kr.jsoft.privacyportal.web.Lang;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
@@ -19,6 +19,14 @@ import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
  * is shown on the versions page.
  */
 final class PolicyUploadServlet extends HttpServlet {
+    static final String PATH = "/manager/policies/upload";
+    /** Upload limits: a policy text is some tens of KB; three files of at most 512 KB. */
+    static final long MAX_FILE_BYTES = 512 * 1024;
+    static final long MAX_REQUEST_BYTES = 3 * MAX_FILE_BYTES + 64 * 1024;
+    /** Everything stays in memory (threshold = request limit); nothing is written to disk. */
+    static final jakarta.servlet.MultipartConfigElement MULTIPART = new jakarta.servlet.MultipartConfigElement(
+            System.getProperty("java.io.tmpdir"), MAX_FILE_BYTES, MAX_REQUEST_BYTES, (int) MAX_REQUEST_BYTES);
+
     private final PolicyLifecycle lifecycle;
     private final PolicyVersionsServlet versions;
 
@@ -37,7 +45,7 @@ final class PolicyUploadServlet extends HttpServlet {
         Lang lang = Lang.of(request);
         // Multipart is parsed here only, with this servlet's limits: the filters before it (CSRF)
         // see no body parameters, so the form carries its token in the query as well.
-        request.setAttribute(ServletContextRequest.MULTIPART_CONFIG_ELEMENT, PolicyDashboard.MULTIPART);
+        request.setAttribute(ServletContextRequest.MULTIPART_CONFIG_ELEMENT, MULTIPART);
         try {
             byte[] metadata = bytes(request, "metadata");
             Map<Lang, byte[]> texts = new EnumMap<>(Lang.class);
@@ -53,7 +61,7 @@ final class PolicyUploadServlet extends HttpServlet {
         } catch (IllegalStateException | ServletException e) {
             // Jetty refuses a part or a request over the limits while parsing.
             versions.renderList(request, response, 413, Map.of("upload", new LifecycleException("upload",
-                    "policy.manage.upload.tooLarge", PolicyDashboard.MAX_FILE_BYTES / 1024)));
+                    "policy.manage.upload.tooLarge", MAX_FILE_BYTES / 1024)));
         }
     }
 

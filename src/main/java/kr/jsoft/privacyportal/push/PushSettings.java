@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import kr.jsoft.privacyportal.Env;
-import kr.jsoft.privacyportal.Mode;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 
 /**
  * Push settings. FCM is configured by a service-account key file; production refuses to start

@@ -3,9 +3,9 @@ package kr.jsoft.privacyportal.sms;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import kr.jsoft.privacyportal.Env;
-import kr.jsoft.privacyportal.Mode;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 
 /**
  * Which {@link SmsGateway} the portal uses: {@code PORTAL_SMS_PROVIDER} {@code sens} (NAVER Cloud

@@ -1,7 +1,6 @@
 package kr.jsoft.privacyportal.subscription;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import kr.jsoft.privacyportal.mail.EmailAddresses;
 import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -62,18 +61,6 @@ public final class NoticeSubscriptions {
         this.erasureJournal = erasureJournal;
     }
 
-    /** Whether {@code email} is an address we can mail (syntax only; the confirmation proves the rest). */
-    public static boolean isValidEmail(String email) {
-        if (email == null || email.isBlank() || email.strip().length() > 254 || !email.contains("@")) {
-            return false;
-        }
-        try {
-            new InternetAddress(email.strip(), true).validate();
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
-    }
 
     /**
      * Asks {@code email} to confirm a subscription in {@code lang}. Sends the confirmation mail
@@ -82,7 +69,7 @@ public final class NoticeSubscriptions {
      * @throws TooManyRequestsException past the limits per client address and per address
      */
     public void subscribe(String email, Lang lang, String clientAddress) {
-        if (!isValidEmail(email)) {
+        if (!EmailAddresses.isValid(email)) {
             throw new IllegalArgumentException("not an email address");
         }
         limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));

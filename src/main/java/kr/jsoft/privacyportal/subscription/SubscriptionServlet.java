@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.subscription;
 
+import kr.jsoft.privacyportal.mail.EmailAddresses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,7 +56,7 @@ public final class SubscriptionServlet extends HttpServlet {
             Map<String, Object> model = new HashMap<>();
             model.put("email", email);
             model.put("language", language);
-            if (!NoticeSubscriptions.isValidEmail(email)) {
+            if (!EmailAddresses.isValid(email)) {
                 model.put("emailError", "subscription.error.email");
             }
             Optional<Lang> chosen = Lang.parse(language);

@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.InetAddressSet;
  * configured) is read only when the direct peer is one of the trusted proxies
  * ({@code PORTAL_TRUSTED_PROXIES}), and the chain is walked from the right, skipping trusted
  * proxies, to the first address no trusted proxy stands for. Whatever a client writes into the
- * header itself sits further left and is never reached. Built once in {@code PortalServer}.
+ * header itself sits further left and is never reached. Built once, with the other cores.
  */
 public final class ClientAddress {
     /** Which header the trusted proxies append the address they saw to. */

@@ -16,7 +16,7 @@ class AuditHeadMailIT {
 
     @Test
     void signedHeadIsMailedToTheManagerAlertAddress() {
-        AuditHeads.SignedHead head = portal.server().auditHeads().sign();
+        AuditHeads.SignedHead head = portal.server().cores().auditHeads().sign();
         DevelopmentMailbox mailbox = portal.server().mail().developmentMailbox().orElseThrow();
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

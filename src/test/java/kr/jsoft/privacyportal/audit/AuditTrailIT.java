@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import kr.jsoft.privacyportal.PortalKeys;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.Page;
@@ -61,7 +61,7 @@ class AuditTrailIT {
     void rewritingTheTailIsCaughtByTheSignedDailyHead() throws Exception {
         try (Portal portal = Portal.start()) {
             new StaffAccounts(portal.fixture).create(Role.STAFF);
-            AuditHeads.SignedHead head = portal.fixture.server().auditHeads().sign();
+            AuditHeads.SignedHead head = portal.fixture.server().cores().auditHeads().sign();
             long signed = head.seq();
             // Remove the signed entry and everything after it, and make the head row agree: the chain is self-consistent.
             String previousHash = portal.query("SELECT hash FROM audit_entry WHERE seq = " + (signed - 1)).get(0);
@@ -77,7 +77,7 @@ class AuditTrailIT {
     @Test
     void dailyHeadIsAJwsSignedWithThePortalKeyInAFileAndHandedToListeners() throws Exception {
         try (Portal portal = Portal.start()) {
-            AuditHeads heads = portal.fixture.server().auditHeads();
+            AuditHeads heads = portal.fixture.server().cores().auditHeads();
             List<AuditHeads.SignedHead> mailed = new ArrayList<>();
             heads.onSigned((session, signed) -> mailed.add(signed));
 
@@ -86,7 +86,7 @@ class AuditTrailIT {
 
             assertThat(head.file()).isEqualTo(portal.fixture.root().resolve("data/audit-heads/2026-11-30.jws"));
             SignedJWT jws = SignedJWT.parse(Files.readString(head.file()).strip());
-            assertThat(jws.verify(new ECDSAVerifier(portal.fixture.server().keys().ecKey(PortalKeys.SIGNING).toECPublicKey())))
+            assertThat(jws.verify(new ECDSAVerifier(portal.fixture.server().cores().keys().ecKey(PortalKeys.SIGNING).toECPublicKey())))
                     .isTrue();
             assertThat(jws.getJWTClaimsSet().getLongClaim("seq")).isEqualTo(head.seq());
             assertThat(jws.getJWTClaimsSet().getStringClaim("hash")).isEqualTo(head.hash());
@@ -136,7 +136,7 @@ class AuditTrailIT {
         }
 
         AuditTrail trail() {
-            return fixture.server().auditTrail();
+            return fixture.server().cores().auditTrail();
         }
 
         Connection connect() throws Exception {

@@ -84,7 +84,7 @@ class RestoreIT {
         original.clock().advance(Duration.ofDays(2));
         assertThat(a.complaints().upkeep().eraseExpired()).isEqualTo(1);
         assertThat(a.mail().outbox().eraseExpired()).isGreaterThanOrEqualTo((int) mailsAtBackup);
-        assertThat(a.erasureJournal().entries()).extracting(e -> e.kind()).contains("device", "subscriber",
+        assertThat(a.cores().erasureJournal().entries()).extracting(e -> e.kind()).contains("device", "subscriber",
                 "complaint", "mail");
 
         // The database is lost; a fresh instance (new database, same keys and journal) starts on the backup.

@@ -12,7 +12,7 @@ import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.WebClient;
@@ -64,7 +64,7 @@ class CommandDashboardIT {
     }
 
     private static List<AuditRecord> auditEntries(String action) {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
                 AuditTrail.PAGE_SIZE);
     }
 
@@ -129,7 +129,7 @@ class CommandDashboardIT {
                 .isEqualTo(404);
         assertThat(auditor.getPage(portal.url("/manager/commands/" + device.deviceId() + "/" + command))
                 .getWebResponse().getStatusCode()).isEqualTo(200);
-        assertThat(portal.server().managerArea().match("/manager/commands/" + device.deviceId() + "/" + command)
+        assertThat(portal.server().cores().staffArea().match("/manager/commands/" + device.deviceId() + "/" + command)
                 .orElseThrow().access().actors()).containsExactlyInAnyOrder(Role.PRIVACY_MANAGER, Role.STAFF);
     }
 }

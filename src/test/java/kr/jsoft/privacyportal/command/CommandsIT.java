@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.jsoft.privacyportal.PortalKeys;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
 import kr.jsoft.privacyportal.push.FakeWebPushServer;
@@ -52,7 +52,7 @@ class CommandsIT {
     void startPushService() throws Exception {
         byte[] auth = new byte[16];
         new SecureRandom().nextBytes(auth);
-        ECPublicKey vapid = portal.server().keys().ecKey(PortalKeys.VAPID).toECPublicKey();
+        ECPublicKey vapid = portal.server().cores().keys().ecKey(PortalKeys.VAPID).toECPublicKey();
         pushService = new FakeWebPushServer(portal.clock(), P256Keys.generate(new SecureRandom()), auth,
                 P256Keys.encode(vapid));
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.WebClient;

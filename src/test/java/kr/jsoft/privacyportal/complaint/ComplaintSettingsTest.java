@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import kr.jsoft.privacyportal.Env;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.Env;
+import kr.jsoft.privacyportal.config.SettingsException;
 import org.junit.jupiter.api.Test;
 
 class ComplaintSettingsTest {

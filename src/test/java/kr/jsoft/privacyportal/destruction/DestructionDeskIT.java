@@ -11,7 +11,7 @@ import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.device.PublicJwk;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
 import kr.jsoft.privacyportal.testing.PortalFixture;
@@ -136,7 +136,7 @@ class DestructionDeskIT {
                 .findFirst().orElseThrow();
         HtmlPage retried = retry.getOneHtmlElementByAttribute("button", "type", "submit").click();
         assertThat(retried.getElementById("retried").asNormalizedText()).contains("Wake-up scheduled");
-        assertThat(portal.server().auditTrail().search(new AuditFilter(null, null, null, "destruction.viewed", null,
+        assertThat(portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, "destruction.viewed", null,
                 null), null, AuditTrail.PAGE_SIZE)).extracting(r -> r.targetId()).contains(request.id().toString());
     }
 

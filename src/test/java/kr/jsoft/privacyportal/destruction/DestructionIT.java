@@ -149,7 +149,7 @@ class DestructionIT {
         assertThat(ClearTextScan.find(portal, needles)).isEmpty();
         assertThat(portal.server().devices().registry().activeDevicesOf(
                 portal.server().devices().registry().phoneHashOf(number))).isEmpty();
-        assertThat(portal.server().erasureJournal().entries()).extracting(e -> e.id())
+        assertThat(portal.server().cores().erasureJournal().entries()).extracting(e -> e.id())
                 .contains(approving.deviceId(), other.deviceId());
     }
 

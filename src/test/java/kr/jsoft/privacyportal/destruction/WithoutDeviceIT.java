@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.jsoft.privacyportal.device.ClearTextScan;
 import kr.jsoft.privacyportal.device.TestDevice;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
 import kr.jsoft.privacyportal.testing.PortalFixture;
@@ -178,7 +178,7 @@ class WithoutDeviceIT {
         HtmlPage done = DestructionIT.awaitState(browser, waiting, "COMPLETED");
         assertThat(phone.store().counts().get("contacts")).isZero();
         testbed.awaitMail(email, reference);
-        assertThat(portal.server().auditTrail().search(new kr.jsoft.privacyportal.audit.AuditFilter(null, null, null,
+        assertThat(portal.server().cores().auditTrail().search(new kr.jsoft.privacyportal.audit.AuditFilter(null, null, null,
                 "destruction.executed", null, null), null, kr.jsoft.privacyportal.audit.AuditTrail.PAGE_SIZE))
                 .isNotEmpty();
         assertThat(done.getElementById("certificate")).isNotNull();

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.push.PushAddress;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +40,7 @@ class DeviceApiIT {
         return new TestDevice(portal::uri, portal.clock(), PublicJwk.Type.EC_P256, platform);
     }
 
-    private static PortalServer.Devices devices() {
+    private static DeviceFeature devices() {
         return portal.server().devices();
     }
 

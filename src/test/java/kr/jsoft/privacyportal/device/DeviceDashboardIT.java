@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
@@ -115,7 +115,7 @@ class DeviceDashboardIT {
     }
 
     private static List<AuditRecord> auditEntries(String action) {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
                 AuditTrail.PAGE_SIZE);
     }
 
@@ -157,7 +157,7 @@ class DeviceDashboardIT {
         AuditRecord lookup = lookups.get(0);
         assertThat(lookup.actor()).startsWith("account:");
         assertThat(lookup.detail()).contains("devices found=2");
-        for (AuditRecord entry : portal.server().auditTrail().search(AuditFilter.ALL, null, 10_000)) {
+        for (AuditRecord entry : portal.server().cores().auditTrail().search(AuditFilter.ALL, null, 10_000)) {
             for (String field : Stream.of(entry.actor(), entry.action(), entry.targetType(), entry.targetId(),
                     entry.clientAddress(), entry.detail()).filter(f -> f != null).toList()) {
                 assertThat(field).as("audit entry " + entry.seq()).doesNotContain(notations(number));
@@ -174,7 +174,7 @@ class DeviceDashboardIT {
 
         assertThat(result.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(result.getElementById("lookup-result").asNormalizedText()).contains(phone.deviceId());
-        assertThat(portal.server().managerArea().match("/manager/devices/" + phone.deviceId()).orElseThrow()
+        assertThat(portal.server().cores().staffArea().match("/manager/devices/" + phone.deviceId()).orElseThrow()
                 .access().actors()).isEmpty();
     }
 

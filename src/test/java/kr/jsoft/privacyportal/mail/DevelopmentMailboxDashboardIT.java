@@ -8,7 +8,7 @@ import java.util.List;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.WebClient;
@@ -62,7 +62,7 @@ class DevelopmentMailboxDashboardIT {
     }
 
     private static List<AuditRecord> views() {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, "personal-data.view", null, null),
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, "personal-data.view", null, null),
                 null, AuditTrail.PAGE_SIZE);
     }
 

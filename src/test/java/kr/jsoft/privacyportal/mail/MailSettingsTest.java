@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import kr.jsoft.privacyportal.Settings;
-import kr.jsoft.privacyportal.SettingsException;
+import kr.jsoft.privacyportal.config.SettingsException;
 import org.junit.jupiter.api.Test;
 
 class MailSettingsTest {

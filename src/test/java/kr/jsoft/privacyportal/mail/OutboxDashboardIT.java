@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kr.jsoft.privacyportal.audit.AuditFilter;
 import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
-import kr.jsoft.privacyportal.manager.Role;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.MailTestbed;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
@@ -92,7 +92,7 @@ class OutboxDashboardIT {
     }
 
     private static List<AuditRecord> auditEntries(String action) {
-        return portal.server().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
+        return portal.server().cores().auditTrail().search(new AuditFilter(null, null, null, action, null, null), null,
                 AuditTrail.PAGE_SIZE);
     }
 

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.staff.ManagerArea;
+import kr.jsoft.privacyportal.staff.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
@@ -43,7 +45,7 @@ class ManagerRoutesIT {
     }
 
     static List<ManagerArea.Route> routes() {
-        return portal.server().managerArea().routes();
+        return portal.server().cores().staffArea().routes();
     }
 
     @Test

@@ -90,7 +90,7 @@ class MetricsIT {
 
     @Test
     void destructionLatencyIsRecordedThroughItsHook() {
-        portal.server().metrics().destruction().finished(Duration.ofMinutes(3), "completed");
+        portal.server().destruction().metrics().finished(Duration.ofMinutes(3), "completed");
         String body = scrape().body();
         assertThat(value(body, "portal_destruction_latency_seconds_count{outcome=\"completed\"}")).isEqualTo(1);
         assertThat(value(body, "portal_destruction_latency_seconds_sum{outcome=\"completed\"}")).isEqualTo(180);

@@ -147,7 +147,7 @@ class SubscriptionIT {
             assertThat(link.find()).isTrue();
             button(browser.getPage(portal.url(link.group(1))), "main form button").click();
         }
-        portal.server().database().inTransaction(s -> portal.server().mail().noticeMailer().revisionScheduled(s,
+        portal.server().database().inTransaction(s -> portal.server().subscriptions().noticeMailer().revisionScheduled(s,
                 new RevisionNotice("one-click-test", LocalDate.of(2027, 3, 1),
                         Map.of(Lang.KO, "개정", Lang.EN, "Revision"), Map.of(Lang.KO, "요약", Lang.EN, "Summary"),
                         Map.of(Lang.KO, "/ko/policy/x", Lang.EN, "/en/policy/x"),

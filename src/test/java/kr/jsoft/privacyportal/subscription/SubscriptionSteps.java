@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kr.jsoft.privacyportal.PortalKeys;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.PortalServer;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import org.htmlunit.WebClient;
@@ -46,7 +46,7 @@ public final class SubscriptionSteps {
 
     /** The one-click unsubscribe path of a subscriber (as every notice mail carries it). */
     public static String unsubscribePath(PortalServer server, long subscriberId) {
-        return "/unsubscribe/" + new SubscriberKeys(server.keys().secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))
+        return "/unsubscribe/" + new SubscriberKeys(server.cores().keys().secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))
                 .unsubscribeToken(subscriberId);
     }
 }

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.manager;
+package kr.jsoft.privacyportal.staff;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.manager;
+package kr.jsoft.privacyportal.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

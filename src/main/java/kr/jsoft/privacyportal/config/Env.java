@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal;
+package kr.jsoft.privacyportal.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,7 @@
-package kr.jsoft.privacyportal;
+package kr.jsoft.privacyportal.crypto;
 
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,8 @@
-package kr.jsoft.privacyportal.metrics;
+package kr.jsoft.privacyportal.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import kr.jsoft.privacyportal.push.PushGateway;
-import kr.jsoft.privacyportal.push.PushOutcome;
 import org.junit.jupiter.api.Test;
 
 class MeteredPushGatewayTest {

@@ -1,9 +1,9 @@
-package kr.jsoft.privacyportal.manager;
+package kr.jsoft.privacyportal.staff;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a staff account may do on the dashboard; enforced by {@link ManagerGate} on every route. */
+/** What a staff account may do on the dashboard; enforced by the dashboard's gate (manager feature) on every route. */
 public enum Role {
     /** Everything, including accounts and policy scheduling. */
     PRIVACY_MANAGER,

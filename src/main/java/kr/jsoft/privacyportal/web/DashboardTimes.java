@@ -1,11 +1,10 @@
-package kr.jsoft.privacyportal.device;
+package kr.jsoft.privacyportal.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import kr.jsoft.privacyportal.web.Dates;
 
 /**
- * Times on the device pages, to the second in Korean time: staff compare them with the audit
+ * Times on the dashboard pages, to the second in Korean time: staff compare them with the audit
  * log and with codes that arrive seconds apart. Public for the templates ({@code ${times.of(x)}}).
  */
 public final class DashboardTimes {

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.metrics;
+package kr.jsoft.privacyportal.destruction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,5 +1,7 @@
-package kr.jsoft.privacyportal;
+package kr.jsoft.privacyportal.crypto;
 
+import kr.jsoft.privacyportal.config.Mode;
+import kr.jsoft.privacyportal.config.SettingsException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;

@@ -1,19 +1,29 @@
-package kr.jsoft.privacyportal.manager;
+package kr.jsoft.privacyportal.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 
 /**
- * What a dashboard servlet knows about who is asking. {@link ManagerGate} has already
+ * What a dashboard servlet knows about who is asking. The dashboard's gate has already
  * refused anonymous visitors and wrong roles before any servlet registered through
  * {@link ManagerArea} runs, so {@link #current} always answers there.
  */
 public final class Staff {
-    static final String ATTRIBUTE = Staff.class.getName();
-    /** The client address {@link ManagerGate} resolved for this request (web.ClientAddress). */
-    static final String ADDRESS_ATTRIBUTE = Staff.class.getName() + ".address";
+    private static final String ATTRIBUTE = Staff.class.getName();
+    /** The client address the gate resolved for this request (web.ClientAddress). */
+    private static final String ADDRESS_ATTRIBUTE = Staff.class.getName() + ".address";
 
     private Staff() {
+    }
+
+    /** The gate, for every {@code /manager} request: the client address to audit staff actions with. */
+    public static void admitAddress(HttpServletRequest request, String clientAddress) {
+        request.setAttribute(ADDRESS_ATTRIBUTE, clientAddress);
+    }
+
+    /** The gate, once it has checked the member's session and role for the route. */
+    public static void admit(HttpServletRequest request, StaffMember member) {
+        request.setAttribute(ATTRIBUTE, member);
     }
 
     /** The signed-in staff member; only on routes registered through {@link ManagerArea}. */
@@ -28,7 +38,7 @@ public final class Staff {
 
     /**
      * The staff member's client address for the audit log (staff only, never the public's): the
-     * direct peer, or behind trusted proxies the address they forwarded, as {@link ManagerGate}
+     * direct peer, or behind trusted proxies the address they forwarded, as the gate
      * resolved it for every {@code /manager} request.
      */
     public static String clientAddress(HttpServletRequest request) {

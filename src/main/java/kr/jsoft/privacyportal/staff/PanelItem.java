@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.manager;
+package kr.jsoft.privacyportal.staff;
 
 /**
  * One line of "what needs attention": the message key (from the feature's bundle; it may

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.metrics;
+package kr.jsoft.privacyportal.mail;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,7 +6,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import kr.jsoft.privacyportal.mail.MailTransport;
 
 /**
  * Counts what the SMTP relay did with each mail: {@code portal_mail_sends_total{outcome=…}} with

@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal;
+package kr.jsoft.privacyportal.config;
 
 /** How the portal treats outside services: stand-ins are allowed only in development. */
 public enum Mode {

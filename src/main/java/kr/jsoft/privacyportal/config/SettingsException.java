@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal;
+package kr.jsoft.privacyportal.config;
 
 /** A setting with a bad or missing value; the message is one line naming the setting. */
 public final class SettingsException extends RuntimeException {

@@ -1,14 +1,10 @@
-package kr.jsoft.privacyportal.metrics;
+package kr.jsoft.privacyportal.push;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import kr.jsoft.privacyportal.push.PushAddress;
-import kr.jsoft.privacyportal.push.PushGateway;
-import kr.jsoft.privacyportal.push.PushOutcome;
-import kr.jsoft.privacyportal.push.WakeUp;
 
 /**
  * Counts wake-up attempts of one push channel by outcome:

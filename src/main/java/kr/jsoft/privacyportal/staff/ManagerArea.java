@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.manager;
+package kr.jsoft.privacyportal.staff;
 
 import jakarta.servlet.http.HttpServlet;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 /**
  * The dashboard's table of routes. Every feature registers its {@code /manager} pages here
  * (never directly on the servlet context), with who may view and who may act on them;
- * {@link ManagerGate} checks every request against this table, so a page that is not
+ * the dashboard's gate (manager feature) checks every request against this table, so a page that is not
  * registered here answers 404 and a page registered here is never reachable without the
  * right role. Features also add their "what needs attention" panel to the home page.
  *
@@ -84,8 +84,8 @@ public final class ManagerArea {
         panels.add(panel);
     }
 
-    /** Sign-in and setup pages: open to anonymous visitors (package-private on purpose). */
-    void publicPage(String path, HttpServlet servlet) {
+    /** Sign-in and setup pages: open to anonymous visitors (the manager feature registers them). */
+    public void publicPage(String path, HttpServlet servlet) {
         if (!PUBLIC_PATHS.contains(path)) {
             throw new IllegalArgumentException("not a public dashboard path: " + path);
         }
@@ -108,12 +108,12 @@ public final class ManagerArea {
                 .max(Comparator.comparing((Route r) -> !r.path().endsWith("/*")).thenComparing(r -> r.path().length()));
     }
 
-    static boolean isPublic(String requestPath) {
+    public static boolean isPublic(String requestPath) {
         return PUBLIC_PATHS.stream().anyMatch(p -> new Route(p, null, null).matches(requestPath));
     }
 
     /** Navigation entries this role may view, in registration order. */
-    List<Route> navigation(Role role) {
+    public List<Route> navigation(Role role) {
         List<Route> entries = new ArrayList<>();
         for (Route route : routes) {
             if (route.navLabelKey() != null && route.access().mayView(role)) {
@@ -123,7 +123,7 @@ public final class ManagerArea {
         return entries;
     }
 
-    List<DashboardPanel> panels() {
+    public List<DashboardPanel> panels() {
         return List.copyOf(panels);
     }
 }

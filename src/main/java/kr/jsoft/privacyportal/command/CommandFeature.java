@@ -1,0 +1,89 @@
+package kr.jsoft.privacyportal.command;
+
+import com.nimbusds.jose.JOSEException;
+import java.net.http.HttpClient;
+import java.security.KeyPair;
+import java.time.Duration;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
+import kr.jsoft.privacyportal.device.DeviceCommandChannel;
+import kr.jsoft.privacyportal.device.DeviceFeature;
+import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.push.Backoff;
+import kr.jsoft.privacyportal.push.EndpointPolicy;
+import kr.jsoft.privacyportal.push.FcmGateway;
+import kr.jsoft.privacyportal.push.MeteredPushGateway;
+import kr.jsoft.privacyportal.push.PushGateway;
+import kr.jsoft.privacyportal.push.PushHttp;
+import kr.jsoft.privacyportal.push.PushRouter;
+import kr.jsoft.privacyportal.push.PushSettings;
+import kr.jsoft.privacyportal.push.WebPushGateway;
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.Role;
+
+/**
+ * Wires signed device commands: the queue (which answers the registry's events), the push
+ * gateways (FCM, Web Push) behind the wake-up dispatcher, the JWKS the devices verify with and
+ * a device's commands on the dashboard.
+ */
+public final class CommandFeature {
+    private final Commands commands;
+    private final WakeUpDispatcher wakeUps;
+
+    private CommandFeature(Cores cores, PushSettings settings, DeviceFeature devices) {
+        WakeUpSignal signal = new WakeUpSignal();
+        commands = new Commands(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
+                new CommandSigner(cores.keys().ecKey(PortalKeys.SIGNING)), signal);
+        HttpClient http = PushHttp.newClient();
+        EndpointPolicy endpoints = new EndpointPolicy(devices.settings().allowPrivatePushEndpoints());
+        PushGateway fcm = settings.fcm()
+                .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), cores.clock(), http))
+                .orElseGet(() -> PushGateway.notConfigured("FCM"));
+        PushGateway webPush = new WebPushGateway(vapidKeyPair(cores.keys()), settings.vapidContact(), endpoints,
+                cores.clock(), http);
+        PushRouter push = new PushRouter(new MeteredPushGateway(fcm, "fcm", cores.meters()),
+                new MeteredPushGateway(webPush, "web-push", cores.meters()));
+        wakeUps = new WakeUpDispatcher(cores.database(), commands, devices.registry(), push,
+                Backoff.standard(cores.random(), cores.clock()), new LoggingManagerAlerts(cores.clock()),
+                cores.auditLog(), cores.clock(), signal, settings.workers(), Duration.ofSeconds(1), cores.stopTimeout());
+    }
+
+    public static CommandFeature wire(Cores cores, PushSettings settings, DeviceFeature devices) {
+        CommandFeature feature = new CommandFeature(cores, settings, devices);
+        devices.listen(new CommandEvents(feature.commands));
+        cores.web().manage(feature.wakeUps);
+        cores.jobs().exclusive("command history purge", Duration.ofHours(1),
+                () -> feature.commands.purgeHistory(settings.commandHistory()));
+        cores.web().servlet(new JwksServlet(cores.keys().publicSigningKeys()), JwksServlet.PATH);
+        return feature;
+    }
+
+    /**
+     * A device's commands with "retry wake-up" (a prefix route of its own, since
+     * {@code /manager/devices/*} is view-only).
+     */
+    public void register(Cores cores) {
+        cores.staffArea().page(CommandsServlet.PATH, new CommandsServlet(commands, cores.view()),
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF));
+    }
+
+    /** What the device API delivers and accepts receipts through. */
+    public DeviceCommandChannel channel() {
+        return new CommandChannel(commands);
+    }
+
+    public Commands commands() {
+        return commands;
+    }
+
+    public WakeUpDispatcher wakeUps() {
+        return wakeUps;
+    }
+
+    private static KeyPair vapidKeyPair(PortalKeys keys) {
+        try {
+            return keys.ecKey(PortalKeys.VAPID).toKeyPair();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the VAPID key is not a P-256 key pair", e);
+        }
+    }
+}

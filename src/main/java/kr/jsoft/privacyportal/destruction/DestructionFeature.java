@@ -1,0 +1,95 @@
+package kr.jsoft.privacyportal.destruction;
+
+import java.time.Duration;
+import java.util.UUID;
+import kr.jsoft.privacyportal.command.CommandFeature;
+import kr.jsoft.privacyportal.command.Commands;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
+import kr.jsoft.privacyportal.device.DeviceDestructionRequests;
+import kr.jsoft.privacyportal.device.DeviceFeature;
+import kr.jsoft.privacyportal.mail.MailFeature;
+import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.policy.PolicyFacts;
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.Role;
+
+/**
+ * Wires destruction requests: the website request (the same work whatever the number), approval
+ * on a device, {@code WIPE_APP_DATA} to every device of the number, the portal's own records
+ * erased (journalled) and a signed certificate; without the device, an SMS code or the privacy
+ * manager's decision; the in-app request through the device API; the manager's queue.
+ */
+public final class DestructionFeature {
+    private final DestructionIntake intake;
+    private final DestructionProcess process;
+    private final DestructionDesk desk;
+    private final Certificates certificates;
+    private final DestructionMetrics metrics;
+    private final DestructionWorker worker;
+
+    private DestructionFeature(Cores cores, DestructionSettings settings, MailFeature mail, DeviceFeature devices,
+                               CommandFeature commandFeature, PolicyFacts policy) {
+        Commands commands = commandFeature.commands();
+        DestructionSignal signal = new DestructionSignal();
+        metrics = new DestructionMetrics(cores.meters());
+        certificates = new Certificates(cores.keys().ecKey(PortalKeys.SIGNING), cores.keys().publicSigningKeys());
+        intake = new DestructionIntake(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
+                devices.registry(), commands, cores.dataCipher(), cores.rateLimiter(), settings, signal,
+                devices.smsProofs(), mail.outbox(), mail.settings(), policy::outsideOrganisations);
+        process = new DestructionProcess(cores.database(), cores.auditLog(), cores.clock(), devices.registry(),
+                commands, mail.outbox(), mail.settings(), cores.dataCipher(), cores.rateLimiter(), settings,
+                certificates, cores.erasureJournal(), signal, metrics::finished);
+        desk = new DestructionDesk(cores.database(), cores.auditLog(), cores.clock(), commands, cores.dataCipher(),
+                mail.outbox(), cores.erasureJournal(), settings, signal, policy::currentLabel,
+                policy::outsideOrganisations);
+        worker = new DestructionWorker(process, signal, Duration.ofSeconds(1), cores.stopTimeout());
+    }
+
+    public static DestructionFeature wire(Cores cores, DestructionSettings settings, MailFeature mail,
+                                          DeviceFeature devices, CommandFeature commands, PolicyFacts policy) {
+        DestructionFeature feature = new DestructionFeature(cores, settings, mail, devices, commands, policy);
+        cores.erasureJournal().register(ErasureKinds.DEVICE_COMMANDS, (session, id) ->
+                commands.commands().erasePayloadsOf(session, UUID.fromString(id)));
+        cores.erasureJournal().register(ErasureKinds.REQUEST, feature.process::eraseAgain);
+        commands.commands().listen(feature.process);
+        cores.web().manage(feature.worker);
+        cores.web().servlet(new DestructionServlet(feature.intake, feature.certificates, cores.view(),
+                cores.clientAddress()), "/ko/destruction", "/ko/destruction/*", "/en/destruction", "/en/destruction/*");
+        return feature;
+    }
+
+    /** The manager's queue with both clocks, and a panel per kind of waiting request. */
+    public void register(Cores cores) {
+        cores.staffArea().page(DestructionDeskServlet.BASE + "/*", new DestructionDeskServlet(desk, cores.view()),
+                Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
+        for (DestructionPanel.Kind kind : DestructionPanel.Kind.values()) {
+            cores.staffArea().panel(new DestructionPanel(desk, kind));
+        }
+    }
+
+    /** Where the device API sends in-app "destroy my data" requests. */
+    public DeviceDestructionRequests deviceDoor() {
+        return new DestructionDoor(intake);
+    }
+
+    public DestructionIntake intake() {
+        return intake;
+    }
+
+    public DestructionProcess process() {
+        return process;
+    }
+
+    public DestructionDesk desk() {
+        return desk;
+    }
+
+    public Certificates certificates() {
+        return certificates;
+    }
+
+    /** The latency timer the process records into (tests record into it too). */
+    public DestructionMetrics metrics() {
+        return metrics;
+    }
+}

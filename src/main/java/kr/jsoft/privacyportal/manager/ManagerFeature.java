@@ -1,0 +1,98 @@
+package kr.jsoft.privacyportal.manager;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.crypto.SecretKey;
+import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.audit.AuditTrail;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
+import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.PanelItem;
+import kr.jsoft.privacyportal.staff.Role;
+import kr.jsoft.privacyportal.staff.StaffDirectory;
+import kr.jsoft.privacyportal.staff.StaffMember;
+
+/**
+ * Wires the manager feature: staff accounts, sign-in with TOTP, and {@link ManagerGate} on
+ * {@code /manager/*}, which checks every request against the staff area's routes; its own pages
+ * (sign-in, setup, home, accounts, audit) go into the same staff area as every other feature's.
+ */
+public final class ManagerFeature {
+    private final AccountService accounts;
+    private final SignInService signIn;
+    private final Passwords passwords = new Passwords();
+    private final Totp totp;
+    private final SecretKey dataKey;
+    private final SessionLimits limits;
+
+    private ManagerFeature(Cores cores, SessionLimits limits, Path dataDir) {
+        this.limits = limits;
+        dataKey = cores.keys().secretKey(PortalKeys.DATA_ENCRYPTION, "AES");
+        SecretBox secrets = new SecretBox(dataKey, cores.random());
+        totp = new Totp(cores.clock(), cores.random());
+        accounts = new AccountService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), secrets,
+                cores.publicAddress()::uri, dataDir);
+        signIn = new SignInService(cores.database(), cores.auditLog(), cores.clock(), passwords, totp, secrets);
+    }
+
+    public static ManagerFeature wire(Cores cores, SessionLimits limits, Path dataDir) {
+        ManagerFeature manager = new ManagerFeature(cores, limits, dataDir);
+        cores.jobs().every("sign-in-throttle-expiry", Duration.ofHours(1), manager.signIn::forgetExpiredFailures);
+        return manager;
+    }
+
+    /** The account service alone, for the command-line tasks (no web server). */
+    public static AccountService accountsForCommandLine(Database database, Clock clock, PortalKeys keys,
+                                                        Supplier<URI> baseUrl, Path dataDir) {
+        SecureRandom random = new SecureRandom();
+        return new AccountService(database, new AuditLog(clock), clock, random,
+                new SecretBox(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random), baseUrl, dataDir);
+    }
+
+    /** The gate on {@code /manager}, the sign-in and setup pages, home, accounts and the audit trail. */
+    public void register(Cores cores, AuditTrail auditTrail) {
+        var area = cores.staffArea();
+        ManagerGate gate = new ManagerGate(area, signIn, limits, cores.clock(), cores.clientAddress());
+        cores.web().filter(gate, "/manager", "/manager/*");
+
+        SignInServlet signInServlet = new SignInServlet(signIn, cores.view(), cores.clock());
+        area.publicPage("/manager/sign-in", signInServlet);
+        area.publicPage("/manager/sign-in/code", signInServlet);
+        SessionSecrets sessionSecrets = new SessionSecrets(new SecretBox(dataKey, cores.random(), "manager.http-session"));
+        SetupServlet setup = new SetupServlet(accounts, passwords, totp, cores.view(), sessionSecrets);
+        area.publicPage("/manager/setup", setup);
+        area.publicPage("/manager/setup/*", setup);
+
+        area.page("/manager", new DashboardServlet(area, cores.view()), Access.view(Access.ALL_ROLES), "manager.nav.home");
+        area.page("/manager/sign-out", new SignOutServlet(signIn), Access.view(Access.ALL_ROLES).act(Access.ALL_ROLES));
+        area.page("/manager/accounts/*", new AccountsServlet(accounts, cores.view(), sessionSecrets),
+                Access.view(Role.PRIVACY_MANAGER).act(Role.PRIVACY_MANAGER), "manager.nav.accounts");
+        area.page("/manager/audit/*", new AuditServlet(auditTrail, cores.view()),
+                Access.view(Role.PRIVACY_MANAGER, Role.AUDITOR), "manager.nav.audit");
+        area.panel(viewer -> viewer.role() != Role.PRIVACY_MANAGER ? Optional.empty()
+                : Optional.of(accounts.awaitingSetup()).filter(n -> n > 0)
+                        .map(n -> new PanelItem("manager.attention.awaiting-setup", n, "/manager/accounts")));
+    }
+
+    /** Who work can be assigned to. */
+    public StaffDirectory staff() {
+        return roles -> accounts.active(roles).stream()
+                .map(a -> new StaffMember(a.id(), a.displayName(), a.role())).toList();
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** With no account yet: writes the first-run setup link file; returns its path. */
+    public Optional<Path> prepareFirstRun() {
+        return accounts.prepareFirstRun();
+    }
+}
