@@ -4,10 +4,12 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServlet;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import kr.jsoft.privacyportal.metrics.MetricsEndpoint;
 import kr.jsoft.privacyportal.metrics.PortalMetrics;
 import kr.jsoft.privacyportal.web.ErrorPages;
@@ -44,16 +46,19 @@ public final class WebServer {
     }
 
     public WebServer(String host, int port, Optional<MetricsAddress> metricsAddress, boolean https,
-                     Duration sessionIdle, Duration stopTimeout, PortalMetrics metrics) {
+                     Duration sessionIdle, Duration stopTimeout, PortalMetrics metrics,
+                     Predicate<InetAddress> trustedProxy) {
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("portal-http");
         server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        SlowClients.configure(http);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        SlowClients.configure(connector, trustedProxy);
         server.addConnector(connector);
         metricsConnector = metricsAddress.map(address -> {
             ServerConnector metricsPort = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
