@@ -135,7 +135,7 @@ class CrashRecoveryIT {
     void sigtermFinishesOrHandsBackItsWorkAndNothingIsSentTwice() throws Exception {
         PortalProcess first = start("first.log");
         awaitMail(1);
-        List<String> acknowledged = complainAtOnce(first, "term-");
+        List<String> statusLinks = postAtOnce(first, "term-");
         first.terminate(Duration.ofSeconds(60));
         assertThat(first.log()).as("a clean stop logs no error").doesNotContain(" ERROR ");
         assertThat(queryStrings("select cast(id as varchar) from mail_outbox where claim_token is not null"))
@@ -144,12 +144,17 @@ class CrashRecoveryIT {
                 .as("no fan-out left claimed").isEmpty();
 
         PortalProcess second = start("second.log");
+        List<String> acknowledged = new ArrayList<>();
+        for (String link : statusLinks) {
+            acknowledged.add(referenceOn(second, link));
+        }
         int expected = SUBSCRIBERS + COMPLAINTS;
         awaitDistinctRecipients(expected);
         second.terminate(Duration.ofSeconds(60));
         assertThat(second.log()).doesNotContain(" ERROR ");
         assertThat(queryStrings("select cast(id as varchar) from mail_outbox where claim_token is not null")).isEmpty();
 
+        assertThat(acknowledged).doesNotHaveDuplicates();
         assertThat(queryStrings("select reference from complaint")).containsAll(acknowledged);
         List<String> received = receivedKeys();
         assertThat(received).as("no mail delivered twice").doesNotHaveDuplicates();
@@ -239,24 +244,6 @@ class CrashRecoveryIT {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static List<String> complainAtOnce(PortalProcess portal, String prefix) throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(COMPLAINTS);
-        try {
-            List<java.util.concurrent.Future<String>> receipts = new ArrayList<>();
-            for (int i = 0; i < COMPLAINTS; i++) {
-                String email = prefix + i + "@example.com";
-                receipts.add(pool.submit(() -> complain(portal, email)));
-            }
-            List<String> references = new ArrayList<>();
-            for (var receipt : receipts) {
-                references.add(receipt.get());
-            }
-            return references;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Files a complaint through the public form; returns the reference its receipt page shows. */

@@ -58,9 +58,9 @@ class RequestMembersTest {
     void unknownMembersInsideNestedObjectsAreNamedByTheirPath() throws Exception {
         ObjectNode registration = (ObjectNode) JSON.readTree(VALID.get(DeviceApiRoute.START_REGISTRATION));
         ((ObjectNode) registration.get("pushAddress").get("keys")).put("extra", true);
-        ((ObjectNode) registration.get("publicKey")).put("d", "private!");
+        ((ObjectNode) registration.get("publicKey")).put("use", "sig");
         assertThat(members.unknown(DeviceApiRoute.START_REGISTRATION, registration))
-                .containsExactlyInAnyOrder("pushAddress.keys.extra", "publicKey.d");
+                .containsExactlyInAnyOrder("pushAddress.keys.extra", "publicKey.use");
 
         ObjectNode refresh = (ObjectNode) JSON.readTree(VALID.get(DeviceApiRoute.REFRESH_PUSH_ADDRESS));
         ((ObjectNode) refresh.get("pushAddress")).put("endpoint", "https://x");
