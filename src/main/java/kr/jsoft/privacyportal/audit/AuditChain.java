@@ -1,9 +1,6 @@
 package kr.jsoft.privacyportal.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import kr.jsoft.privacyportal.crypto.Digests;
 
 /** The hash chain: each entry's SHA-256 covers its canonical content and the previous hash. */
 final class AuditChain {
@@ -20,11 +17,6 @@ final class AuditChain {
             String value = field == null ? "" : field;
             canonical.append(field == null ? -1 : value.length()).append(':').append(value).append('|');
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException(e1);
-        }
+        return Digests.sha256Hex(canonical.toString());
     }
 }

@@ -1,15 +1,13 @@
 package kr.jsoft.privacyportal.command;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ import org.hibernate.Session;
  * "counts":{…} (WIPE_APP_DATA completed), "answer":"approve"|"refuse" (APPROVE_REQUEST completed),
  * "reason":"…" (failed, optional)}}.
  */
-public final class CommandChannel implements DeviceCommandChannel {
+final class CommandChannel implements DeviceCommandChannel {
     static final int MAX_BODY = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COUNT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -72,7 +70,7 @@ public final class CommandChannel implements DeviceCommandChannel {
         } catch (Refused refused) {
             return refused.result;
         }
-        String digest = digest(receipt.body());
+        String digest = Digests.sha256Base64Url(receipt.body());
         return commands.database().fromTransaction(session -> {
             DeviceCommand command = CommandQueries.locked(session, commandId);
             if (command == null || !command.deviceId().equals(deviceId)) {
@@ -232,12 +230,4 @@ public final class CommandChannel implements DeviceCommandChannel {
         return result;
     }
 
-    static String digest(byte[] body) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

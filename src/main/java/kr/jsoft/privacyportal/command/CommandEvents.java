@@ -10,7 +10,7 @@ import org.hibernate.Session;
  * device under a number sends a {@code NOTIFY} to the number's other devices; an erased device's
  * open commands fail.
  */
-public final class CommandEvents implements DeviceEvents {
+final class CommandEvents implements DeviceEvents {
     private final Commands commands;
 
     public CommandEvents(Commands commands) {

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.command;
 
+import kr.jsoft.privacyportal.jobs.Signal;
 import com.nimbusds.jose.JOSEException;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
@@ -30,7 +31,7 @@ public final class CommandFeature {
     private final WakeUpDispatcher wakeUps;
 
     private CommandFeature(Cores cores, PushSettings settings, DeviceFeature devices) {
-        WakeUpSignal signal = new WakeUpSignal();
+        Signal signal = new Signal();
         commands = new Commands(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
                 new CommandSigner(cores.keys().ecKey(PortalKeys.SIGNING)), signal);
         HttpClient http = PushHttp.newClient();

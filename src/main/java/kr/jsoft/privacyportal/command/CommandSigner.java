@@ -26,7 +26,7 @@ import kr.jsoft.privacyportal.crypto.Es256;
  * in the benchmark's profile. The header is the same for every command and is encoded once.
  * {@code CommandSignerTest} checks the result with nimbus's parser and verifier.
  */
-public final class CommandSigner {
+final class CommandSigner {
     /** The JWS {@code typ} of a command; the app refuses any other. */
     public static final JOSEObjectType TYPE = new JOSEObjectType("device-command+jwt");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.command;
 
+import kr.jsoft.privacyportal.jobs.Signal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,13 +44,13 @@ public final class Commands {
     private final Clock clock;
     private final SecureRandom random;
     private final CommandSigner signer;
-    private final WakeUpSignal signal;
+    private final Signal signal;
     private final List<CommandListener> listeners = new CopyOnWriteArrayList<>();
     /** Commands finished before this have been purged ({@link #purgeHistory}); only ever moves forward. */
     private volatile Instant purgedUpTo = Instant.EPOCH;
 
     public Commands(Database database, AuditLog auditLog, Clock clock, SecureRandom random, CommandSigner signer,
-                    WakeUpSignal signal) {
+                    Signal signal) {
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;

@@ -19,7 +19,7 @@ import kr.jsoft.privacyportal.web.View;
  * wake-ups and receipts) and POST to the latter ("retry wake-up"). {@link Commands} records
  * every view and retry in the audit log.
  */
-public final class CommandsServlet extends HttpServlet {
+final class CommandsServlet extends HttpServlet {
     public static final String PATH = "/manager/commands/*";
     static final String BASE = "/manager/commands";
 

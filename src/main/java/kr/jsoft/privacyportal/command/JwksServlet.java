@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /.well-known/jwks.json}: the public halves of the portal's signing keys, so the app
  * (and anyone holding a receipt or a command) can verify what the portal signed.
  */
-public final class JwksServlet extends HttpServlet {
+final class JwksServlet extends HttpServlet {
     public static final String PATH = "/.well-known/jwks.json";
     private final byte[] document;
 

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Alerts as log lines at ERROR, at most one per topic and detail every 10 minutes so that a broken
  * configuration does not flood the log with one line per wake-up.
  */
-public final class LoggingManagerAlerts implements ManagerAlerts {
+final class LoggingManagerAlerts implements ManagerAlerts {
     static final Duration QUIET = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(LoggingManagerAlerts.class);
     private final Clock clock;

@@ -5,7 +5,7 @@ package kr.jsoft.privacyportal.command;
  * the push service calls malformed). The mail feature will implement it; until then
  * {@link LoggingManagerAlerts} writes a log line. Alerts never contain personal data.
  */
-public interface ManagerAlerts {
+interface ManagerAlerts {
 
     /**
      * @param topic  a stable name, e.g. {@code push.config-error}

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.command;
 
+import kr.jsoft.privacyportal.jobs.Signal;
+import kr.jsoft.privacyportal.jobs.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * go out twice (harmless: it carries nothing but "sync").
  *
  * <p>Runs on its own thread, managed by the Jetty lifecycle: after every commit that queues a
- * command ({@link WakeUpSignal}) and at least every {@code sweepEvery}; each sweep also expires
+ * command (a {@link Signal}) and at least every {@code sweepEvery}; each sweep also expires
  * overdue commands.
  */
 public final class WakeUpDispatcher extends AbstractLifeCycle {
@@ -55,21 +57,20 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
     private final ManagerAlerts alerts;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final WakeUpSignal signal;
     private final int workers;
     private final Duration sweepEvery;
     private final Duration stopTimeout;
+    private final Worker worker;
     private final AtomicInteger sent = new AtomicInteger();
     private ExecutorService senders;
-    private Thread loop;
-    private volatile boolean running;
+    private Instant lastExpiry = Instant.MIN;
 
     /**
      * @param workers    wake-ups sent in parallel (push calls block on the network)
      * @param sweepEvery the longest pause between two looks at the schedule
      */
     public WakeUpDispatcher(Database database, Commands commands, DeviceRegistry registry, PushGateway push,
-                            Backoff backoff, ManagerAlerts alerts, AuditLog auditLog, Clock clock, WakeUpSignal signal,
+                            Backoff backoff, ManagerAlerts alerts, AuditLog auditLog, Clock clock, Signal signal,
                             int workers, Duration sweepEvery, Duration stopTimeout) {
         this.database = database;
         this.commands = commands;
@@ -79,57 +80,39 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
         this.alerts = alerts;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.signal = signal;
         this.workers = workers;
         this.sweepEvery = sweepEvery;
         this.stopTimeout = stopTimeout;
+        this.worker = new Worker("portal-wake-up-dispatcher", signal, sweepEvery, stopTimeout, running -> sweep());
     }
 
     @Override
-    protected void doStart() {
+    protected void doStart() throws Exception {
         AtomicInteger n = new AtomicInteger();
         senders = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "portal-push-" + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        running = true;
-        loop = new Thread(this::loop, "portal-wake-up-dispatcher");
-        loop.setDaemon(true);
-        loop.start();
+        worker.start();
     }
 
     @Override
-    protected void doStop() throws InterruptedException {
-        running = false;
-        signal.raise();
-        loop.join(stopTimeout.toMillis());
+    protected void doStop() throws Exception {
+        worker.stop();
         senders.shutdown();
         if (!senders.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
             senders.shutdownNow();
         }
     }
 
-    private void loop() {
-        Instant lastExpiry = Instant.MIN;
-        while (running) {
-            try {
-                dispatchDue();
-                Instant now = clock.instant();
-                if (!now.isBefore(lastExpiry.plus(sweepEvery))) {
-                    commands.expireOverdue();
-                    lastExpiry = now;
-                }
-            } catch (RuntimeException e) {
-                // The work stays in the database; the next sweep takes it up again.
-                log.error("Wake-up dispatch failed; retrying at the next sweep", e);
-            }
-            try {
-                signal.await(sweepEvery);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** One look at the schedule; every {@code sweepEvery} it also expires overdue commands. */
+    private void sweep() {
+        dispatchDue();
+        Instant now = clock.instant();
+        if (!now.isBefore(lastExpiry.plus(sweepEvery))) {
+            commands.expireOverdue();
+            lastExpiry = now;
         }
     }
 
@@ -144,7 +127,7 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
      */
     public int dispatchDue() {
         int total = 0;
-        while (running || !isStarted()) {
+        while (worker.running() || !isStarted()) {
             int handled = dispatchBatch();
             total += handled;
             if (handled < BATCH) {

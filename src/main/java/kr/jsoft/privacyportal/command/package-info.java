@@ -12,7 +12,7 @@
  * <li><b>Queueing</b> ({@code Commands.notify/approveRequest/wipeAppData(Session, …)}) runs in the caller's
  *       transaction: a {@code device_command} row (state {@code QUEUED}, the signed JWS, {@code next_wake_at} =
  *       now) and an audit entry {@code command.queued}. A transaction synchronisation raises {@code
- *       WakeUpSignal} after the commit, so the first push leaves within moments; a periodic sweep (1 s) is the
+ *       jobs.Signal} after the commit, so the first push leaves within moments; a periodic sweep (1 s) is the
  *       backstop.</li>
  * <li><b>Dispatch</b> ({@code WakeUpDispatcher}, its own thread under the Jetty lifecycle): due rows read
  *       {@code FOR UPDATE SKIP LOCKED} (another dispatcher's batch is skipped, not fought over; a lower bound on

@@ -1,15 +1,11 @@
 package kr.jsoft.privacyportal.complaint;
 
-import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import kr.jsoft.privacyportal.persistence.YearlyReferences;
+import kr.jsoft.privacyportal.crypto.SecretTokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,7 +20,8 @@ import org.hibernate.Session;
  * entries and how urgent a case is.
  */
 public final class CaseRecords {
-    public static final List<Class<?>> ENTITIES = List.of(Complaint.class, ComplaintEntry.class, ComplaintCounter.class,
+    private static final YearlyReferences REFERENCES = new YearlyReferences("C", "complaint_counter", "last_value");
+    public static final List<Class<?>> ENTITIES = List.of(Complaint.class, ComplaintEntry.class,
             DigestDay.class);
     /** Cases due within this are highlighted and listed in the daily digest. */
     static final Duration DUE_SOON = Duration.ofDays(2);
@@ -63,34 +60,12 @@ public final class CaseRecords {
 
     /** A fresh 128-bit status token (base64url) for the secret link. */
     String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.newToken(random, 16);
     }
 
-    static String tokenHash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The next reference of the Seoul year of {@code at}: {@code C-2026-000123}. The year's
-     * counter row is read FOR UPDATE, so concurrent submissions queue for the number; the
-     * first of a year inserts the row (a racing insert fails and the caller retries).
-     */
+    /** The next reference of the Seoul year of {@code at}: {@code C-2026-000123}. */
     String nextReference(Session session, Instant at) {
-        int year = at.atZone(Dates.SEOUL).getYear();
-        ComplaintCounter counter = session.find(ComplaintCounter.class, year, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
-            counter = new ComplaintCounter(year);
-            session.persist(counter);
-            session.flush();
-        }
-        return String.format(Locale.ROOT, "C-%d-%06d", year, counter.next());
+        return REFERENCES.next(session, at.atZone(Dates.SEOUL).getYear());
     }
 
     ComplaintEntry addEntry(Session session, Complaint complaint, ComplaintEntry.Kind kind, String author, String body) {

@@ -19,7 +19,7 @@ import kr.jsoft.privacyportal.web.View;
  * data), {@code POST /manager/complaints/<id>/<action>} (assign, note, reply, resolve, refuse)
  * and {@code /manager/complaints/statistics}.
  */
-public final class ComplaintDeskServlet extends HttpServlet {
+final class ComplaintDeskServlet extends HttpServlet {
     public static final String BASE = "/manager/complaints";
     public static final String STATISTICS = BASE + "/statistics";
 

@@ -1,7 +1,7 @@
 package kr.jsoft.privacyportal.complaint;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.mail.EmailAddresses;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,12 +103,7 @@ public final class ComplaintIntake {
                 RateLimiter.Limit.perHour(settings.perAddressPerHour())));
         limit(rateLimiter.acquire("complaint.email", CaseRecords.normalizeEmail(s.email()),
                 RateLimiter.Limit.perHour(settings.perEmailPerHour())));
-        try {
-            return file(s);
-        } catch (PersistenceException firstOfTheYearRace) {
-            // Two first complaints of a year raced to insert the counter row; it exists now.
-            return file(s);
-        }
+        return file(s);
     }
 
     private ComplaintViews.Receipt file(ComplaintViews.Submission s) {
@@ -123,7 +118,7 @@ public final class ComplaintIntake {
             String token = records.newToken();
             complaint.seal(records.seal(s.name().strip(), "name", id), records.seal(email, "email", id),
                     blank(s.phone()) ? null : records.seal(s.phone().strip(), "phone", id),
-                    records.emailHash(email), CaseRecords.tokenHash(token));
+                    records.emailHash(email), Digests.sha256Hex(token));
             session.persist(complaint);
             records.addEntry(session, complaint, ComplaintEntry.Kind.COMPLAINT, null, s.description().strip());
             outbox.enqueue(session, OutgoingMail.to(email, lang, "complaint/mail/receipt")
@@ -200,7 +195,7 @@ public final class ComplaintIntake {
             Complaint c = found.get();
             Lang lang = Lang.parse(c.lang()).orElse(Lang.KO);
             String token = records.newToken();
-            c.newStatusToken(CaseRecords.tokenHash(token));
+            c.newStatusToken(Digests.sha256Hex(token));
             outbox.enqueue(session, OutgoingMail.to(normalized, lang, "complaint/mail/link")
                     .with("reference", c.reference())
                     .withSecretLink("statusUrl", statusPath(lang, token)));
@@ -214,7 +209,7 @@ public final class ComplaintIntake {
             return Optional.empty();
         }
         return session.createSelectionQuery("from Complaint c where c.statusTokenHash = :hash", Complaint.class)
-                .setParameter("hash", CaseRecords.tokenHash(token)).uniqueResultOptional();
+                .setParameter("hash", Digests.sha256Hex(token)).uniqueResultOptional();
     }
 
     private static void limit(RateLimiter.Decision decision) {

@@ -6,7 +6,7 @@ import kr.jsoft.privacyportal.staff.PanelItem;
 import kr.jsoft.privacyportal.staff.StaffMember;
 
 /** "What needs attention": open complaints ({@code overdue} false) or overdue ones (true). Register both. */
-public final class ComplaintPanel implements DashboardPanel {
+final class ComplaintPanel implements DashboardPanel {
     private final ComplaintDesk desk;
     private final boolean overdue;
 

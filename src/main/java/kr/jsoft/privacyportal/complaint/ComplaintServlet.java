@@ -18,7 +18,7 @@ import kr.jsoft.privacyportal.web.View;
  * {@code /status-link} (re-send the link) with its {@code /status-link/sent} answer, and
  * {@code /received} (what a filled honeypot gets).
  */
-public final class ComplaintServlet extends HttpServlet {
+final class ComplaintServlet extends HttpServlet {
     /** A field people never see (hidden by the stylesheet) and bots fill in. */
     static final String HONEYPOT = "website";
     private static final String STATUS = "/status/";

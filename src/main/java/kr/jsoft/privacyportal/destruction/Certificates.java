@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code receipts} ({@code device} position and {@code sha256}, base64url, of the device's
  * signed COMPLETED receipt), {@code outcome} and {@code iat}.
  */
-public final class Certificates {
+final class Certificates {
     public static final JOSEObjectType TYPE = new JOSEObjectType("destruction-certificate+jwt");
     static final int MAX_LENGTH = 8000;
 

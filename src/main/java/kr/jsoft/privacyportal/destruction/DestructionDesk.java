@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.jobs.Signal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * The privacy manager's side: the queue with both clocks (PIPA's 10-day deadline and the
  * 60-second promise), a request's timeline per device, and "retry wake-up" for a device's wipe.
  */
-public final class DestructionDesk {
+final class DestructionDesk {
     static final int QUEUE_LIMIT = 500;
 
     private final Database database;
@@ -36,12 +37,12 @@ public final class DestructionDesk {
     private final Outbox outbox;
     private final ErasureJournal journal;
     private final DestructionSettings settings;
-    private final DestructionSignal signal;
+    private final Signal signal;
     private final Supplier<Optional<String>> policyInForce;
     private final Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
 
     public DestructionDesk(Database database, AuditLog auditLog, Clock clock, Commands commands, DataCipher cipher,
-                           Outbox outbox, ErasureJournal journal, DestructionSettings settings, DestructionSignal signal,
+                           Outbox outbox, ErasureJournal journal, DestructionSettings settings, Signal signal,
                            Supplier<Optional<String>> policyInForce,
                            Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
         this.database = database;

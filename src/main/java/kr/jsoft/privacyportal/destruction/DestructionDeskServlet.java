@@ -20,7 +20,7 @@ import kr.jsoft.privacyportal.web.View;
  * {@code /manager/destruction/<id>} (a request's timeline per device) and
  * {@code POST /manager/destruction/<id>/retry-wake-up} (command id in {@code command}).
  */
-public final class DestructionDeskServlet extends HttpServlet {
+final class DestructionDeskServlet extends HttpServlet {
     public static final String BASE = "/manager/destruction";
 
     private final DestructionDesk desk;

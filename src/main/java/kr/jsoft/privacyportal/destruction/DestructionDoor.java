@@ -6,7 +6,7 @@ import kr.jsoft.privacyportal.device.DeviceDestructionRequests;
 import kr.jsoft.privacyportal.web.Lang;
 
 /** The device API's in-app "destroy my data": the same process, approved by the device's signature. */
-public final class DestructionDoor implements DeviceDestructionRequests {
+final class DestructionDoor implements DeviceDestructionRequests {
     private final DestructionIntake intake;
 
     public DestructionDoor(DestructionIntake intake) {

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.jobs.Worker;
+import kr.jsoft.privacyportal.jobs.Signal;
 import java.time.Duration;
 import java.util.UUID;
 import kr.jsoft.privacyportal.command.CommandFeature;
@@ -25,12 +27,12 @@ public final class DestructionFeature {
     private final DestructionDesk desk;
     private final Certificates certificates;
     private final DestructionMetrics metrics;
-    private final DestructionWorker worker;
+    private final Worker worker;
 
     private DestructionFeature(Cores cores, DestructionSettings settings, MailFeature mail, DeviceFeature devices,
                                CommandFeature commandFeature, PolicyFacts policy) {
         Commands commands = commandFeature.commands();
-        DestructionSignal signal = new DestructionSignal();
+        Signal signal = new Signal();
         metrics = new DestructionMetrics(cores.meters());
         certificates = new Certificates(cores.keys().ecKey(PortalKeys.SIGNING), cores.keys().publicSigningKeys());
         intake = new DestructionIntake(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
@@ -42,7 +44,11 @@ public final class DestructionFeature {
         desk = new DestructionDesk(cores.database(), cores.auditLog(), cores.clock(), commands, cores.dataCipher(),
                 mail.outbox(), cores.erasureJournal(), settings, signal, policy::currentLabel,
                 policy::outsideOrganisations);
-        worker = new DestructionWorker(process, signal, Duration.ofSeconds(1), cores.stopTimeout());
+        worker = new Worker("portal-destruction", signal, Duration.ofSeconds(1), cores.stopTimeout(), running -> {
+            while (running.getAsBoolean() && process.runDue() > 0) {
+                // More may have become due while this pass ran (a wipe confirmed, a device erased).
+            }
+        });
     }
 
     public static DestructionFeature wire(Cores cores, DestructionSettings settings, MailFeature mail,

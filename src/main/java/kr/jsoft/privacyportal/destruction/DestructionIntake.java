@@ -1,5 +1,8 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.jobs.Signal;
+import kr.jsoft.privacyportal.crypto.SecretTokens;
+import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.mail.EmailAddresses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ import org.hibernate.Session;
 public final class DestructionIntake {
     /** The entities of the destruction feature, for the composition root. */
     public static final java.util.List<Class<?>> ENTITIES = java.util.List.of(DestructionRequest.class,
-            DestructionDevice.class, DestructionCounter.class);
+            DestructionDevice.class);
     /** A request must be approved on a device within this. */
     static final Duration APPROVAL_WINDOW = Duration.ofMinutes(5);
     /** PIPA Enforcement Decree Art. 43(3): the result is due within 10 days of receipt. */
@@ -61,7 +63,7 @@ public final class DestructionIntake {
     private final DataCipher cipher;
     private final RateLimiter rateLimiter;
     private final DestructionSettings settings;
-    private final DestructionSignal signal;
+    private final Signal signal;
     private final kr.jsoft.privacyportal.device.SmsProofs smsProofs;
     private final Outbox outbox;
     private final MailSettings mail;
@@ -69,7 +71,7 @@ public final class DestructionIntake {
 
     public DestructionIntake(Database database, AuditLog auditLog, Clock clock, SecureRandom random, DeviceRegistry registry,
                       Commands commands, DataCipher cipher, RateLimiter rateLimiter, DestructionSettings settings,
-                      DestructionSignal signal, kr.jsoft.privacyportal.device.SmsProofs smsProofs, Outbox outbox,
+                      Signal signal, kr.jsoft.privacyportal.device.SmsProofs smsProofs, Outbox outbox,
                       MailSettings mail,
                       java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
         this.smsProofs = smsProofs;
@@ -177,11 +179,11 @@ public final class DestructionIntake {
     private DestructionViews.Submitted create(Session session, UUID id, Origin origin, String phoneHash, String email,
                                               Lang lang, Instant approvalDueAt) {
         Instant now = clock.instant();
-        String token = newToken();
+        String token = SecretTokens.newToken(random, 16);
         String number = Integer.toString(10 + random.nextInt(90));
         String reference = DestructionRecords.nextReference(session, now);
         DestructionRequest request = new DestructionRequest(id, reference, origin, lang.code(), phoneHash, number,
-                DestructionRecords.tokenHash(token), email == null ? null : cipher.sealText(email, emailContext(id)),
+                Digests.sha256Hex(token), email == null ? null : cipher.sealText(email, emailContext(id)),
                 now, approvalDueAt, now.plus(PIPA_DEADLINE));
         session.persist(request);
         return new DestructionViews.Submitted(id, reference, token);
@@ -193,12 +195,6 @@ public final class DestructionIntake {
 
     static String statusPath(Lang lang, String token) {
         return "/" + lang.code() + "/destruction/status/" + token;
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     // ---- without the device (issue 11) ----

@@ -9,7 +9,7 @@ import kr.jsoft.privacyportal.staff.StaffMember;
  * "What needs attention": open requests past PIPA's deadline, past the 60-second promise, or waiting
  * for the privacy manager's review. Register one per {@link Kind}.
  */
-public final class DestructionPanel implements DashboardPanel {
+final class DestructionPanel implements DashboardPanel {
     /** Which count this panel shows. */
     public enum Kind {
         OVERDUE("destruction.attention.overdue"), PROMISE("destruction.attention.promise"),

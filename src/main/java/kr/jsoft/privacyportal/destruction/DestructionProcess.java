@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.jobs.Signal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import org.hibernate.Session;
  * the requester's email once the certificate is sent. Every step keeps its state in the database
  * and re-checks it under a row lock, so a restart resumes and several instances share the work.
  */
-public final class DestructionProcess implements CommandListener {
+final class DestructionProcess implements CommandListener {
     /** The company's promise: destruction completes immediately, i.e. within this of approval. */
     static final java.time.Duration PROMISE = java.time.Duration.ofSeconds(60);
     static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
@@ -70,7 +71,7 @@ public final class DestructionProcess implements CommandListener {
     private final DestructionSettings settings;
     private final Certificates certificates;
     private final ErasureJournal journal;
-    private final DestructionSignal signal;
+    private final Signal signal;
 
     /** Told after commit when a request reaches its end (for the latency metric): time since it was made. */
     @FunctionalInterface
@@ -83,7 +84,7 @@ public final class DestructionProcess implements CommandListener {
     public DestructionProcess(Database database, AuditLog auditLog, Clock clock, DeviceRegistry registry, Commands commands,
                        Outbox outbox, MailSettings mail, DataCipher cipher, RateLimiter rateLimiter,
                        DestructionSettings settings, Certificates certificates, ErasureJournal journal,
-                       DestructionSignal signal, Finished finished) {
+                       Signal signal, Finished finished) {
         this.finished = finished;
         this.database = database;
         this.auditLog = auditLog;

@@ -1,15 +1,12 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.persistence.YearlyReferences;
+import kr.jsoft.privacyportal.crypto.Digests;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import kr.jsoft.privacyportal.command.CommandState;
@@ -19,6 +16,7 @@ import org.hibernate.Session;
 
 /** The destruction tables' queries and the small rules the services share. */
 final class DestructionRecords {
+    private static final YearlyReferences REFERENCES = new YearlyReferences("D", "destruction_counter", "last_number");
     /** Commands of a request carry this reference prefix and the request id. */
     static final String COMMAND_REFERENCE = "destruction:";
     static final String TARGET = "destruction_request";
@@ -40,25 +38,9 @@ final class DestructionRecords {
         });
     }
 
-    static String tokenHash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code D-2026-000123}: the Seoul year of {@code at} and the year's next number (row-locked counter). */
+    /** {@code D-2026-000123}: the Seoul year of {@code at} and the year's next number (the year's counter row). */
     static String nextReference(Session session, Instant at) {
-        int year = at.atZone(Dates.SEOUL).getYear();
-        DestructionCounter counter = session.find(DestructionCounter.class, year, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
-            counter = new DestructionCounter(year);
-            session.persist(counter);
-            session.flush();
-        }
-        return String.format(Locale.ROOT, "D-%d-%06d", year, counter.next());
+        return REFERENCES.next(session, at.atZone(Dates.SEOUL).getYear());
     }
 
     static DestructionRequest locked(Session session, UUID id) {
@@ -71,7 +53,7 @@ final class DestructionRecords {
         }
         return session.createSelectionQuery("from DestructionRequest r where r.statusTokenHash = :hash",
                         DestructionRequest.class)
-                .setParameter("hash", tokenHash(token)).uniqueResultOptional();
+                .setParameter("hash", Digests.sha256Hex(token)).uniqueResultOptional();
     }
 
     static List<DestructionDevice> devicesOf(Session session, UUID requestId) {

@@ -16,7 +16,7 @@ import kr.jsoft.privacyportal.web.View;
  * with a redirect to the status page, whatever the number), {@code /status/<token>} (the secret
  * status link, refreshing itself without JavaScript) and {@code /verify} (check a certificate).
  */
-public final class DestructionServlet extends HttpServlet {
+final class DestructionServlet extends HttpServlet {
     static final String STATUS = "/status/";
     static final String VERIFY = "/verify";
     static final String LOST = "/lost";

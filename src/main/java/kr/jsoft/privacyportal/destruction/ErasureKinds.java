@@ -1,7 +1,7 @@
 package kr.jsoft.privacyportal.destruction;
 
 /** The erasure-journal kinds a destruction writes; DestructionFeature registers an eraser for each. */
-public final class ErasureKinds {
+final class ErasureKinds {
     /** A request's phone-number hash and email (id: the request id). */
     public static final String REQUEST = "destruction-request";
     /** A device row with its key and push address (id: the device id); erased by the device registry. */

@@ -43,7 +43,7 @@
  *       grounds (shown on the status page), stores the policy label whose outside organisations it names, mails
  *       them and erases the hash, explanation and email.</li>
  * <li>**Why a worker thread and not {@code Jobs}.** The p99 target (approval → last receipt under 1 s) and the
- *       look-up right after the request need a reaction within milliseconds; {@code DestructionWorker} waits on
+ *       look-up right after the request need a reaction within milliseconds; its {@code jobs.Worker} waits on
  *       a signal raised after each relevant commit, with a one-second sweep as the backstop (like the wake-up
  *       dispatcher). The work itself is always in the database.</li>
  * </ul>

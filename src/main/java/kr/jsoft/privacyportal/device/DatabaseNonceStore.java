@@ -9,7 +9,7 @@ import kr.jsoft.privacyportal.persistence.Inserts;
  * {@link NonceStore} in the {@code device_nonce} table, shared by every portal instance. Each
  * call is its own transaction; the primary key decides races between two copies of one request.
  */
-public final class DatabaseNonceStore implements NonceStore {
+final class DatabaseNonceStore implements NonceStore {
     private final Database database;
     private final Clock clock;
 

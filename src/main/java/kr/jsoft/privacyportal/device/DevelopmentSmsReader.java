@@ -12,7 +12,7 @@ import kr.jsoft.privacyportal.sms.DevelopmentSmsInbox;
  * reading is an access record ({@code personal-data.view} on {@code dev-sms-inbox}, with how
  * many messages were shown and never a number or text). Numbers leave here masked.
  */
-public final class DevelopmentSmsReader {
+final class DevelopmentSmsReader {
     /** Target type of the access record. */
     static final String TARGET = "dev-sms-inbox";
 

@@ -15,7 +15,7 @@ import kr.jsoft.privacyportal.web.View;
  * when the inbox exists). Codes are shown in full: in development no SMS leaves the machine and
  * this page is how the person testing the app gets the code. Numbers are masked.
  */
-public final class DevelopmentSmsServlet extends HttpServlet {
+final class DevelopmentSmsServlet extends HttpServlet {
     public static final String PATH = "/manager/dev/sms";
 
     private final DevelopmentSmsReader reader;

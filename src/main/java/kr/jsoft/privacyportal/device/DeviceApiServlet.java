@@ -26,7 +26,7 @@ import kr.jsoft.privacyportal.web.Problem;
  * finds the route in {@link DeviceApiRoute}, checks the body and the Device-Signature, reads the
  * JSON into a command, makes one service call and answers JSON or an RFC 9457 problem.
  */
-public final class DeviceApiServlet extends HttpServlet {
+final class DeviceApiServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int DRAIN_LIMIT_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();

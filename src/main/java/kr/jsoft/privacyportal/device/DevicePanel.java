@@ -12,7 +12,7 @@ import kr.jsoft.privacyportal.staff.StaffMember;
  * now be wiped through that device; a burst is the first sign of false registrations. One count
  * query per home-page visit.
  */
-public final class DevicePanel implements DashboardPanel {
+final class DevicePanel implements DashboardPanel {
     static final Duration WINDOW = Duration.ofHours(24);
 
     private final DeviceReports reports;

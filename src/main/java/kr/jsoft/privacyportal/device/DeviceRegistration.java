@@ -23,7 +23,7 @@ import kr.jsoft.privacyportal.sms.SmsResult;
  * hash, valid 10 minutes and good for 5 tries. SMS sending is limited per number, per device
  * key, per client address and by a daily budget for the whole portal.
  */
-public final class DeviceRegistration {
+final class DeviceRegistration {
     static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
 
     /** A registration request, already parsed and checked for form. */

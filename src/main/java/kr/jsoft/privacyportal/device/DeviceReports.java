@@ -13,7 +13,7 @@ import kr.jsoft.privacyportal.persistence.Database;
  * number (through the keyed hash) and a device's history. Every view of one person's devices is
  * itself recorded in the audit log, with the staff account and address but never the number.
  */
-public final class DeviceReports {
+final class DeviceReports {
 
     /** How many devices are on one platform in one state. */
     public record DeviceCount(DevicePlatform platform, DeviceState state, long count) { }

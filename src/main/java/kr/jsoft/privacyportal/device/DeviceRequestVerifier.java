@@ -29,7 +29,7 @@ import kr.jsoft.privacyportal.crypto.Es256;
  * <p>The caller still has to check that {@link Verified#deviceId()} is allowed to act on the
  * resource it asks for (e.g. that it is the device named in the path).
  */
-public final class DeviceRequestVerifier {
+final class DeviceRequestVerifier {
 
     /** A request whose signature holds. */
     public record Verified(String deviceId, String jti, Instant issuedAt, PublicJwk.Type keyType) {

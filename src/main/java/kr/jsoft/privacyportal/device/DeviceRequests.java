@@ -1,9 +1,7 @@
 package kr.jsoft.privacyportal.device;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.util.Base64URL;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** What signer and verifier share: the {@code typ}, the header name and the {@code bd} digest. */
 final class DeviceRequests {
@@ -16,11 +14,6 @@ final class DeviceRequests {
 
     /** base64url (no padding) of SHA-256 over the exact body bytes; {@code null} means no body. */
     static String bodyDigest(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body);
-            return Base64URL.encode(digest).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Digests.sha256Base64Url(body == null ? new byte[0] : body);
     }
 }

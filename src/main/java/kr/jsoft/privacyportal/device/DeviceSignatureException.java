@@ -6,7 +6,7 @@ import java.util.Objects;
  * A device request whose {@code Device-Signature} is missing or does not hold. The message is a
  * fixed text that never echoes the request and may be shown in an RFC 9457 problem body.
  */
-public final class DeviceSignatureException extends Exception {
+final class DeviceSignatureException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

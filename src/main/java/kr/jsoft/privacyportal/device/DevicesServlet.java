@@ -24,7 +24,7 @@ import kr.jsoft.privacyportal.web.View;
  * result is rendered in the POST's response rather than redirected, since a redirect would need
  * the number in the address or in the session. {@link DeviceReports} records the lookup.
  */
-public final class DevicesServlet extends HttpServlet {
+final class DevicesServlet extends HttpServlet {
     /** How many devices "latest check-ins" lists. */
     static final int LATEST = 20;
     private static final String BASE = "/manager/devices";

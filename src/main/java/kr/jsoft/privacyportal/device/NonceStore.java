@@ -7,7 +7,7 @@ import java.time.Instant;
  * timestamp check, so that a captured request cannot be replayed. The portal backs it with a
  * database table with a unique (kid, jti) key; entries past {@code expiresAt} may be deleted.
  */
-public interface NonceStore {
+interface NonceStore {
 
     /**
      * Records {@code jti} for device {@code kid} atomically.

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Serves the device API's OpenAPI 3 document, kept in the repository at {@code openapi/device-api.json}. */
-public final class OpenApiServlet extends HttpServlet {
+final class OpenApiServlet extends HttpServlet {
     /** Where the document is served. */
     public static final String PATH = "/api/v1/openapi.json";
     static final String RESOURCE = "/openapi/device-api.json";

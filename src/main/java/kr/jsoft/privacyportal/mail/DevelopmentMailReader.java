@@ -11,7 +11,7 @@ import kr.jsoft.privacyportal.persistence.Database;
  * so every reading is an access record ({@code personal-data.view} on {@code dev-mailbox}, with
  * how many mails were shown and never an address, subject or text).
  */
-public final class DevelopmentMailReader {
+final class DevelopmentMailReader {
     /** Target type of the access record. */
     static final String TARGET = "dev-mailbox";
 

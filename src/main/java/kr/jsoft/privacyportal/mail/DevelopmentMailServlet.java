@@ -17,7 +17,7 @@ import kr.jsoft.privacyportal.web.View;
  * {@code ?message=<Message-ID>} one mail's headers and text part. The HTML part is never
  * rendered: everything is shown escaped, as text.
  */
-public final class DevelopmentMailServlet extends HttpServlet {
+final class DevelopmentMailServlet extends HttpServlet {
     public static final String PATH = "/manager/dev/mail";
 
     private final DevelopmentMailReader reader;

@@ -5,7 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /** Where mail leaves the portal: an SMTP relay, one connection per batch of mails. */
-public interface MailTransport {
+interface MailTransport {
 
     /** The Jakarta Mail session messages are built in. */
     Session session();

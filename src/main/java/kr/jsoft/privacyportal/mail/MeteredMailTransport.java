@@ -12,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
  * {@code sent}, {@code refused} (the server refused the mail or recipient), {@code error} (the
  * connection broke) and {@code connect-failed} (no connection for a batch).
  */
-public final class MeteredMailTransport implements MailTransport {
+final class MeteredMailTransport implements MailTransport {
     private final MailTransport transport;
     private final Counter sent;
     private final Counter refused;

@@ -20,7 +20,7 @@ import kr.jsoft.privacyportal.web.View;
  * (status pages, confirmations, unsubscribe links) redacted for everyone but the privacy
  * manager. Every view of personal data and every retry is audit-logged.
  */
-public final class OutboxDashboard {
+final class OutboxDashboard {
     static final String REDACTED = "[redacted]";
     private final Database database;
     private final Outbox outbox;

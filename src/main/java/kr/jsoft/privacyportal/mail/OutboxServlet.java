@@ -22,7 +22,7 @@ import kr.jsoft.privacyportal.web.View;
  * {@code /manager/outbox/<id>} (retry a {@code FAILED} mail). Addresses are masked and secret
  * links redacted for everyone but the privacy manager; {@link OutboxDashboard} records every view.
  */
-public final class OutboxServlet extends HttpServlet {
+final class OutboxServlet extends HttpServlet {
     public static final String PATH = "/manager/outbox/*";
     static final String BASE = "/manager/outbox";
     static final int LIMIT = 200;

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.crypto.SecretTokens;
+import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.staff.Staff;
 import jakarta.persistence.LockModeType;
@@ -97,8 +99,8 @@ public final class AccountService {
             Instant now = clock.instant();
             session.createSelectionQuery("from SetupLink l where l.purpose = :p", SetupLink.class)
                     .setParameter("p", SetupLink.Purpose.FIRST_RUN).getResultList().forEach(l -> l.revoke(now));
-            String fresh = Tokens.newToken(random);
-            session.persist(new SetupLink(Tokens.sha256(fresh), SetupLink.Purpose.FIRST_RUN, null, now,
+            String fresh = SecretTokens.newToken(random, 32);
+            session.persist(new SetupLink(Digests.sha256Hex(fresh), SetupLink.Purpose.FIRST_RUN, null, now,
                     now.plus(LINK_VALIDITY)));
             auditLog.record(session, AuditEvent.system("staff.first-run-link.issued"));
             return Optional.of(fresh);
@@ -175,9 +177,9 @@ public final class AccountService {
         Instant now = clock.instant();
         session.createSelectionQuery("from SetupLink l where l.accountId = :id", SetupLink.class)
                 .setParameter("id", accountId).getResultList().forEach(l -> l.revoke(now));
-        String token = Tokens.newToken(random);
+        String token = SecretTokens.newToken(random, 32);
         Instant expires = now.plus(LINK_VALIDITY);
-        session.persist(new SetupLink(Tokens.sha256(token), purpose, accountId, now, expires));
+        session.persist(new SetupLink(Digests.sha256Hex(token), purpose, accountId, now, expires));
         auditLog.record(session, by.withAction("staff.setup-link.issued").target(TARGET, accountId)
                 .detail(purpose.name().toLowerCase(Locale.ROOT)));
         return new IssuedLink(accountId, link(token), expires);
@@ -267,7 +269,7 @@ public final class AccountService {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return openLinkByHash(Tokens.sha256(token));
+        return openLinkByHash(Digests.sha256Hex(token));
     }
 
     Optional<LinkView> openLinkByHash(String tokenHash) {
@@ -327,7 +329,7 @@ public final class AccountService {
                 String code = Tokens.newRecoveryCode(random);
                 plain.add(code);
                 session.persist(new RecoveryCode(UUID.randomUUID(), account.id(),
-                        Tokens.sha256(Tokens.normaliseRecoveryCode(code))));
+                        Digests.sha256Hex(Tokens.normaliseRecoveryCode(code))));
             }
             link.use(now);
             auditLog.record(session, AuditEvent.staff(account.id().toString(), clientAddress,

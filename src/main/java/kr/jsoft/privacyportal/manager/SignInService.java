@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.staff.StaffMember;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -107,7 +108,7 @@ final class SignInService {
         Optional<RecoveryCode> match = session.createSelectionQuery(
                         "from RecoveryCode c where c.accountId = :id and c.codeHash = :hash and c.usedAt is null",
                         RecoveryCode.class)
-                .setParameter("id", account.id()).setParameter("hash", Tokens.sha256(normalised))
+                .setParameter("id", account.id()).setParameter("hash", Digests.sha256Hex(normalised))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).uniqueResultOptional();
         match.ifPresent(c -> c.use(now));
         return match.isPresent();

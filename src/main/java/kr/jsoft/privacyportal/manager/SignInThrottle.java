@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.manager;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class SignInThrottle {
     }
 
     static String accountKey(String email) {
-        return ACCOUNT.prefix() + Tokens.sha256(email.trim().toLowerCase(Locale.ROOT));
+        return ACCOUNT.prefix() + Digests.sha256Hex(email.trim().toLowerCase(Locale.ROOT));
     }
 
     static String addressKey(String address) {

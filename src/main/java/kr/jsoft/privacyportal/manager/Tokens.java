@@ -1,24 +1,12 @@
 package kr.jsoft.privacyportal.manager;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 
-/** Random one-time tokens and recovery codes, and the SHA-256 under which they are stored. */
+/** Recovery codes: made, and normalised before they are compared. */
 final class Tokens {
     private static final char[] CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
 
     private Tokens() {
-    }
-
-    /** 256 random bits, URL-safe. */
-    static String newToken(SecureRandom random) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A recovery code {@code xxxxx-xxxxx}: 10 characters of a 31-letter alphabet, about 50 bits. */
@@ -38,12 +26,4 @@ final class Tokens {
         return code.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

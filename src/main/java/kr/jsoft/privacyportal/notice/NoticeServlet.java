@@ -23,7 +23,7 @@ import kr.jsoft.privacyportal.web.View;
  * The Notices section: {@code /{lang}/notices} (newest first), {@code /{lang}/notices/{id}} and
  * the Atom feed {@code /{lang}/notices.atom}. Pages come from the {@link PageCache}.
  */
-public final class NoticeServlet extends HttpServlet {
+final class NoticeServlet extends HttpServlet {
     static final String LIST = "notice/list";
     static final String DETAIL = "notice/detail";
 

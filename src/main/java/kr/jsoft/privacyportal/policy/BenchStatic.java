@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code /bench-static/} with Jetty's DefaultServlet, so {@code bench/policy-page.sh} can
  * measure a saved copy of {@code /en/policy} beside the live page, on the same server.
  */
-public final class BenchStatic {
+final class BenchStatic {
     public static final String PATH = "/bench-static/";
     private static final Logger log = LoggerFactory.getLogger(BenchStatic.class);
 

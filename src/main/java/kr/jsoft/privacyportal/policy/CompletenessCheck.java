@@ -10,7 +10,7 @@ import java.util.List;
  * mandatory; a version that lacks one can be scheduled only with a reason the privacy manager
  * records (audit-logged).
  */
-public final class CompletenessCheck {
+final class CompletenessCheck {
     private CompletenessCheck() {
     }
 

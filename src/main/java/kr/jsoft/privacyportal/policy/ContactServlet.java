@@ -9,7 +9,7 @@ import kr.jsoft.privacyportal.web.PageCache;
 import kr.jsoft.privacyportal.web.View;
 
 /** {@code /{lang}/contact}: the privacy manager and outside organisations, from the version in force's metadata. */
-public final class ContactServlet extends HttpServlet {
+final class ContactServlet extends HttpServlet {
     static final String TEMPLATE = "policy/contact";
     private final PolicyPages pages;
     private final PageCache cache;

@@ -6,7 +6,7 @@ import java.util.List;
  * A lifecycle action refused, with the message key (policy bundle) and its arguments that
  * say why, and the form field concerned (or null).
  */
-public final class LifecycleException extends RuntimeException {
+final class LifecycleException extends RuntimeException {
     private final String messageKey;
     private final List<Object> arguments;
     private final String field;

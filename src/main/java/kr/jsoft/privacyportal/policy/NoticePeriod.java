@@ -12,7 +12,7 @@ import kr.jsoft.privacyportal.web.Dates;
  * A version takes effect at 00:00 Asia/Seoul on its effective date. The schema checks the same
  * numbers (V6_1__policy_notice_period.sql, in hours).
  */
-public final class NoticePeriod {
+final class NoticePeriod {
     public static final Duration MINIMUM = Duration.ofDays(7);
     public static final Duration UNFAVOURABLE = Duration.ofDays(30);
 

@@ -1,16 +1,14 @@
 package kr.jsoft.privacyportal.policy;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +85,10 @@ final class PolicyImporter {
             for (Lang lang : Lang.values()) {
                 byte[] bytes = Files.readAllBytes(dir.resolve(textFile(lang)));
                 texts.put(lang, new String(bytes, StandardCharsets.UTF_8));
-                hashes.put(lang, sha256(bytes));
+                hashes.put(lang, Digests.sha256Hex(bytes));
             }
             return Optional.of(new Folder(dir, label, metadata, json,
-                    sha256(json.getBytes(StandardCharsets.UTF_8)), texts, hashes));
+                    Digests.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), texts, hashes));
         } catch (IOException | IllegalArgumentException e) {
             log.error("Policy folder {} not imported: {}", dir, e.getMessage());
             report.invalidFolders.add(label);
@@ -138,10 +136,10 @@ final class PolicyImporter {
                 throw new UploadException(lang.code(), textFile(lang) + " is empty");
             }
             text.put(lang, markdown);
-            hashes.put(lang, sha256(bytes));
+            hashes.put(lang, Digests.sha256Hex(bytes));
         }
         Folder folder = new Folder(Path.of("upload", metadata.label()), metadata.label(), metadata, json,
-                sha256(metadataJson), text, hashes);
+                Digests.sha256Hex(metadataJson), text, hashes);
         Report report = new Report();
         database.inTransaction(session -> store(session, folder, report, by));
         return report.build();
@@ -232,14 +230,6 @@ final class PolicyImporter {
         }
         auditLog.record(session, by.withAction(effectiveAt != null ? "policy.baseline-imported" : "policy.draft-imported")
                 .target("policy_version", version.id()));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final class Report {

@@ -16,7 +16,7 @@ import kr.jsoft.privacyportal.web.Messages;
  * The models of the public policy pages, built from {@link PolicyService} and
  * {@link NoticeService}: what each page shows, worded for one language.
  */
-public final class PolicyPages {
+final class PolicyPages {
     private final PolicyService policies;
     private final NoticeService notices;
     private final java.time.Clock clock;

@@ -18,7 +18,7 @@ import kr.jsoft.privacyportal.web.View;
  * {@code /{lang}/policy/compare?from=…&to=…} (a redline) and {@code /{lang}/policy/{label}}
  * (every published version at a stable address). Pages come from the {@link PageCache}.
  */
-public final class PolicyServlet extends HttpServlet {
+final class PolicyServlet extends HttpServlet {
     static final String PAGE = "policy/page";
     static final String VERSIONS = "policy/versions";
     static final String COMPARE = "policy/compare";

@@ -15,7 +15,7 @@ import kr.jsoft.privacyportal.web.Lang;
  * or a number becoming open-ended). The detection can only raise the notice period: a revision
  * marked unfavourable stays so even when nothing is found here.
  */
-public final class UnfavourableChanges {
+final class UnfavourableChanges {
     private UnfavourableChanges() {
     }
 

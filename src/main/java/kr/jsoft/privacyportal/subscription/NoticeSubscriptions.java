@@ -1,12 +1,13 @@
 package kr.jsoft.privacyportal.subscription;
 
+import kr.jsoft.privacyportal.crypto.SecretTokens;
+import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.mail.EmailAddresses;
 import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,7 +62,6 @@ public final class NoticeSubscriptions {
         this.erasureJournal = erasureJournal;
     }
 
-
     /**
      * Asks {@code email} to confirm a subscription in {@code lang}. Sends the confirmation mail
      * for a new or pending address and nothing for a confirmed one; the caller cannot tell which.
@@ -91,8 +91,8 @@ public final class NoticeSubscriptions {
                     subscriber = new NoticeSubscriber(hash, cipher.sealText(normalized, EMAIL), lang.code(), now);
                     session.persist(subscriber);
                 }
-                String token = newToken();
-                subscriber.awaitConfirmation(SubscriberKeys.sha256(token), now.plus(CONFIRMATION_VALIDITY), lang.code());
+                String token = SecretTokens.newToken(random, 32);
+                subscriber.awaitConfirmation(Digests.sha256Hex(token), now.plus(CONFIRMATION_VALIDITY), lang.code());
                 session.flush();
                 outbox.enqueue(session, OutgoingMail.to(normalized, lang, "mail/subscription-confirm")
                         .withSecretLink("confirmUrl", "/" + lang.code() + "/notices/subscribe/confirm/" + token)
@@ -207,19 +207,13 @@ public final class NoticeSubscriptions {
         return session.createSelectionQuery("""
                 from NoticeSubscriber s where s.confirmTokenHash = :hash and s.confirmExpiresAt > :now""",
                 NoticeSubscriber.class)
-                .setParameter("hash", SubscriberKeys.sha256(token))
+                .setParameter("hash", Digests.sha256Hex(token))
                 .setParameter("now", clock.instant())
                 .uniqueResultOptional();
     }
 
     private static Lang language(NoticeSubscriber subscriber) {
         return Lang.parse(subscriber.lang()).orElse(Lang.KO);
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void limit(RateLimiter.Decision decision) {

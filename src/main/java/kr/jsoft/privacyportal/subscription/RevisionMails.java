@@ -13,7 +13,7 @@ import org.hibernate.Session;
  * subscriber is mailed (fan-out job in the same transaction as the notice), and a reminder goes
  * out on the effective date unless the revision is withdrawn first.
  */
-public final class RevisionMails implements RevisionAnnouncements {
+final class RevisionMails implements RevisionAnnouncements {
     private final NoticeMailer mailer;
 
     public RevisionMails(NoticeMailer mailer) {

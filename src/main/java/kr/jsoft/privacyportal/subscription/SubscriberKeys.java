@@ -60,15 +60,6 @@ final class SubscriberKeys {
         return OptionalLong.of(ByteBuffer.wrap(id).getLong());
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static SecretKey derive(SecretKey key, String purpose) {
         return new SecretKeySpec(mac(key, purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }

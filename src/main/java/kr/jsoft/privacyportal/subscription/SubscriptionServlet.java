@@ -17,7 +17,7 @@ import kr.jsoft.privacyportal.web.View;
  * and the confirmation link's page, whose button confirms (a GET alone never does: mail
  * scanners follow links).
  */
-public final class SubscriptionServlet extends HttpServlet {
+final class SubscriptionServlet extends HttpServlet {
     private final NoticeSubscriptions subscriptions;
     private final View view;
     private final ClientAddress clientAddress;

@@ -16,7 +16,7 @@ import kr.jsoft.privacyportal.web.View;
  * idempotent, so the POST answers with the page itself (200) rather than a redirect, which
  * one-click clients need not follow.
  */
-public final class UnsubscribeServlet extends HttpServlet {
+final class UnsubscribeServlet extends HttpServlet {
     private final NoticeSubscriptions subscriptions;
     private final View view;
 

@@ -1,12 +1,10 @@
 package kr.jsoft.privacyportal.web;
 
+import kr.jsoft.privacyportal.crypto.Digests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -45,7 +43,7 @@ public final class PageCache {
             generation = g;
         }
         String address = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String etag = "\"" + sha256(applicationVersion + "\n" + current + "\n" + address).substring(0, 32) + "\"";
+        String etag = "\"" + Digests.sha256Hex(applicationVersion + "\n" + current + "\n" + address).substring(0, 32) + "\"";
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("ETag", etag);
         if (matches(request.getHeader("If-None-Match"), etag)) {
@@ -77,11 +75,4 @@ public final class PageCache {
         return false;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

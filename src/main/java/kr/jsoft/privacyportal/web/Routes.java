@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * mapping that served the request, never the raw path with its ids and tokens) and the path
  * with its secret parts redacted.
  */
-public final class Routes {
+final class Routes {
     /** Path prefixes whose rest is a secret (status links, confirmation, unsubscribe and setup tokens). */
     static final Set<String> SECRET_PREFIXES = Set.of("/complaints/status/", "/notices/subscribe/confirm/",
             "/unsubscribe/", "/manager/setup/");

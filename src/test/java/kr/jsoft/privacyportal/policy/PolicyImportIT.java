@@ -77,7 +77,7 @@ class PolicyImportIT {
         PolicyVersionInfo baseline = policies.find("2023-09-01").orElseThrow();
         for (Lang lang : Lang.values()) {
             byte[] file = Files.readAllBytes(folder.resolve("2023-09-01").resolve("policy." + lang.code() + ".md"));
-            assertThat(baseline.textSha256().get(lang)).isEqualTo(PolicyImporter.sha256(file)).hasSize(64);
+            assertThat(baseline.textSha256().get(lang)).isEqualTo(kr.jsoft.privacyportal.crypto.Digests.sha256Hex(file)).hasSize(64);
             assertThat(policies.markdown(baseline, lang)).isEqualTo(new String(file, StandardCharsets.UTF_8));
         }
     }
@@ -134,7 +134,7 @@ class PolicyImportIT {
         PolicyVersionInfo version = policies.find("2027-01-portal").orElseThrow();
         assertThat(policies.markdown(version, Lang.KO)).endsWith("추가 문장.\n");
         assertThat(version.textSha256().get(Lang.KO)).isEqualTo(
-                PolicyImporter.sha256(TestPolicies.read(draft).getBytes(StandardCharsets.UTF_8)));
+                kr.jsoft.privacyportal.crypto.Digests.sha256Hex(TestPolicies.read(draft).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,15 +1,15 @@
-package kr.jsoft.privacyportal.command;
+package kr.jsoft.privacyportal.jobs;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wakes the dispatcher right after a transaction that queued commands commits, so a new command's
- * first push leaves within moments instead of at the next periodic sweep. Only a hint: the work
- * itself is in the database.
+ * Wakes a {@link Worker} right after a commit that gave it work, so the next step runs within
+ * moments instead of at the next sweep. Only a hint: the work itself is in the database. Raises
+ * while the worker is busy fold into one.
  */
-public final class WakeUpSignal {
+public final class Signal {
     private final Semaphore permit = new Semaphore(0);
 
     public void raise() {
