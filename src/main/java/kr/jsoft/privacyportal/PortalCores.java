@@ -60,16 +60,16 @@ final class PortalCores {
     static Cores open(Settings settings, Clock clock, PortalMetrics metrics) {
         PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
         SecureRandom random = new SecureRandom();
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
         WebServer web = new WebServer(settings.host(), settings.port(), settings.operations().port()
                 .map(port -> new WebServer.MetricsAddress(settings.operations().host(), port)),
                 PublicAddress.isHttps(settings.configuredBaseUrl()),
-                settings.sessionIdle(), settings.shutdownTimeout(), metrics);
+                settings.sessionIdle(), settings.shutdownTimeout(), metrics, clientAddress::isTrustedProxy);
         PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
         Database database = Database.open(settings.database(), entities());
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
         JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId());
-        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
         ErasureJournal erasureJournal = new ErasureJournal(settings.erasureJournalDir(), clock);
         AuditLog auditLog = new AuditLog(clock);
         AuditHeads auditHeads = new AuditHeads(database, auditLog, keys.ecKey(PortalKeys.SIGNING),

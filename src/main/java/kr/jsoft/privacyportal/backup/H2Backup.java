@@ -27,7 +27,8 @@ public final class H2Backup {
         if (Files.exists(zip)) {
             throw new IllegalArgumentException("Refusing to overwrite " + zip);
         }
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        try (Connection connection = DriverManager.getConnection(
+                kr.jsoft.privacyportal.persistence.H2Durability.apply(database.url()), database.user(), database.password());
              PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
             Path parent = zip.toAbsolutePath().getParent();
             if (parent != null) {

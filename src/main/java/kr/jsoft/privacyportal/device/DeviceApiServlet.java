@@ -30,6 +30,7 @@ final class DeviceApiServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int DRAIN_LIMIT_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final RequestMembers requestMembers = RequestMembers.fromServedDocument();
 
     private final DeviceRegistration registration;
     private final DeviceRegistry registry;
@@ -116,6 +117,11 @@ final class DeviceApiServlet extends HttpServlet {
             verify(request, route, body, pathDevice.orElseThrow());
         }
         JsonNode json = json(request, body, route);
+        List<String> unknown = requestMembers.unknown(route, json);
+        if (!unknown.isEmpty()) {
+            throw new Refusal(400, "The request has members this operation does not take: " + String.join(", ", unknown)
+                    + ".", Map.of("unknownMembers", unknown), Map.of());
+        }
         switch (route) {
             case START_REGISTRATION -> startRegistration(request, response, json);
             case CONFIRM_REGISTRATION -> confirm(response, pathDevice.orElseThrow(), json);

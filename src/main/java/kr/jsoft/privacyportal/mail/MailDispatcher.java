@@ -47,7 +47,14 @@ public final class MailDispatcher extends AbstractLifeCycle {
     /** Test seam: runs after a mail was handed to the server and before it is marked sent. */
     interface AfterSend {
         void sent(UUID mailId);
+
+        /** Runs when recording a batch's result failed and is about to be tried again. */
+        default void markFailed(int attempt) {
+        }
     }
+
+    /** Recording a batch's result is tried this often before its mails are left to their lease. */
+    static final int MARK_ATTEMPTS = 3;
 
     private final Database database;
     private final Outbox outbox;
@@ -132,7 +139,7 @@ public final class MailDispatcher extends AbstractLifeCycle {
             log.warn("Cannot reach the SMTP server ({}); {} mails wait for their next attempt", error, batch.size());
             batch.forEach(mail -> failures.add(new Failure(mail, error, false)));
         }
-        mark(claim, sent, failures, untried);
+        markPersistently(claim, sent, failures, untried);
         return new BatchResult(sent.size(), failures.size());
     }
 
@@ -189,6 +196,39 @@ public final class MailDispatcher extends AbstractLifeCycle {
             rows.sort(java.util.Comparator.comparing(OutboxMail::nextAttemptAt));
             return outbox.open(session, rows);
         });
+    }
+
+    /**
+     * The mails are already with the relay: if recording that fails (no pooled connection in
+     * time, a dropped connection), try again before leaving the batch to its lease, after which
+     * every mail of it would be sent a second time. Each try is the same conditional update.
+     */
+    private void markPersistently(UUID claim, List<UUID> sent, List<Failure> failures, List<UUID> untried) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mark(claim, sent, failures, untried);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MARK_ATTEMPTS || stoppingNow()) {
+                    log.warn("Could not record the result of a batch of {} mails ({}); they are sent again, with "
+                            + "the same Message-IDs, when their lease ends", sent.size() + failures.size(), describe(e));
+                    throw e;
+                }
+                log.warn("Recording the result of a batch of {} mails failed ({}); trying again",
+                        sent.size() + failures.size(), describe(e));
+                afterSend.markFailed(attempt);
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean stoppingNow() {
+        return Thread.currentThread().isInterrupted();
     }
 
     private void mark(UUID claim, List<UUID> sent, List<Failure> failures, List<UUID> untried) {

@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(DatabaseSettings settings, Collection<Class<?>> entities) {
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(settings.url());
+        pool.setJdbcUrl(H2Durability.apply(settings.url()));
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());

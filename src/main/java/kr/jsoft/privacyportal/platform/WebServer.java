@@ -4,14 +4,17 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServlet;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import kr.jsoft.privacyportal.metrics.MetricsEndpoint;
 import kr.jsoft.privacyportal.metrics.PortalMetrics;
 import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
+import kr.jsoft.privacyportal.web.ServerErrors;
 import org.eclipse.jetty.ee11.apache.jsp.JettyJasperInitializer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -44,16 +47,19 @@ public final class WebServer {
     }
 
     public WebServer(String host, int port, Optional<MetricsAddress> metricsAddress, boolean https,
-                     Duration sessionIdle, Duration stopTimeout, PortalMetrics metrics) {
+                     Duration sessionIdle, Duration stopTimeout, PortalMetrics metrics,
+                     Predicate<InetAddress> trustedProxy) {
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("portal-http");
         server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        SlowClients.configure(http);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        SlowClients.configure(connector, trustedProxy);
         server.addConnector(connector);
         metricsConnector = metricsAddress.map(address -> {
             ServerConnector metricsPort = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
@@ -66,6 +72,8 @@ public final class WebServer {
         context = newContext(https, sessionIdle);
         // The handler goes in before any worker, so the context starts first and stops last.
         Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        // What Jetty refuses before any handler runs gets the same headers, and problem JSON under /api/.
+        server.setErrorHandler(new ServerErrors(https));
         // The metrics connector answers only /metrics; the public connector never does.
         server.setHandler(metricsConnector.<Handler>map(
                 metricsPort -> new MetricsEndpoint(portal, metricsPort, metrics)).orElse(portal));

@@ -131,6 +131,10 @@ public final class ReferenceDevice implements AutoCloseable {
     public synchronized List<Handled> checkIn() {
         HttpResponse<String> response = signed("POST", "/api/v1/devices/" + deviceId + "/check-ins",
                 "{\"appVersion\":\"3.2.1\"}");
+        if (response.statusCode() == 401) {
+            // After a wipe (or an unregistration) the portal no longer knows this device's key.
+            throw new Forgotten();
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("check-in refused (" + response.statusCode() + "): " + response.body());
         }
@@ -296,6 +300,13 @@ public final class ReferenceDevice implements AutoCloseable {
         }
     }
 
+    /** The portal refused the device's signature: it was wiped or unregistered, and this run is over. */
+    public static final class Forgotten extends RuntimeException {
+        Forgotten() {
+            super("the portal no longer knows this device (its data was wiped or it was unregistered)", null, false, false);
+        }
+    }
+
     /** Command line: see the class comment and the simulator package-info. */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -316,6 +327,10 @@ public final class ReferenceDevice implements AutoCloseable {
         PrintStream out = System.out;
         Path dir = options.containsKey("store") ? Path.of(options.get("store"))
                 : Files.createTempDirectory("reference-device");
+        if (!options.containsKey("store")) {
+            // A store of our own making goes when the run ends, Ctrl-C included.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "reference-device-cleanup"));
+        }
         DeviceStore store = new DeviceStore(dir).seed(25, 3);
         out.println("Device store in " + dir + ": " + store.counts());
         ApprovalRule rule = ApprovalRule.parse(options.getOrDefault("approve", "auto"), console, out);
@@ -329,7 +344,12 @@ public final class ReferenceDevice implements AutoCloseable {
                 out.print("SMS code sent to the number (development: see the portal's SMS inbox): ");
                 out.flush();
                 try {
-                    return console.readLine().trim();
+                    String line = console.readLine();
+                    if (line == null) {
+                        System.err.println("No SMS code: the input is closed. Run unattended with --code <code>.");
+                        System.exit(2);
+                    }
+                    return line.trim();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -339,6 +359,16 @@ public final class ReferenceDevice implements AutoCloseable {
                 device.checkIn();
                 TimeUnit.MILLISECONDS.sleep(every.toMillis());
             }
+        } catch (Forgotten forgotten) {
+            out.println("Stopping: " + forgotten.getMessage() + ".");
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -11,7 +11,9 @@
  *     auto|approve|refuse|ask|ignore|match:<number>}, {@code --code}, {@code --store <dir>}, {@code
  *     --check-in-every 60s}); against a development portal started with {@code
  *     PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS=true}, since its push endpoint is on 127.0.0.1. The integration tests
- *     run it in-process.
+ *     run it in-process. Without {@code --store} it uses a temporary folder and removes it when the run
+ *     ends; unattended (input closed) it needs {@code --code} and otherwise stops with a message; a check-in
+ *     refused with 401 (the device was wiped or unregistered) ends the run with a message.
  *     Nothing in the portal depends on this package.
  */
 package kr.jsoft.privacyportal.simulator;

@@ -61,6 +61,11 @@ public final class ClientAddress {
         return new ClientAddress(List.of(), Header.X_FORWARDED_FOR);
     }
 
+    /** Whether {@code address} is one of PORTAL_TRUSTED_PROXIES (many visitors share its connections). */
+    public boolean isTrustedProxy(InetAddress address) {
+        return trusted.test(address);
+    }
+
     /** The client's address for this request (normalised when it comes from a forwarded header). */
     public String of(HttpServletRequest request) {
         if (trusted.isEmpty()) {

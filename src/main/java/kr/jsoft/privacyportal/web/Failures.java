@@ -38,6 +38,21 @@ public final class Failures extends HttpFilter {
                 refuse(request, target, bad);
                 return;
             }
+            if (ClientFaults.abandoned(cause)) {
+                // A slow or vanished client: its connection is gone or timed out; nothing to answer, nothing lost.
+                log.info("Client gave up or was too slow on {} {}", request.getMethod(),
+                        loggablePath(request.getRequestURI()));
+                fail(request, target, 408, "The request took too long to arrive.");
+                return;
+            }
+            var refusal = ClientFaults.refusal(cause);
+            if (refusal.isPresent()) {
+                // Jetty would not parse what was sent (too large, too many fields, bad encoding): the client's fault.
+                log.warn("Refused {} {} with {}: {}", request.getMethod(), loggablePath(request.getRequestURI()),
+                        refusal.get(), refusalMessage(refusal.get()));
+                fail(request, target, refusal.get(), refusalMessage(refusal.get()));
+                return;
+            }
             if (databaseBusy(cause)) {
                 // No pooled connection within PORTAL_DB_CONNECT_TIMEOUT: overload, not a bug. Nothing was
                 // written (the transaction never began); the client may simply try again shortly.
@@ -57,6 +72,15 @@ public final class Failures extends HttpFilter {
     }
 
     static final long BUSY_RETRY_AFTER_SECONDS = 5;
+
+    private static String refusalMessage(int status) {
+        return switch (status) {
+            case 413 -> "The form was too large (too much text or too many fields).";
+            case 414 -> "The address was too long.";
+            case 408 -> "The request arrived too slowly.";
+            default -> "The request could not be read: its form data or address is not validly encoded.";
+        };
+    }
 
     /** The pool's "no connection within the timeout" (HikariCP throws {@link java.sql.SQLTransientConnectionException}). */
     static boolean databaseBusy(Throwable failure) {

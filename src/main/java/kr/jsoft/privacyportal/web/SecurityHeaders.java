@@ -30,16 +30,26 @@ public final class SecurityHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        HttpFields.Mutable headers = response.getHeaders();
+        apply(response.getHeaders(), request.isSecure() || httpsBaseUrl);
+        if ("TRACE".equals(request.getMethod())) {
+            // TRACE echoes the request, cookies included (cross-site tracing); no page of the portal answers it.
+            response.getHeaders().put("Allow", "GET, HEAD, POST, OPTIONS");
+            Response.writeError(request, response, callback, 405);
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+
+    /** The headers themselves; also what {@link ServerErrors} sets on answers Jetty gives before this handler runs. */
+    static void apply(HttpFields.Mutable headers, boolean https) {
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "same-origin");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Cross-Origin-Opener-Policy", "same-origin");
         headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (request.isSecure() || httpsBaseUrl) {
+        if (https) {
             headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        return super.handle(request, response, callback);
     }
 }

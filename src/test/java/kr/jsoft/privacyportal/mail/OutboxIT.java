@@ -109,6 +109,44 @@ class OutboxIT {
     }
 
     @Test
+    void aBatchSentWhileThePoolIsExhaustedIsMarkedSentOnRetryInsteadOfResent() throws Exception {
+        enqueueConfirmation("starved@example.com", Lang.EN);
+        java.util.List<java.sql.Connection> held = new java.util.ArrayList<>();
+        MailDispatcher starved = new MailDispatcher(bed.database, bed.outbox, bed.view, bed.transport, bed.settings,
+                bed.baseUrl, bed.auditLog, bed.clock, bed.random, new MailDispatcher.AfterSend() {
+                    @Override
+                    public void sent(UUID mailId) {
+                        // Every pooled connection taken by others: the mark cannot get one in time.
+                        try {
+                            for (int i = 0; i < 10; i++) {
+                                held.add(bed.database.dataSource().getConnection());
+                            }
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+
+                    @Override
+                    public void markFailed(int attempt) {
+                        for (java.sql.Connection connection : held) {
+                            try {
+                                connection.close();
+                            } catch (java.sql.SQLException ignored) {
+                                // returned to the pool either way
+                            }
+                        }
+                    }
+                });
+
+        assertThat(starved.dispatchOnce().sent()).isEqualTo(1);
+
+        assertThat(states()).containsExactly(MailState.SENT);
+        bed.clock.advance(MailDispatcher.LEASE.plusMinutes(1));
+        bed.dispatcher().dispatchUntilIdle();
+        assertThat(bed.received()).as("not sent again after the lease").hasSize(1);
+    }
+
+    @Test
     void aCrashBetweenSendingAndMarkingSentResendsOnceWithTheSameMessageId() throws Exception {
         UUID id = enqueueConfirmation("once@example.com", Lang.EN);
         AtomicBoolean crash = new AtomicBoolean(true);

@@ -1,0 +1,46 @@
+package kr.jsoft.privacyportal.persistence;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What every H2 file database of the portal is opened with, whoever wrote its URL:
+ * {@code WRITE_DELAY=0}, because H2's default (500 ms) acknowledges a commit before it reaches
+ * the file and a killed process loses every commit of its last half second (a complaint's
+ * receipt shown, then gone; a reference issued twice); and {@code DB_CLOSE_ON_EXIT=FALSE},
+ * because H2's own shutdown hook would otherwise close the database while the portal's
+ * shutdown is still finishing requests and mail ({@link Database#close} closes it, last).
+ * This makes a commit survive the process, not the machine: H2 promises nothing on an
+ * operating-system crash or power loss (README: production belongs on PostgreSQL).
+ */
+public final class H2Durability {
+    private static final Pattern WRITE_DELAY = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=[^;]*");
+    private static final Pattern CLOSE_ON_EXIT = Pattern.compile("(?i);\\s*DB_CLOSE_ON_EXIT\\s*=[^;]*");
+    private static final Pattern AUTO_SERVER = Pattern.compile("(?i);\\s*AUTO_SERVER\\s*=\\s*TRUE\\s*(;|$)");
+
+    private H2Durability() {
+    }
+
+    /** {@code url} with both settings for an H2 file database (an operator's value for them replaced); others as given. */
+    public static String apply(String url) {
+        if (!isH2File(url)) {
+            return url;
+        }
+        String rest = CLOSE_ON_EXIT.matcher(WRITE_DELAY.matcher(url).replaceAll("")).replaceAll("");
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER=TRUE (its server must end with
+        // the process); such a URL keeps H2's own close at exit, so its shutdown may still log errors.
+        return rest + ";WRITE_DELAY=0" + (AUTO_SERVER.matcher(url).find() ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** An embedded H2 file: {@code jdbc:h2:file:…} or a bare path ({@code jdbc:h2:./data/portal}) or another file system
+     * ({@code nio:}, {@code async:}); not in memory, not a server's ({@code tcp:}, {@code ssl:}), not read-only ({@code zip:}). */
+    static boolean isH2File(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = lower.substring("jdbc:h2:".length());
+        return !(rest.startsWith("mem:") || rest.startsWith("memfs:") || rest.startsWith("memlzf:")
+                || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
+    }
+}
