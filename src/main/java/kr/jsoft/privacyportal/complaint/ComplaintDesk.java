@@ -264,7 +264,7 @@ public final class ComplaintDesk {
             String email = records.open(c.emailSealed(), "email", c.id());
             outbox.enqueue(session, OutgoingMail.to(email, lang, "complaint/mail/notice")
                     .with("reference", c.reference())
-                    .with("title", title.get(lang))
+                    .with("noticeTitle", title.get(lang))
                     .with("body", body.get(lang))
                     .with("noticeUrl", path.get(lang)));
             auditLog.record(session, by.withAction("complaint.notice-mailed").target("complaint", c.id()));

@@ -88,9 +88,9 @@ public final class NoticeMailer {
         if (exists(session, key, FanOutJob.Kind.GENERAL)) {
             return;
         }
-        UUID ko = outbox.saveContext(session, Map.of("title", title.get(Lang.KO), "body", body.get(Lang.KO),
+        UUID ko = outbox.saveContext(session, Map.of("noticeTitle", title.get(Lang.KO), "body", body.get(Lang.KO),
                 "noticeUrl", path.get(Lang.KO)));
-        UUID en = outbox.saveContext(session, Map.of("title", title.get(Lang.EN), "body", body.get(Lang.EN),
+        UUID en = outbox.saveContext(session, Map.of("noticeTitle", title.get(Lang.EN), "body", body.get(Lang.EN),
                 "noticeUrl", path.get(Lang.EN)));
         FanOutJob job = new FanOutJob(UUID.randomUUID(), key, FanOutJob.Kind.GENERAL, clock.instant(), ko, en,
                 clock.instant());

@@ -12,7 +12,7 @@ class ApprovalPromptWordingTest {
 
     @Test
     void thePhonePromptNamesTheLabelOfTheNumberOnTheStatusPageInBothLanguages() {
-        assertThat(DestructionProcess.PROMPT)
+        assertThat(DestructionProcess.bothLanguages(DestructionProcess.PROMPT))
                 .contains("'" + Messages.resolve(Locale.KOREAN, "destruction.approval.label") + "'")
                 .contains("'" + Messages.resolve(Locale.ENGLISH, "destruction.approval.label") + "'")
                 .contains("두 자리", "two-digit", "거절", "refuse");
@@ -20,7 +20,7 @@ class ApprovalPromptWordingTest {
 
     @Test
     void thePromptFitsWhatTheCommandChannelCarries() {
-        assertThat(new ApprovalPrompt("destruction-request", DestructionProcess.PROMPT, "42").message())
-                .isEqualTo(DestructionProcess.PROMPT);
+        assertThat(new ApprovalPrompt("destruction-request", DestructionProcess.bothLanguages(DestructionProcess.PROMPT), "42").message())
+                .isEqualTo(DestructionProcess.bothLanguages(DestructionProcess.PROMPT));
     }
 }

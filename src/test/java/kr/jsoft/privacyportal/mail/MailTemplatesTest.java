@@ -52,7 +52,7 @@ class MailTemplatesTest {
         for (String name : List.of("reference", "body", "linkUrl", "statusUrl", "caseUrl", "queueUrl", "requestUrl",
                 "verifyUrl", "confirmUrl", "textUrl", "redlineUrl", "dueDate", "completedAt", "approvedAt",
                 "certificate", "grounds", "day", "lastSeq", "lastHash", "signedHead", "revisionTitle",
-                "effectiveDate", "summary", "validHours", "devices", "wiped", "outcome")) {
+                "effectiveDate", "summary", "validHours", "devices", "wiped", "outcome", "noticeTitle", "noticeUrl")) {
             model.put(name, "[" + name + "]");
         }
         model.put("organisations", "Korea Internet & Security Agency");
@@ -61,10 +61,15 @@ class MailTemplatesTest {
         model.put("category", "complaint.category.infringement");
         model.put("baseUrl", BASE_URL);
         model.put("lang", lang.code());
-        if (template.startsWith("mail/notice-revision")) {
+        if (isListMail(template)) {
             model.put("unsubscribeUrl", "/unsubscribe/token");
         }
         return model;
+    }
+
+    /** Mails sent to every notice subscriber: only they carry an unsubscribe link. */
+    private static boolean isListMail(String template) {
+        return template.startsWith("mail/notice-revision") || template.equals("mail/notice-general");
     }
 
     private String html(String template, Lang lang) {
@@ -103,7 +108,7 @@ class MailTemplatesTest {
     @Test
     void onlyListMailsCarryTheUnsubscribeLinkInBothParts() throws Exception {
         for (String template : mailTemplates()) {
-            boolean list = template.startsWith("mail/notice-revision");
+            boolean list = isListMail(template);
             String link = BASE_URL + "/unsubscribe/token";
             assertThat(html(template, Lang.EN).contains("<a href=\"" + link + "\">Unsubscribe</a>")).as(template)
                     .isEqualTo(list);
@@ -147,8 +152,12 @@ class MailTemplatesTest {
 
     @Test
     void koreanMailsNeedNoParticleFallbacks() {
-        assertThat(text("complaint/mail/resolved", Lang.KO)).contains("민원([reference])을 처리하고 종결했습니다:");
-        assertThat(text("complaint/mail/receipt", Lang.KO)).startsWith("민원이 접수되었습니다([reference])\n");
-        assertThat(text("destruction/mail/certificate", Lang.KO)).contains("파기 요청([reference])이 [completedAt]에");
+        for (String template : List.of("complaint/mail/resolved", "complaint/mail/refused", "complaint/mail/receipt",
+                "destruction/mail/certificate")) {
+            assertThat(text(template, Lang.KO)).as(template)
+                    .doesNotContain("을(를)", "를(을)", "이(가)", "가(이)", "은(는)", "는(은)", "(으)로", "과(와)");
+        }
+        assertThat(text("complaint/mail/resolved", Lang.KO)).contains("민원 [reference]에 대한 처리를 마치고 종결했습니다:");
+        assertThat(text("destruction/mail/certificate", Lang.KO)).contains("[completedAt]에 파기 요청 [reference]의 처리를 완료했습니다.");
     }
 }
