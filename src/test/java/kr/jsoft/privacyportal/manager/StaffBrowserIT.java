@@ -139,7 +139,7 @@ class StaffBrowserIT {
         look("complaints");
         browser.click("a[href$='" + portal.server().complaints().desk().queue(ComplaintViews.Filter.NONE).stream()
                 .filter(r -> r.reference().equals(due.reference())).findFirst().orElseThrow().id() + "']");
-        browser.click(".complaint-reply button[type=submit]");
+        browser.clickStaying(".complaint-reply button[type=submit]");
         assertThat(browser.findAll("#result-message")).as("an empty reply is refused by the browser").isEmpty();
         browser.find("#text-reply").sendKeys("답변을 준비하고 있습니다.");
         browser.click(".complaint-reply button[type=submit]");

@@ -188,9 +188,33 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
     public Browser click(String css) {
         WebElement element = find(css);
         element.click();
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> isGone(element));
         waitForLoad();
         return this;
+    }
+
+    /**
+     * Clicks a button that must not leave the page (e.g. a submit the browser refuses because a required
+     * field is empty).
+     */
+    public Browser clickStaying(String css) {
+        find(css).click();
+        return this;
+    }
+
+    /** True once the element's document was replaced (some ChromeDriver versions say so in other words). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public void waitForLoad() {
