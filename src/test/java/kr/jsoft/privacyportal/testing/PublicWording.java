@@ -27,11 +27,18 @@ public final class PublicWording {
     private PublicWording() {
     }
 
+    /**
+     * Long opaque tokens a page shows on purpose for copying (a certificate, a key): random
+     * base64url, in which any pattern above may turn up by chance.
+     */
+    private static final Pattern OPAQUE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{40,}");
+
     /** The internal words found in {@code text} (empty: none). */
     public static List<String> internalTermsIn(String text) {
         List<String> found = new ArrayList<>();
+        String words = OPAQUE_TOKEN.matcher(text).replaceAll(" ");
         for (Pattern pattern : INTERNAL) {
-            Matcher matcher = pattern.matcher(text);
+            Matcher matcher = pattern.matcher(words);
             while (matcher.find()) {
                 found.add(matcher.group());
             }

@@ -20,4 +20,15 @@ class PublicWordingTest {
                 + "웹사이트에서 요청하고 휴대전화에서 승인. 71시간 59분. jsoft · Smart Callback. www.kopico.go.kr"))
                 .isEmpty();
     }
+
+    @Test
+    void aCertificateShownForCopyingIsNotReadAsWords() {
+        // The signature of a real certificate once held "auYiELpp", which reads like a camelCase name.
+        String certificate = "eyJraWQiOiJzaWduaW5nIiwidHlwIjoiZGVzdHJ1Y3Rpb24tY2VydGlmaWNhdGUrand0In0"
+                + ".eyJyZWYiOiJELTIwMjYtMDAwMDA4In0"
+                + ".auYiELpp-A0lDU2esaA2V_i_HjMooo-YDub_JrbsKvvfL4u2al2qyjRFfW9FFurFafpYUAxs6jOglMtlTZr5Bw";
+        assertThat(PublicWording.internalTermsIn("Certificate\n" + certificate + "\nCheck")).isEmpty();
+        assertThat(PublicWording.internalTermsIn("Certificate " + certificate + " outcome COMPLETED"))
+                .containsExactly("COMPLETED");
+    }
 }
