@@ -3,7 +3,9 @@ package kr.jsoft.privacyportal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlAnchor;
@@ -43,6 +45,27 @@ class ErrorPagesIT {
                         .isEqualTo(home.querySelector(".brand").asNormalizedText());
                 assertThat(missing.getDocumentElement().getAttribute("lang")).isEqualTo(lang);
             }
+        }
+    }
+
+    @Test
+    void anErrorInTheDashboardKeepsTheStaffFrameAndLeadsBackToTheDashboard() throws Exception {
+        try (WebClient browser = new StaffAccounts(portal).signedIn(Role.PRIVACY_MANAGER)) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            HtmlPage dashboard = browser.getPage(portal.url("/manager"));
+            HtmlPage missing = browser.getPage(portal.url("/manager/no-such-page"));
+
+            assertThat(missing.getWebResponse().getStatusCode()).isEqualTo(404);
+            assertThat(missing.querySelector("body").getAttributes().getNamedItem("class").getNodeValue()).isEqualTo("staff");
+            assertThat(missing.querySelector(".staff-brand").asNormalizedText())
+                    .isEqualTo(dashboard.querySelector(".staff-brand").asNormalizedText());
+            assertThat((DomNode) missing.querySelector("nav.site-nav")).as("no public navigation in the dashboard").isNull();
+            assertThat((DomNode) missing.querySelector("footer")).isNull();
+            assertThat(missing.querySelectorAll("link[rel=stylesheet]").stream()
+                    .map(l -> l.getAttributes().getNamedItem("href").getNodeValue()))
+                    .containsExactly("/static/css/staff.css");
+            assertThat(((HtmlAnchor) missing.querySelector(".error-home a")).getHrefAttribute()).isEqualTo("/manager");
+            assertThat(missing.querySelector("h1").asNormalizedText()).isIn("페이지를 찾을 수 없습니다", "Page not found");
         }
     }
 
