@@ -14,6 +14,7 @@ import kr.jsoft.privacyportal.simulator.ReferenceDevice;
 import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.ClearTextScan;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.testing.TestDevice;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
@@ -196,6 +197,26 @@ class DestructionIT {
         }
         assertThat(answers.get(0)).isEqualTo(answers.get(1));
         assertThat(answers.get(0)).startsWith("302 200");
+    }
+
+    @Test
+    void takingARequestDoesTheSameDatabaseWorkWhetherOrNotTheNumberHasADevice() throws Exception {
+        String withDevices = testbed.newNumber();
+        testbed.device(portal, dir, withDevices, ApprovalRule.ignore());
+        String withoutDevices = testbed.newNumber();
+        var intake = portal.server().destruction().intake();
+        var database = portal.server().cores().database();
+        // The first request of a run may create the year's reference counter: not part of the comparison.
+        intake.requestOnWebsite(testbed.newNumber(), null, Lang.EN, "198.51.100.1");
+
+        List<String> withDevice = database.statementsPreparedBy(
+                () -> intake.requestOnWebsite(withDevices, null, Lang.EN, "198.51.100.2"));
+        List<String> withoutDevice = database.statementsPreparedBy(
+                () -> intake.requestOnWebsite(withoutDevices, null, Lang.EN, "198.51.100.3"));
+
+        // The devices are looked up afterwards, off the request: the answer's timing cannot tell them apart.
+        assertThat(withDevice).isNotEmpty().isEqualTo(withoutDevice);
+        assertThat(withDevice).noneMatch(sql -> sql.matches("(?s).*\\b(from|join) device\\b.*"));
     }
 
     @Test
