@@ -51,7 +51,9 @@ public final class Database implements AutoCloseable {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    // db/vendor/{vendor}: what only one database can do (PostgreSQL's triggers); kept out
+                    // of db/migration because Flyway scans a location's subfolders too.
+                    .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                     .validateMigrationNaming(true)
                     .load();
             flyway.migrate();

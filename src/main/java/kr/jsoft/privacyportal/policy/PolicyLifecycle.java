@@ -194,11 +194,12 @@ public final class PolicyLifecycle {
         NoticeView notice = notices.post(session, revisionNotice(version, metadata, effectiveAt, unfavourable, inForce));
         // The notice's own posting time is the one the period counts from (and the one stored).
         checkPeriod(version, effectiveDate, unfavourable, notice.postedAt());
-        version.schedule(notice.postedAt(), effectiveAt, unfavourable, missing.isEmpty() ? null : waiver);
+        version.schedule(notice.id(), notice.postedAt(), effectiveAt, unfavourable, missing.isEmpty() ? null : waiver);
         session.flush();
         auditLog.record(session, by.withAction("policy.scheduled").target("policy_version", version.id())
                 .detail("effective " + effectiveDate + ", notice " + notice.id()
-                        + (unfavourable ? ", unfavourable: 30 days" : ", 7 days")));
+                        + (unfavourable ? ", unfavourable: 30 days" : ", 7 days")
+                        + PolicyIntegrity.sealDetail(session, version)));
         if (!missing.isEmpty()) {
             auditLog.record(session, by.withAction("policy.checklist-waived").target("policy_version", version.id())
                     .detail("missing " + missing.stream().map(CompletenessCheck.Requirement::key).toList()
@@ -222,7 +223,8 @@ public final class PolicyLifecycle {
         version.withdraw(notice.postedAt());
         session.flush();
         auditLog.record(session, by.withAction("policy.withdrawn").target("policy_version", version.id())
-                .detail("was effective " + effectiveDate + ", notice " + notice.id()));
+                .detail("was effective " + effectiveDate + ", notice " + notice.id()
+                        + PolicyIntegrity.sealDetail(session, version)));
         ScheduledRevision revision = new ScheduledRevision(version.id(), version.label(), notice.id(),
                 notice.postedAt(), effectiveDate, version.effectiveAt(), version.unfavourable(), version.summaryKo(),
                 version.summaryEn(), policies.inForce(now).map(PolicyVersionInfo::label).orElse(null));
