@@ -96,10 +96,18 @@ public final class PolicyLifecycle {
             List<UnfavourableChanges.Change> changes = unfavourableChanges(version, inForce);
             boolean unfavourable = version.metadata().unfavourable() || version.unfavourable() || !changes.isEmpty();
             return new Review(version, VersionState.of(version, inForce, now), inForce.filter(v -> !v.id().equals(version.id())),
-                    CompletenessCheck.of(version.metadata()), changes,
+                    CompletenessCheck.of(version.metadata(), texts(version)), changes,
                     version.metadata().unfavourable() || version.unfavourable(),
                     NoticePeriod.earliestEffectiveDate(now, unfavourable), notices.forVersion(version.label()));
         });
+    }
+
+    private Map<Lang, String> texts(PolicyVersionInfo version) {
+        Map<Lang, String> texts = new java.util.EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            texts.put(lang, policies.markdown(version, lang));
+        }
+        return texts;
     }
 
     private static List<UnfavourableChanges.Change> unfavourableChanges(PolicyVersionInfo version,
@@ -178,7 +186,10 @@ public final class PolicyLifecycle {
             throw new LifecycleException(null, "policy.schedule.otherScheduled", other.get().label());
         }
         PolicyMetadata metadata = PolicyMetadata.parse(version.metadataJson());
-        List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(metadata);
+        Map<Lang, String> texts = new java.util.EnumMap<>(Lang.class);
+        PolicyQueries.texts(session, version.id()).forEach(t -> Lang.parse(t.lang())
+                .ifPresent(lang -> texts.put(lang, t.markdown())));
+        List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(metadata, texts);
         String waiver = checklistWaiver == null || checklistWaiver.isBlank() ? null : checklistWaiver.strip();
         if (!missing.isEmpty() && waiver == null) {
             throw new LifecycleException("checklistWaiver", "policy.schedule.incomplete", missing);
