@@ -22,8 +22,9 @@ ALTER TABLE policy_version ADD CONSTRAINT policy_version_notice_row CHECK (
 -- collides on baseline_slot. Unique constraints allow any number of NULLs on both databases.
 ALTER TABLE policy_version ADD COLUMN baseline_slot BOOLEAN;
 UPDATE policy_version SET baseline_slot = TRUE WHERE baseline;
+-- Written without a NULL result: a CHECK that evaluates to NULL passes.
 ALTER TABLE policy_version ADD CONSTRAINT policy_version_baseline_slot CHECK (
-    (baseline AND baseline_slot = TRUE) OR (NOT baseline AND baseline_slot IS NULL));
+    COALESCE(baseline_slot, FALSE) = baseline AND (baseline_slot IS NULL OR baseline_slot));
 ALTER TABLE policy_version ADD CONSTRAINT policy_version_one_baseline UNIQUE (baseline_slot);
 
 -- Optimistic version: the importer's update of a draft fails rather than overwrite a schedule

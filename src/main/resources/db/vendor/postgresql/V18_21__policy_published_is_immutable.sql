@@ -6,7 +6,7 @@ CREATE FUNCTION policy_version_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         IF OLD.effective_at IS NOT NULL OR OLD.notice_id IS NOT NULL THEN
-            RAISE EXCEPTION 'policy version % is published: it is never deleted', OLD.label;
+            RAISE EXCEPTION 'policy_version_guard: policy version % is published: it is never deleted', OLD.label USING ERRCODE = 'integrity_constraint_violation';
         END IF;
         RETURN OLD;
     END IF;
@@ -14,18 +14,18 @@ BEGIN
         -- The baseline predates the portal: it only ever enters an empty register.
         IF NEW.baseline AND EXISTS (SELECT 1 FROM policy_version
                                     WHERE effective_at IS NOT NULL OR notice_id IS NOT NULL) THEN
-            RAISE EXCEPTION 'a baseline enters only while no version is published';
+            RAISE EXCEPTION 'policy_version_guard: a baseline enters only while no version is published' USING ERRCODE = 'integrity_constraint_violation';
         END IF;
         RETURN NEW;
     END IF;
     IF OLD.unfavourable AND NOT NEW.unfavourable THEN
-        RAISE EXCEPTION 'policy version %: unfavourable is never cleared', OLD.label;
+        RAISE EXCEPTION 'policy_version_guard: policy version %: unfavourable is never cleared', OLD.label USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     IF NEW.baseline IS DISTINCT FROM OLD.baseline THEN
-        RAISE EXCEPTION 'policy version %: baseline never changes', OLD.label;
+        RAISE EXCEPTION 'policy_version_guard: policy version %: baseline never changes', OLD.label USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     IF OLD.baseline AND NEW.effective_at IS DISTINCT FROM OLD.effective_at THEN
-        RAISE EXCEPTION 'policy version %: the baseline''s date never changes', OLD.label;
+        RAISE EXCEPTION 'policy_version_guard: policy version %: the baseline''s date never changes', OLD.label USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     IF (OLD.effective_at IS NOT NULL OR OLD.notice_id IS NOT NULL)
        AND (NEW.label, NEW.metadata_json, NEW.metadata_sha256, NEW.summary_ko, NEW.summary_en,
@@ -33,7 +33,7 @@ BEGIN
            IS DISTINCT FROM
            (OLD.label, OLD.metadata_json, OLD.metadata_sha256, OLD.summary_ko, OLD.summary_en,
             OLD.authoritative_language, OLD.reference_translations, OLD.imported_at) THEN
-        RAISE EXCEPTION 'policy version % is published: its text never changes', OLD.label;
+        RAISE EXCEPTION 'policy_version_guard: policy version % is published: its text never changes', OLD.label USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;
 END
@@ -55,7 +55,7 @@ BEGIN
                AND (v.effective_at IS NOT NULL OR v.notice_id IS NOT NULL))
        OR (TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM policy_version v WHERE v.id = OLD.version_id
                AND (v.effective_at IS NOT NULL OR v.notice_id IS NOT NULL))) THEN
-        RAISE EXCEPTION 'the text of a published policy version never changes';
+        RAISE EXCEPTION 'policy_text_guard: the text of a published policy version never changes' USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -71,7 +71,7 @@ CREATE TRIGGER policy_text_guard BEFORE INSERT OR UPDATE OR DELETE ON policy_tex
 CREATE FUNCTION notice_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (NEW.posted_at, NEW.kind, NEW.version_label) IS DISTINCT FROM (OLD.posted_at, OLD.kind, OLD.version_label) THEN
-        RAISE EXCEPTION 'a posted notice keeps its date, kind and version';
+        RAISE EXCEPTION 'notice_guard: a posted notice keeps its date, kind and version' USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;
 END
