@@ -1,4 +1,4 @@
--- PostgreSQL only (Database.open adds classpath:db/vendor/{vendor}): the database itself refuses
+-- PostgreSQL only (Database.open adds classpath:db/vendor/postgresql there): the database itself refuses
 -- what the importer and the lifecycle never do. H2 has no SQL triggers; there the portal's
 -- start-up integrity check (policy/PolicyIntegrity.java) detects the same and shows it as tampering.
 
