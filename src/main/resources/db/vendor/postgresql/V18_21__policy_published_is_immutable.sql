@@ -64,7 +64,9 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER policy_text_guard BEFORE INSERT OR UPDATE OR DELETE ON policy_text
+-- INSERT stays allowed: the baseline's texts follow its row in the same transaction, and the
+-- unique (version_id, lang) already stops a second text per language.
+CREATE TRIGGER policy_text_guard BEFORE UPDATE OR DELETE ON policy_text
     FOR EACH ROW EXECUTE FUNCTION policy_text_guard();
 
 -- A notice is posted once, never edited: its date, kind and version stay as posted.
