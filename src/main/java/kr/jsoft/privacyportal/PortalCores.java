@@ -38,6 +38,7 @@ import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.CsrfTokens;
 import kr.jsoft.privacyportal.web.Failures;
 import kr.jsoft.privacyportal.web.HealthServlet;
+import kr.jsoft.privacyportal.web.ReadinessDetails;
 import kr.jsoft.privacyportal.web.HomeServlet;
 import kr.jsoft.privacyportal.web.PublicAddress;
 import kr.jsoft.privacyportal.web.RequestLog;
@@ -86,7 +87,8 @@ final class PortalCores {
         web.filter(new Failures(), "/*");
         web.filter(new CsrfTokens(random), "/*");
         web.servlet(new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
-        web.servlet(new HealthServlet(database, version()), "/healthz", "/readyz");
+        ReadinessDetails readiness = new ReadinessDetails();
+        web.servlet(new HealthServlet(database, version(), readiness), "/healthz", "/readyz");
         web.servlet(new ApiNotFoundServlet(), "/api/*");
         jobs.every("rate-limit purge", Duration.ofMinutes(10), rateLimiter::purgeExpired);
         jobs.every("audit-head", Duration.ofMinutes(15), auditHeads::signIfDue);
@@ -95,7 +97,7 @@ final class PortalCores {
         return new Cores(clock, random, version(), keys, database, auditLog, auditHeads,
                 new AuditTrail(database, auditLog, auditHeads), view, web, publicAddress, clientAddress,
                 new ManagerArea(web.context()), jobs, jobLeases, rateLimiter, lookupKey, new KeyedHash(lookupKey),
-                dataCipher, erasureJournal, metrics.registry(), settings.shutdownTimeout());
+                dataCipher, erasureJournal, metrics.registry(), settings.shutdownTimeout(), readiness);
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */

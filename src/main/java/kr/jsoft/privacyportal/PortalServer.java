@@ -67,6 +67,7 @@ public final class PortalServer {
         var notices = NoticeFeature.wire(cores);
         var policies = PolicyFeature.wire(cores, settings.policiesDir(), notices.service(),
                 subscriptions.revisionAnnouncements());
+        policies.checkItself(cores, settings.mode().isProduction(), settings.sms(), settings.push(), settings.mail());
         var manager = ManagerFeature.wire(cores, new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
                 settings.dataDir());
         var complaints = ComplaintFeature.wire(cores, settings.complaints(), mail, policies.facts(), manager.staff());

@@ -25,7 +25,16 @@ public record MailSettings(
         InternetAddress managerAlert,
         Duration retention,
         int maxAttempts,
-        int connections) {
+        int connections,
+        Optional<SmtpOperator> smtpOperator) {
+
+    /**
+     * Who operates the SMTP relay ({@code PORTAL_SMTP_OPERATOR}, {@code PORTAL_SMTP_OPERATOR_COUNTRY},
+     * {@code PORTAL_SMTP_OPERATOR_CONTACT}): a consignee the privacy policy must name (PIPA Art. 26),
+     * and an overseas transfer when the country is not KR. The policy self-check compares it.
+     */
+    public record SmtpOperator(String name, String country, Optional<String> contact) {
+    }
 
     /** How the SMTP connection is protected. */
     public enum Security {
@@ -61,6 +70,13 @@ public record MailSettings(
         Duration retention = env.duration("PORTAL_MAIL_RETENTION", Duration.ofDays(30));
         int maxAttempts = env.integer("PORTAL_MAIL_MAX_ATTEMPTS", 8, 1, 100);
         int connections = env.integer("PORTAL_MAIL_CONNECTIONS", 4, 1, 32);
+        Optional<String> operatorName = env.optional("PORTAL_SMTP_OPERATOR");
+        String operatorCountry = env.string("PORTAL_SMTP_OPERATOR_COUNTRY", "KR").toUpperCase(Locale.ROOT);
+        if (!operatorCountry.matches("[A-Z]{2}")) {
+            throw new SettingsException("PORTAL_SMTP_OPERATOR_COUNTRY", "must be a two-letter country code (ISO 3166-1)");
+        }
+        Optional<SmtpOperator> operator = operatorName.map(name -> new SmtpOperator(name, operatorCountry,
+                env.optional("PORTAL_SMTP_OPERATOR_CONTACT")));
         if (mode.isProduction()) {
             // Production has no stand-in: mail that cannot be sent would silently pile up.
             require(host.isPresent(), "PORTAL_SMTP_HOST", "is required in production mode (the SMTP relay)");
@@ -75,7 +91,12 @@ public record MailSettings(
         InternetAddress manager = managerAlert.orElseGet(() -> parse("PORTAL_MANAGER_ALERT_EMAIL",
                 "privacy-manager@localhost"));
         return new MailSettings(host, port, security, user, password, sender, replyTo, manager, retention,
-                maxAttempts, connections);
+                maxAttempts, connections, operator);
+    }
+
+    /** Mail leaves through a relay on another machine: someone operates it for jsoft. */
+    public boolean relaysThroughAnotherHost() {
+        return smtpHost.isPresent() && !isLocal(smtpHost.get());
     }
 
     /** Development mode without a configured relay: mail goes to the embedded GreenMail server. */

@@ -36,6 +36,13 @@ public final class Database implements AutoCloseable {
         this.statements = statements;
     }
 
+    /** The common migrations, and PostgreSQL's own (H2 has none, so no empty folder is looked for). */
+    static String[] locations(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                : new String[] {"classpath:db/migration"};
+    }
+
     public static Database open(DatabaseSettings settings, Collection<Class<?>> entities) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(H2Durability.apply(settings.url()));
@@ -52,7 +59,10 @@ public final class Database implements AutoCloseable {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    // db/vendor/<vendor>: what only one database can do (PostgreSQL's triggers); kept out
+                    // of db/migration because Flyway scans a location's subfolders too, and named here
+                    // because Flyway itself has no {vendor} placeholder (that is Spring Boot's).
+                    .locations(locations(settings.url()))
                     .validateMigrationNaming(true)
                     .load();
             flyway.migrate();

@@ -19,13 +19,14 @@ import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.staff.ManagerArea;
 import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.PublicAddress;
+import kr.jsoft.privacyportal.web.ReadinessDetails;
 import kr.jsoft.privacyportal.web.View;
 
 /**
  * What every feature factory may build on, made once at start-up ({@code PortalCores.open}): the clock and
  * randomness (tests replace them here), the keys, the database, the audit log, the views, the
  * web server to register servlets and workers in, the staff area for dashboard pages, jobs, rate
- * limits, the erasure journal and the meter registry.
+ * limits, the erasure journal, the meter registry and the details {@code /readyz} shows.
  *
  * @param lookupKey the one HMAC key for lookups (phone numbers, email addresses, rate-limit
  *                  subjects); {@code phoneHash} hashes with it
@@ -34,5 +35,6 @@ public record Cores(Clock clock, SecureRandom random, String version, PortalKeys
                     AuditLog auditLog, AuditHeads auditHeads, AuditTrail auditTrail, View view, WebServer web, PublicAddress publicAddress,
                     ClientAddress clientAddress, ManagerArea staffArea, Jobs jobs, JobLeases jobLeases,
                     RateLimiter rateLimiter, SecretKey lookupKey, KeyedHash phoneHash, DataCipher dataCipher,
-                    ErasureJournal erasureJournal, MeterRegistry meters, Duration stopTimeout) {
+                    ErasureJournal erasureJournal, MeterRegistry meters, Duration stopTimeout,
+                    ReadinessDetails readiness) {
 }

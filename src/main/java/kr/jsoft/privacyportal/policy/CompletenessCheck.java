@@ -1,12 +1,21 @@
 package kr.jsoft.privacyportal.policy;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.jsoft.privacyportal.web.Lang;
 
 /**
  * The items a Korean privacy policy must contain (Personal Information Protection Act
  * Article 30(1) and its Enforcement Decree Article 31(1)), checked against the {@code sections}
- * mapping of a version's metadata: each item must name the section that covers it. All are
+ * mapping of a version's metadata: each item must name the section that covers it, and that
+ * section ({@code ## N.}) must exist in both texts, Korean and English. All are
  * mandatory; a version that lacks one can be scheduled only with a reason the privacy manager
  * records (audit-logged).
  */
@@ -59,22 +68,64 @@ final class CompletenessCheck {
         }
     }
 
-    /** One line of the checklist: the requirement and the section covering it (null: missing). */
-    public record Item(Requirement requirement, String section) {
-        public boolean present() {
+    /**
+     * One line of the checklist: the requirement, the section the mapping names (null: none) and
+     * the texts in which that section does not exist.
+     */
+    public record Item(Requirement requirement, String section, Set<Lang> missingIn) {
+        public Item {
+            missingIn = missingIn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(missingIn));
+        }
+
+        public boolean mapped() {
             return section != null && !section.isBlank();
+        }
+
+        public boolean present() {
+            return mapped() && missingIn.isEmpty();
+        }
+
+        /** Message key of what is missing: no section named, or the named one absent from a text. */
+        public String missingKey() {
+            if (!mapped()) {
+                return "policy.manage.checklist.missing";
+            }
+            return missingIn.size() == Lang.values().length ? "policy.manage.checklist.notInTexts"
+                    : "policy.manage.checklist.notIn." + missingIn.iterator().next().code();
         }
     }
 
-    /** The checklist of a version, in the law's order. */
-    public static List<Item> of(PolicyMetadata metadata) {
+    private static final Pattern SECTION = Pattern.compile("(?m)^##\\s+(\\d+)\\.");
+
+    /** The checklist of a version with its texts by language, in the law's order. */
+    public static List<Item> of(PolicyMetadata metadata, Map<Lang, String> texts) {
+        Map<Lang, Set<String>> sections = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            Set<String> numbers = new HashSet<>();
+            Matcher m = SECTION.matcher(texts.getOrDefault(lang, ""));
+            while (m.find()) {
+                numbers.add(m.group(1));
+            }
+            sections.put(lang, numbers);
+        }
         return Arrays.stream(Requirement.values())
-                .map(r -> new Item(r, metadata.sections().get(r.key())))
+                .map(r -> {
+                    String section = metadata.sections().get(r.key());
+                    Set<Lang> missingIn = EnumSet.noneOf(Lang.class);
+                    if (section != null && !section.isBlank()) {
+                        for (Lang lang : Lang.values()) {
+                            if (!sections.get(lang).contains(section.strip())) {
+                                missingIn.add(lang);
+                            }
+                        }
+                    }
+                    return new Item(r, section, missingIn);
+                })
                 .toList();
     }
 
     /** The requirements a version lacks; empty when complete. */
-    public static List<Requirement> missing(PolicyMetadata metadata) {
-        return of(metadata).stream().filter(i -> !i.present()).map(Item::requirement).toList();
+    public static List<Requirement> missing(PolicyMetadata metadata, Map<Lang, String> texts) {
+        return of(metadata, texts).stream().filter(i -> !i.present()).map(Item::requirement).toList();
     }
 }

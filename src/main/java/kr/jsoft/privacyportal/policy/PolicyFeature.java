@@ -2,8 +2,11 @@ package kr.jsoft.privacyportal.policy;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.push.PushSettings;
+import kr.jsoft.privacyportal.sms.SmsSettings;
 import kr.jsoft.privacyportal.staff.Access;
 import kr.jsoft.privacyportal.staff.NavGroup;
 import kr.jsoft.privacyportal.staff.PanelItem;
@@ -63,6 +66,22 @@ public final class PolicyFeature {
                 : Optional.of(lifecycle.overview().stream().filter(r -> r.state() == VersionState.DRAFT).count())
                         .filter(n -> n > 0)
                         .map(n -> new PanelItem("policy.manage.attention.drafts", n, "/manager/policies")));
+    }
+
+    /**
+     * The portal checks itself against the policy in force: what it processes (declared in
+     * {@link OwnProcessing}, derived from the configured SMS, push and mail services) that the
+     * version in force does not disclose, and published versions changed outside the portal.
+     * Listed now in the log (loudly in production; it does not refuse to start), on the privacy
+     * manager's home page and in {@code /readyz}; the integrity check runs again every 5 minutes.
+     */
+    public void checkItself(Cores cores, boolean production, SmsSettings sms, PushSettings push, MailSettings mail) {
+        PolicySelfCheck selfCheck = new PolicySelfCheck(cores.database(), policies,
+                new PolicyIntegrity(cores.auditLog()), OwnProcessing.of(OwnProcessing.Configured.from(sms, push, mail)));
+        selfCheck.logAtStartUp(production);
+        cores.jobs().every("policy integrity", java.time.Duration.ofMinutes(5), selfCheck::checkIntegrity);
+        cores.staffArea().work(selfCheck);
+        cores.readiness().add("policy", selfCheck::readiness);
     }
 
     public PolicyFacts facts() {

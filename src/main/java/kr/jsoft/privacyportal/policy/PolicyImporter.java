@@ -162,7 +162,7 @@ final class PolicyImporter {
 
     private void store(Session session, Folder folder, Report report, AuditEvent by) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<PolicyVersion> existing = PolicyQueries.versionByLabel(session, folder.label());
+        Optional<PolicyVersion> existing = PolicyQueries.versionByLabelForUpdate(session, folder.label());
         if (existing.isEmpty()) {
             create(session, folder, now, by);
             report.imported.add(folder.label());
@@ -228,8 +228,10 @@ final class PolicyImporter {
             session.persist(new PolicyText(UUID.randomUUID(), version.id(), lang.code(), folder.texts().get(lang),
                     folder.hashes().get(lang)));
         }
-        auditLog.record(session, by.withAction(effectiveAt != null ? "policy.baseline-imported" : "policy.draft-imported")
-                .target("policy_version", version.id()));
+        AuditEvent event = by.withAction(effectiveAt != null ? "policy.baseline-imported" : "policy.draft-imported")
+                .target("policy_version", version.id());
+        auditLog.record(session, effectiveAt != null
+                ? event.detail(PolicyIntegrity.sealDetail(session, version).strip()) : event);
     }
 
     private static final class Report {

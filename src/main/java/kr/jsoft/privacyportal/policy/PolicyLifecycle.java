@@ -96,10 +96,18 @@ public final class PolicyLifecycle {
             List<UnfavourableChanges.Change> changes = unfavourableChanges(version, inForce);
             boolean unfavourable = version.metadata().unfavourable() || version.unfavourable() || !changes.isEmpty();
             return new Review(version, VersionState.of(version, inForce, now), inForce.filter(v -> !v.id().equals(version.id())),
-                    CompletenessCheck.of(version.metadata()), changes,
+                    CompletenessCheck.of(version.metadata(), texts(version)), changes,
                     version.metadata().unfavourable() || version.unfavourable(),
                     NoticePeriod.earliestEffectiveDate(now, unfavourable), notices.forVersion(version.label()));
         });
+    }
+
+    private Map<Lang, String> texts(PolicyVersionInfo version) {
+        Map<Lang, String> texts = new java.util.EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            texts.put(lang, policies.markdown(version, lang));
+        }
+        return texts;
     }
 
     private static List<UnfavourableChanges.Change> unfavourableChanges(PolicyVersionInfo version,
@@ -178,7 +186,10 @@ public final class PolicyLifecycle {
             throw new LifecycleException(null, "policy.schedule.otherScheduled", other.get().label());
         }
         PolicyMetadata metadata = PolicyMetadata.parse(version.metadataJson());
-        List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(metadata);
+        Map<Lang, String> texts = new java.util.EnumMap<>(Lang.class);
+        PolicyQueries.texts(session, version.id()).forEach(t -> Lang.parse(t.lang())
+                .ifPresent(lang -> texts.put(lang, t.markdown())));
+        List<CompletenessCheck.Requirement> missing = CompletenessCheck.missing(metadata, texts);
         String waiver = checklistWaiver == null || checklistWaiver.isBlank() ? null : checklistWaiver.strip();
         if (!missing.isEmpty() && waiver == null) {
             throw new LifecycleException("checklistWaiver", "policy.schedule.incomplete", missing);
@@ -194,11 +205,12 @@ public final class PolicyLifecycle {
         NoticeView notice = notices.post(session, revisionNotice(version, metadata, effectiveAt, unfavourable, inForce));
         // The notice's own posting time is the one the period counts from (and the one stored).
         checkPeriod(version, effectiveDate, unfavourable, notice.postedAt());
-        version.schedule(notice.postedAt(), effectiveAt, unfavourable, missing.isEmpty() ? null : waiver);
+        version.schedule(notice.id(), notice.postedAt(), effectiveAt, unfavourable, missing.isEmpty() ? null : waiver);
         session.flush();
         auditLog.record(session, by.withAction("policy.scheduled").target("policy_version", version.id())
                 .detail("effective " + effectiveDate + ", notice " + notice.id()
-                        + (unfavourable ? ", unfavourable: 30 days" : ", 7 days")));
+                        + (unfavourable ? ", unfavourable: 30 days" : ", 7 days")
+                        + PolicyIntegrity.sealDetail(session, version)));
         if (!missing.isEmpty()) {
             auditLog.record(session, by.withAction("policy.checklist-waived").target("policy_version", version.id())
                     .detail("missing " + missing.stream().map(CompletenessCheck.Requirement::key).toList()
@@ -222,7 +234,8 @@ public final class PolicyLifecycle {
         version.withdraw(notice.postedAt());
         session.flush();
         auditLog.record(session, by.withAction("policy.withdrawn").target("policy_version", version.id())
-                .detail("was effective " + effectiveDate + ", notice " + notice.id()));
+                .detail("was effective " + effectiveDate + ", notice " + notice.id()
+                        + PolicyIntegrity.sealDetail(session, version)));
         ScheduledRevision revision = new ScheduledRevision(version.id(), version.label(), notice.id(),
                 notice.postedAt(), effectiveDate, version.effectiveAt(), version.unfavourable(), version.summaryKo(),
                 version.summaryEn(), policies.inForce(now).map(PolicyVersionInfo::label).orElse(null));

@@ -79,14 +79,24 @@ public record PolicyMetadata(
             List<ThirdParty> thirdParties,
             List<Consignee> consignees,
             PrivacyOfficer privacyOfficer,
-            List<OutsideOrganisation> outsideOrganisations) {
+            List<OutsideOrganisation> outsideOrganisations,
+            List<OverseasTransfer> overseasTransfers) {
         public Facts {
+            overseasTransfers = copy(overseasTransfers);
             itemsCollected = copy(itemsCollected);
             purposes = copy(purposes);
             retention = copy(retention);
             thirdParties = copy(thirdParties);
             consignees = copy(consignees);
             outsideOrganisations = copy(outsideOrganisations);
+        }
+
+        /** Facts without overseas transfers (a version that discloses none). */
+        public Facts(List<Item> itemsCollected, List<Item> purposes, List<Retention> retention,
+                     List<ThirdParty> thirdParties, List<Consignee> consignees, PrivacyOfficer privacyOfficer,
+                     List<OutsideOrganisation> outsideOrganisations) {
+            this(itemsCollected, purposes, retention, thirdParties, consignees, privacyOfficer, outsideOrganisations,
+                    List.of());
         }
 
         private static <T> List<T> copy(List<T> list) {
@@ -121,6 +131,34 @@ public record PolicyMetadata(
 
         public boolean overseas() {
             return !"KR".equalsIgnoreCase(country);
+        }
+    }
+
+    /**
+     * An overseas transfer with the items PIPA Art. 28-8(2) requires the policy to state: the
+     * country, the recipient and its contact, the items, the recipient's purpose and retention,
+     * when and how they are transferred, and how to refuse. {@code id} is the consignee's id where
+     * the recipient is one, else an id of its own (the Web Push services).
+     */
+    public record OverseasTransfer(String id, String country, String recipient, String contact, List<String> items,
+                                   Localized purpose, Localized retention, Localized whenAndHow,
+                                   Localized howToRefuse) {
+        public OverseasTransfer {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** Whether every one of the Art. 28-8(2) items is stated. */
+        public boolean complete() {
+            return present(country) && present(recipient) && present(contact) && !items.isEmpty()
+                    && stated(purpose) && stated(retention) && stated(whenAndHow) && stated(howToRefuse);
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
+
+        private static boolean stated(Localized text) {
+            return text != null && present(text.en()) && present(text.ko());
         }
     }
 

@@ -16,6 +16,17 @@ final class PolicyQueries {
                 .uniqueResultOptional();
     }
 
+    /**
+     * The version row locked until the transaction ends: the importer decides "still a draft"
+     * and updates it while a concurrent schedule waits, so it cannot overwrite that schedule.
+     */
+    static Optional<PolicyVersion> versionByLabelForUpdate(Session session, String label) {
+        return session.createSelectionQuery("from PolicyVersion where label = :label", PolicyVersion.class)
+                .setParameter("label", label)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .uniqueResultOptional();
+    }
+
     static List<PolicyVersion> allVersions(Session session) {
         return session.createSelectionQuery("from PolicyVersion order by label", PolicyVersion.class).getResultList();
     }

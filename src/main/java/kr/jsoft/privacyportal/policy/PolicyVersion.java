@@ -21,10 +21,20 @@ class PolicyVersion {
     private String label;
     @Column(name = "effective_at")
     private Instant effectiveAt;
+    /** With {@code noticePostedAt} and the label, a foreign key into the notice that announced it (V18_20). */
+    @Column(name = "notice_id")
+    private UUID noticeId;
     @Column(name = "notice_posted_at")
     private Instant noticePostedAt;
     @Column(nullable = false)
     private boolean baseline;
+    /** TRUE exactly when {@code baseline}, NULL otherwise: unique, so there is one baseline at most. */
+    @Column(name = "baseline_slot")
+    private Boolean baselineSlot;
+    /** The importer's update of a draft fails instead of overwriting a schedule committed meanwhile. */
+    @jakarta.persistence.Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
     @Column(name = "authoritative_language", nullable = false, length = 2)
@@ -55,6 +65,7 @@ class PolicyVersion {
         this.label = label;
         this.effectiveAt = effectiveAt;
         this.baseline = baseline;
+        this.baselineSlot = baseline ? Boolean.TRUE : null;
         this.importedAt = importedAt;
     }
 
@@ -76,7 +87,9 @@ class PolicyVersion {
      * database checks the notice period again (V6_1). A withdrawn version scheduled again
      * (postponed) starts a new notice period from its new notice.
      */
-    void schedule(Instant noticePostedAt, Instant effectiveAt, boolean unfavourable, String checklistWaiver) {
+    void schedule(UUID noticeId, Instant noticePostedAt, Instant effectiveAt, boolean unfavourable,
+                  String checklistWaiver) {
+        this.noticeId = noticeId;
         this.noticePostedAt = noticePostedAt;
         this.effectiveAt = effectiveAt;
         this.unfavourable = this.unfavourable || unfavourable;
@@ -98,6 +111,7 @@ class PolicyVersion {
     String label() { return label; }
     Instant effectiveAt() { return effectiveAt; }
     Instant noticePostedAt() { return noticePostedAt; }
+    UUID noticeId() { return noticeId; }
     boolean baseline() { return baseline; }
     Instant withdrawnAt() { return withdrawnAt; }
     String authoritativeLanguage() { return authoritativeLanguage; }

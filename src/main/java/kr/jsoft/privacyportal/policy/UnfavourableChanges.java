@@ -10,9 +10,10 @@ import kr.jsoft.privacyportal.web.Lang;
 
 /**
  * The facts that make a revision unfavourable to users, found by comparing its structured
- * metadata with the version in force (policies/README.md): an item collected, a purpose, a
- * third party or a consignee added, or a retention period lengthened (a larger {@code maxDays},
- * or a number becoming open-ended). The detection can only raise the notice period: a revision
+ * metadata with the version in force (policies/README.md) by content, not only by id: an item
+ * collected, a purpose, a third party or a consignee added, a consignee or third party that
+ * keeps its id but changes operator or country, an overseas transfer added or widened, or a
+ * retention period lengthened (a larger {@code maxDays}, or a number becoming open-ended). The detection can only raise the notice period: a revision
  * marked unfavourable stays so even when nothing is found here.
  */
 final class UnfavourableChanges {
@@ -20,7 +21,15 @@ final class UnfavourableChanges {
     }
 
     /** Why a fact counts. */
-    public enum Kind { ITEM_ADDED, PURPOSE_ADDED, THIRD_PARTY_ADDED, CONSIGNEE_ADDED, RETENTION_LENGTHENED }
+    public enum Kind {
+        ITEM_ADDED, PURPOSE_ADDED, THIRD_PARTY_ADDED, CONSIGNEE_ADDED, RETENTION_LENGTHENED,
+        /** Same id, another operator or country (e.g. KR → US: now an overseas transfer). */
+        CONSIGNEE_CHANGED,
+        /** Same id, another recipient. */
+        THIRD_PARTY_CHANGED,
+        /** An overseas transfer added, to another country or recipient, or of more items. */
+        TRANSFER_ADDED
+    }
 
     /** One fact that triggered the detection: what, its id, its label in both languages. */
     public record Change(Kind kind, String id, String en, String ko) {
@@ -53,6 +62,32 @@ final class UnfavourableChanges {
         revision.consignees().stream().filter(c -> !consignees.contains(c.id()))
                 .forEach(c -> changes.add(new Change(Kind.CONSIGNEE_ADDED, c.id(), c.name() + ": " + c.en(),
                         c.name() + ": " + c.ko())));
+        Map<String, PolicyMetadata.ThirdParty> thirdPartyBefore = new HashMap<>();
+        inForce.thirdParties().forEach(t -> thirdPartyBefore.put(t.id(), t));
+        revision.thirdParties().stream().filter(t -> thirdPartyBefore.containsKey(t.id())
+                        && !same(thirdPartyBefore.get(t.id()).name(), t.name()))
+                .forEach(t -> changes.add(new Change(Kind.THIRD_PARTY_CHANGED, t.id(),
+                        thirdPartyBefore.get(t.id()).name() + " → " + t.name(),
+                        thirdPartyBefore.get(t.id()).name() + " → " + t.name())));
+        Map<String, PolicyMetadata.Consignee> consigneeBefore = new HashMap<>();
+        inForce.consignees().forEach(c -> consigneeBefore.put(c.id(), c));
+        for (PolicyMetadata.Consignee after : revision.consignees()) {
+            PolicyMetadata.Consignee old = consigneeBefore.get(after.id());
+            if (old != null && (!same(old.name(), after.name()) || !same(old.country(), after.country()))) {
+                String change = old.name() + " (" + old.country() + ") → " + after.name() + " (" + after.country() + ")";
+                changes.add(new Change(Kind.CONSIGNEE_CHANGED, after.id(), change, change));
+            }
+        }
+        Map<String, PolicyMetadata.OverseasTransfer> transferBefore = new HashMap<>();
+        inForce.overseasTransfers().forEach(t -> transferBefore.put(t.id(), t));
+        for (PolicyMetadata.OverseasTransfer after : revision.overseasTransfers()) {
+            PolicyMetadata.OverseasTransfer old = transferBefore.get(after.id());
+            if (old == null || !same(old.country(), after.country()) || !same(old.recipient(), after.recipient())
+                    || !old.items().containsAll(after.items())) {
+                String what = after.recipient() + " (" + after.country() + "): " + after.items();
+                changes.add(new Change(Kind.TRANSFER_ADDED, after.id(), what, what));
+            }
+        }
         Map<String, PolicyMetadata.Retention> before = new HashMap<>();
         inForce.retention().forEach(r -> before.merge(r.item(), r, UnfavourableChanges::longer));
         for (PolicyMetadata.Retention after : revision.retention()) {
@@ -64,6 +99,10 @@ final class UnfavourableChanges {
             }
         }
         return List.copyOf(changes);
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : b != null && a.strip().equalsIgnoreCase(b.strip());
     }
 
     /** Null is open-ended: longer than any number of days. */

@@ -36,9 +36,26 @@
  *       only raises the minimum, and the dashboard lists what triggered it. Besides the service, CHECK
  *       constraints (V6_1) refuse any row with less than 168 hours (720 when unfavourable) between
  *       {@code notice_posted_at} and {@code effective_at}, counted in hours because PostgreSQL adds days in the
- *       session's time zone; only the baseline is exempt.</li>
+ *       session's time zone; only the baseline is exempt. No way around it (V18_20): one baseline at most
+ *       ({@code baseline_slot} unique); {@code (notice_id, notice_posted_at, label)} is a foreign key into the
+ *       notice that announced the version, so the date is the notice row's own and cannot be backdated;
+ *       on PostgreSQL triggers (V18_21, {@code db/vendor/postgresql}) refuse edits of published texts and
+ *       metadata, clearing {@code unfavourable}, moving the baseline and editing a notice's date.
+ *       Everything else is detected: {@link PolicyIntegrity} checks each published version at start-up
+ *       and every 5 minutes against the seal (a SHA-256 of its dates, notice, flags and hashes) that the
+ *       baseline import, each schedule and each withdrawal write to the hash-chained audit log, its stored
+ *       hashes against its text, and its notice period against the notice row and its content compared
+ *       with its predecessor. The importer locks the version row it updates ({@code row_version} is an
+ *       optimistic version as well).</li>
+ * <li><b>Self-check</b> ({@link PolicySelfCheck}): what the portal processes ({@link OwnProcessing}, derived
+ *       from the configured SENS, FCM, Web Push and SMTP relay {@code PORTAL_SMTP_OPERATOR}) that the
+ *       version in force does not disclose ({@link UndisclosedProcessing}, by content: items, purposes,
+ *       retention, consignees' operator and country, overseas transfers with every Art. 28-8(2) item), and
+ *       tampering: the privacy manager's day's work, the start-up log (production: WARN; it does not
+ *       refuse) and {@code /readyz}'s {@code policy} detail.</li>
  * <li><b>Completeness check</b> (PIPA Art. 30(1), Enforcement Decree Art. 31(1)): the eleven {@code sections}
- *       of {@code metadata.json} must each name a section; a missing one blocks scheduling unless the privacy
+ *       of {@code metadata.json} must each name a section that exists in both texts ({@code ## N.} in Korean
+ *       and English); a missing one blocks scheduling unless the privacy
  *       manager records a reason ({@code policy_version.checklist_waiver}, audited as
  *       {@code policy.checklist-waived}).</li>
  * <li><b>Revisions.</b> {@code PolicyLifecycle.schedule} locks the version row, checks state, the

@@ -12,16 +12,19 @@ import kr.jsoft.privacyportal.persistence.Database;
 
 /**
  * {@code /healthz}: liveness, 200 while the process serves. {@code /readyz}: readiness,
- * 200 with the version when the database answers and every migration is applied, else 503.
+ * 200 with the version when the database answers and every migration is applied, else 503; features'
+ * {@link ReadinessDetails} follow (findings to see, not reasons to be unready).
  */
 public final class HealthServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database database;
     private final String version;
+    private final ReadinessDetails details;
 
-    public HealthServlet(Database database, String version) {
+    public HealthServlet(Database database, String version, ReadinessDetails details) {
         this.database = database;
         this.version = version;
+        this.details = details;
     }
 
     @Override
@@ -39,6 +42,7 @@ public final class HealthServlet extends HttpServlet {
         body.put("version", version);
         body.put("database", readiness.databaseReachable() ? "reachable" : "unreachable");
         body.put("migrations", readiness.migrationsApplied() ? "applied" : "pending or unknown");
+        body.putAll(details.collect());
         response.setStatus(readiness.ready() ? 200 : 503);
         response.getWriter().write(JSON.writeValueAsString(body));
     }

@@ -70,9 +70,10 @@ class NoticePeriodConstraintIT {
     }
 
     @Test
-    void anUpdateBringingADraftIntoForceAtOnceIsRejected() {
-        assertRejected(() -> update("UPDATE policy_version SET notice_posted_at = ?, effective_at = ?"
-                + " WHERE label = '2027-01-portal'", POSTED, POSTED.plus(Duration.ofDays(7))));
+    void anUpdateBringingADraftIntoForceAtOnceIsRejected() throws SQLException {
+        UUID notice = postNotice(connection, "2027-01-portal", POSTED);
+        assertRejected(() -> update("UPDATE policy_version SET notice_posted_at = ?, effective_at = ?, notice_id = '"
+                + notice + "' WHERE label = '2027-01-portal'", POSTED, POSTED.plus(Duration.ofDays(7))));
     }
 
     @Test
@@ -93,19 +94,41 @@ class NoticePeriodConstraintIT {
 
     private void insert(String label, Instant posted, Instant effective, boolean unfavourable, boolean baseline)
             throws SQLException {
+        // The notice date is the notice row's own (V18_20): a dated version comes with its notice.
+        UUID notice = posted == null ? null : postNotice(connection, label, posted);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO policy_version (id, label,"
-                + " effective_at, notice_posted_at, baseline, withdrawn_at, authoritative_language,"
-                + " reference_translations, unfavourable, summary_ko, summary_en, metadata_json, metadata_sha256,"
-                + " imported_at) VALUES (?, ?, ?, ?, ?, NULL, 'en', 'ko', ?, 'ko', 'en', '{}', 'x', ?)")) {
+                + " effective_at, notice_posted_at, notice_id, baseline, baseline_slot, withdrawn_at,"
+                + " authoritative_language, reference_translations, unfavourable, summary_ko, summary_en,"
+                + " metadata_json, metadata_sha256, imported_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'en', 'ko', ?, 'ko', 'en', '{}', 'x', ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, label);
             instant(insert, 3, effective);
             instant(insert, 4, posted);
-            insert.setBoolean(5, baseline);
-            insert.setBoolean(6, unfavourable);
-            insert.setObject(7, utc(POSTED));
+            insert.setObject(5, notice);
+            insert.setBoolean(6, baseline);
+            if (baseline) {
+                insert.setBoolean(7, true);
+            } else {
+                insert.setNull(7, java.sql.Types.BOOLEAN);
+            }
+            insert.setBoolean(8, unfavourable);
+            insert.setObject(9, utc(POSTED));
             insert.executeUpdate();
         }
+    }
+
+    /** A revision notice for {@code label} posted at {@code posted}, as a direct INSERT would make it. */
+    static UUID postNotice(Connection connection, String label, Instant posted) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notice (id, kind, version_label,"
+                + " posted_at, title_ko, title_en, body_ko, body_en) VALUES (?, 'REVISION', ?, ?, 't', 't', 'b', 'b')")) {
+            insert.setObject(1, id);
+            insert.setString(2, label);
+            insert.setObject(3, utc(posted));
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     /** The stored row's effective time, read back through the same connection. */
@@ -140,7 +163,7 @@ class NoticePeriodConstraintIT {
         }
     }
 
-    private static java.time.OffsetDateTime utc(Instant instant) {
+    static java.time.OffsetDateTime utc(Instant instant) {
         return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 

@@ -48,12 +48,23 @@ class PolicySiteIT {
 
     /** Publishes 2026-10-01 (in force since 1 October 2026) as the lifecycle would, and restarts. */
     static void publishTheRevision(PortalFixture portal) throws Exception {
-        portal.server().database().inTransaction(session -> session
-                .createMutationQuery("update PolicyVersion set effectiveAt = :effective, noticePostedAt = :posted"
-                        + " where label = '2026-10-01'")
-                .setParameter("effective", Dates.startOfDay(LocalDate.of(2026, 10, 1)))
-                .setParameter("posted", Dates.startOfDay(LocalDate.of(2026, 9, 1)))
-                .executeUpdate());
+        // The notice date is the notice row's own (V18_20): the revision comes with its notice.
+        java.util.UUID notice = java.util.UUID.randomUUID();
+        portal.server().database().inTransaction(session -> {
+            // Off the Notices list by now (shown_until passed): these tests see the section empty.
+            session.createNativeMutationQuery("insert into notice (id, kind, version_label, posted_at, title_ko,"
+                            + " title_en, body_ko, body_en, shown_until) values (:id, 'REVISION', '2026-10-01', :posted,"
+                            + " 't', 't', 'b', 'b', :posted)")
+                    .setParameter("id", notice)
+                    .setParameter("posted", Dates.startOfDay(LocalDate.of(2026, 9, 1)))
+                    .executeUpdate();
+            session.createMutationQuery("update PolicyVersion set effectiveAt = :effective, noticePostedAt = :posted,"
+                            + " noticeId = :notice where label = '2026-10-01'")
+                    .setParameter("effective", Dates.startOfDay(LocalDate.of(2026, 10, 1)))
+                    .setParameter("posted", Dates.startOfDay(LocalDate.of(2026, 9, 1)))
+                    .setParameter("notice", notice)
+                    .executeUpdate();
+        });
         portal.restart();
     }
 

@@ -61,4 +61,34 @@ class UnfavourableChangesTest {
                 .containsExactly(UnfavourableChanges.Kind.RETENTION_LENGTHENED);
         assertThat(UnfavourableChanges.between(openEnded, BASE)).isEmpty();
     }
+
+    @Test
+    void aConsigneeMovingFromKoreaToTheUsaIsUnfavourableThoughItsIdStays() {
+        PolicyMetadata.Facts korea = facts(List.of(PHONE), List.of(APP), List.of(), List.of(),
+                List.of(new PolicyMetadata.Consignee("sms", "SMS Co.", "KR", "sending SMS", "SMS 발송")));
+        PolicyMetadata.Facts usa = facts(List.of(PHONE), List.of(APP), List.of(), List.of(),
+                List.of(new PolicyMetadata.Consignee("sms", "SMS Co.", "US", "sending SMS", "SMS 발송")));
+
+        assertThat(UnfavourableChanges.between(korea, usa)).extracting(UnfavourableChanges.Change::kind, UnfavourableChanges.Change::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(UnfavourableChanges.Kind.CONSIGNEE_CHANGED, "sms"));
+        assertThat(UnfavourableChanges.between(usa, korea)).extracting(UnfavourableChanges.Change::kind)
+                .containsExactly(UnfavourableChanges.Kind.CONSIGNEE_CHANGED);
+    }
+
+    @Test
+    void anOverseasTransferOfMoreItemsIsUnfavourable() {
+        PolicyMetadata.Localized said = new PolicyMetadata.Localized("x", "엑스");
+        PolicyMetadata.OverseasTransfer pushOnly = new PolicyMetadata.OverseasTransfer("fcm", "US", "Google LLC",
+                "contact", List.of("push-address"), said, said, said, said);
+        PolicyMetadata.OverseasTransfer pushAndPhone = new PolicyMetadata.OverseasTransfer("fcm", "US", "Google LLC",
+                "contact", List.of("push-address", "phone"), said, said, said, said);
+        PolicyMetadata.Facts before = new PolicyMetadata.Facts(List.of(PHONE), List.of(APP), List.of(), List.of(),
+                List.of(), null, List.of(), List.of(pushOnly));
+        PolicyMetadata.Facts after = new PolicyMetadata.Facts(List.of(PHONE), List.of(APP), List.of(), List.of(),
+                List.of(), null, List.of(), List.of(pushAndPhone));
+
+        assertThat(UnfavourableChanges.between(before, after)).extracting(UnfavourableChanges.Change::kind)
+                .containsExactly(UnfavourableChanges.Kind.TRANSFER_ADDED);
+        assertThat(UnfavourableChanges.between(after, before)).isEmpty();
+    }
 }
