@@ -38,13 +38,13 @@ public final class DestructionFeature {
         certificates = new Certificates(cores.keys().ecKey(PortalKeys.SIGNING), cores.keys().publicSigningKeys());
         intake = new DestructionIntake(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
                 devices.registry(), commands, cores.dataCipher(), cores.rateLimiter(), settings, signal,
-                devices.smsProofs(), mail.outbox(), mail.settings(), policy::outsideOrganisations);
+                devices.smsProofs(), mail.outbox(), mail.settings(), policy.remedies());
         process = new DestructionProcess(cores.database(), cores.auditLog(), cores.clock(), devices.registry(),
                 commands, mail.outbox(), mail.settings(), cores.dataCipher(), cores.rateLimiter(), settings,
                 certificates, cores.erasureJournal(), signal, metrics::finished);
         desk = new DestructionDesk(cores.database(), cores.auditLog(), cores.clock(), commands, cores.dataCipher(),
                 mail.outbox(), cores.erasureJournal(), settings, signal, policy::currentLabel,
-                policy::outsideOrganisations);
+                policy.remedies());
         worker = new Worker("portal-destruction", signal, Duration.ofSeconds(1), cores.stopTimeout(), running -> {
             while (running.getAsBoolean() && process.runDue() > 0) {
                 // More may have become due while this pass ran (a wipe confirmed, a device erased).

@@ -27,7 +27,7 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
@@ -67,17 +67,17 @@ public final class DestructionIntake {
     private final kr.jsoft.privacyportal.device.SmsProofs smsProofs;
     private final Outbox outbox;
     private final MailSettings mail;
-    private final java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
+    private final Remedies remedies;
 
     public DestructionIntake(Database database, AuditLog auditLog, Clock clock, SecureRandom random, DeviceRegistry registry,
                       Commands commands, DataCipher cipher, RateLimiter rateLimiter, DestructionSettings settings,
                       Signal signal, kr.jsoft.privacyportal.device.SmsProofs smsProofs, Outbox outbox,
                       MailSettings mail,
-                      java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
+                      Remedies remedies) {
         this.smsProofs = smsProofs;
         this.outbox = outbox;
         this.mail = mail;
-        this.outsideOrganisations = outsideOrganisations;
+        this.remedies = remedies;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -360,14 +360,10 @@ public final class DestructionIntake {
                 }
             }
             Lang lang = Lang.parse(r.lang()).orElse(Lang.KO);
-            Optional<DestructionViews.Refusal> refusal = r.state() != RequestState.REFUSED ? Optional.empty()
-                    : Optional.of(new DestructionViews.Refusal(
-                            r.decisionSealed() == null ? "" : cipher.openText(r.decisionSealed(),
-                                    decisionContext(r.id())),
-                            (r.refusalPolicy() == null ? List.<PolicyMetadata.OutsideOrganisation>of()
-                                    : outsideOrganisations.apply(r.refusalPolicy())).stream()
-                                    .map(o -> new DestructionViews.Organisation(o.name().in(lang), o.phone(),
-                                            o.website(), o.websiteUrl())).toList()));
+            // Grounds, how to object to jsoft and the current outside organisations (PIPA Art. 38(5)).
+            Optional<Remedies.Remedy> refusal = r.state() != RequestState.REFUSED ? Optional.empty()
+                    : Optional.of(remedies.remedy(r.decisionSealed() == null ? ""
+                            : cipher.openText(r.decisionSealed(), decisionContext(r.id())), lang));
             return new DestructionViews.Status(r.reference(), r.origin(), r.state(), Optional.ofNullable(r.outcome()),
                     r.approvalNumber(), r.createdAt(), r.approvalDueAt(), Optional.ofNullable(r.approvedAt()),
                     Optional.ofNullable(r.finishedAt()), devices, allErased, Optional.ofNullable(r.certificate()),

@@ -59,8 +59,9 @@
  *       WAITING_PERIOD}; the look-up step (the same lease) then announces the wipe ({@code NOTIFY} + an {@code
  *       APPROVE_REQUEST} whose approval cancels), erases the number's pending registrations and its hash, and
  *       {@code endWaitingPeriods} queues the wipes when {@code window_ends_at} passes. A refusal seals its
- *       grounds (shown on the status page), stores the policy label whose outside organisations it names, mails
- *       them and erases the hash, explanation and email.</li>
+ *       grounds (shown on the status page with the remedies: how to object to jsoft, the current outside
+ *       organisations), stores the label of the policy in force, mails them and erases the hash, explanation and
+ *       email.</li>
  * <li><b>Why a worker thread and not {@code Jobs}.</b> The p99 target (approval → last receipt under 1 s) and the
  *       look-up right after the request need a reaction within milliseconds; its {@code jobs.Worker} waits on
  *       a signal raised after each relevant commit, with a one-second sweep as the backstop (like the wake-up
