@@ -347,11 +347,15 @@ public final class DestructionIntake {
             boolean approved = r.approvedAt() != null;
             List<DestructionViews.DeviceStatus> devices = new ArrayList<>();
             boolean allErased = approved;
+            Instant[] waitsUntil = {null};
             if (approved) {
                 for (DestructionDevice d : DestructionRecords.devicesOf(session, r.id())) {
                     Optional<CommandView> wipe = d.wipeCommandId() == null ? Optional.empty()
                             : commands.view(session, d.wipeCommandId());
                     String state = DestructionRecords.deviceState(d, wipe);
+                    wipe.filter(w -> !d.wipeState().isFinal()).map(CommandView::expiresAt)
+                            .filter(until -> waitsUntil[0] == null || until.isAfter(waitsUntil[0]))
+                            .ifPresent(until -> waitsUntil[0] = until);
                     Optional<Instant> at = d.wipedAt() != null ? Optional.of(d.wipedAt())
                             : wipe.flatMap(w -> w.startedAt().or(w::fetchedAt).or(w::wokenAt));
                     devices.add(new DestructionViews.DeviceStatus(d.position(), state, at, counts(d.wipeCounts()),
@@ -371,8 +375,22 @@ public final class DestructionIntake {
                     kr.jsoft.privacyportal.device.SmsProofs.MAX_TRIES - r.codeAttempts(), refusal,
                     r.devicesLookedUpAt() != null,
                     Optional.ofNullable(r.windowEndsAt()).map(end -> java.time.Duration.between(clock.instant(), end))
-                            .map(d -> d.isNegative() ? java.time.Duration.ZERO : d));
+                            .map(d -> d.isNegative() ? java.time.Duration.ZERO : d),
+                    interim(r, lang), Optional.ofNullable(waitsUntil[0]));
         }));
+    }
+
+    /**
+     * The day-10 result of a request still open ({@code DeadlineKeeper}), as the status page repeats
+     * it for everyone, with or without an email: postponed (a review) or partly done, with the remedies.
+     */
+    private Optional<Remedies.Remedy> interim(DestructionRequest r, Lang lang) {
+        if (r.interimResultAt() == null || r.state().isFinal()) {
+            return Optional.empty();
+        }
+        return Optional.of(remedies.remedy(kr.jsoft.privacyportal.web.Messages.resolve(lang.locale(),
+                r.state() == RequestState.REVIEW ? "destruction.interim.review.grounds"
+                        : "destruction.mail.interim.why"), lang));
     }
 
     static Map<String, Long> counts(String json) {

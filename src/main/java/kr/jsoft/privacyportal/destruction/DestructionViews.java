@@ -28,7 +28,8 @@ public final class DestructionViews {
                          String number, Instant createdAt, Instant approvalDueAt, Optional<Instant> approvedAt,
                          Optional<Instant> finishedAt, List<DeviceStatus> devices, boolean portalRecordsErased,
                          Optional<String> certificate, Optional<Instant> windowEndsAt, int codeTriesLeft,
-                         Optional<kr.jsoft.privacyportal.remedy.Remedies.Remedy> refusal, boolean devicesTold, Optional<java.time.Duration> remaining) {
+                         Optional<kr.jsoft.privacyportal.remedy.Remedies.Remedy> refusal, boolean devicesTold, Optional<java.time.Duration> remaining,
+                         Optional<kr.jsoft.privacyportal.remedy.Remedies.Remedy> interim, Optional<Instant> waitsUntil) {
         /** The countdown of the waiting period, whole hours ("71" of "71시간 59분"). */
         public long remainingHours() {
             return remaining.orElse(java.time.Duration.ZERO).toHours();

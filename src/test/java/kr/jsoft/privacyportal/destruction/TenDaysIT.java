@@ -112,6 +112,12 @@ class TenDaysIT {
         RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(text(result), "support@jsoft.kr");
         RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(MailTestbed.parts(result).get("html"),
                 "support@jsoft.kr");
+        // The status page says the same, for requesters who gave no email.
+        HtmlPage page = DestructionIT.reload(browser, waiting);
+        assertThat(page.getElementById("interim").asNormalizedText()).contains("partly done",
+                Dates.dateTime(queuedAt.plus(Duration.ofDays(90)), Lang.EN));
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
+                page.getElementById("remedies").asNormalizedText(), "support@jsoft.kr");
 
         // Once only, whatever the clock does next; the wipe keeps waiting for the phone.
         portal.clock().advance(Duration.ofDays(1));
@@ -156,6 +162,10 @@ class TenDaysIT {
         assertThat(text(postponed)).contains(reference, "the decision is postponed",
                 "the privacy manager has to check your explanation");
         RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(text(postponed), "support@jsoft.kr");
+        HtmlPage page = DestructionIT.reload(browser, status);
+        assertThat(page.getElementById("interim").asNormalizedText()).contains("postponed");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
+                page.getElementById("remedies").asNormalizedText(), "support@jsoft.kr");
 
         portal.clock().advance(Duration.ofDays(1));
         assertThat(portal.server().destruction().deadlines().runDue()).isZero();
