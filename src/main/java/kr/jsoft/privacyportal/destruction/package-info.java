@@ -48,6 +48,13 @@
  *       approval and wipe commands, wake-ups, receipt digest, erasure; "retry wake-up"). Every role that may view
  *       the detail page reads a review request's explanation there (an access record); only the privacy manager
  *       executes or refuses it.</li>
+ * <li><b>Ten days on every path.</b> {@code DeadlineKeeper}, run by the worker: half a day before {@code
+ *       deadline_at} a request still in review, waiting period or wipe gets its result (partly done: what the
+ *       portal erased, which wipe is queued until when and why; or, in review, postponed with grounds and the
+ *       objection route), mailed if an email is held and shown on the status page ({@code interim_result_at});
+ *       a review undecided on day 7 and day 9 is mailed to the privacy manager ({@code escalated_day7_at},
+ *       {@code escalated_day9_at}) and marked in the day's work. No setting stretches the deadline: the wipe
+ *       expiry is at most 9 days, the waiting period at most 7.</li>
  * <li><b>Clocks.</b> {@code deadline_at = created_at + 10 days} (PIPA Enforcement Decree Art. 43(3)); the
  *       promise check flags {@code DESTROYING} requests 60 s after approval when a wipe command is {@code
  *       FETCHED}/{@code STARTED} (the device is demonstrably online) and mails the privacy manager once ({@code
