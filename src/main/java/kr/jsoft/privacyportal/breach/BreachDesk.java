@@ -244,10 +244,21 @@ final class BreachDesk {
         return result;
     }
 
+    /**
+     * Where people can seek redress: the portal's current list, not the version in force's (a published
+     * version may name bodies that have since moved or closed).
+     */
+    private static List<PolicyMetadata.OutsideOrganisation> currentOrganisations() {
+        return kr.jsoft.privacyportal.remedy.OutsideOrganisations.CURRENT.stream()
+                .map(o -> new PolicyMetadata.OutsideOrganisation(new PolicyMetadata.Localized(o.en(), o.ko()),
+                        o.website(), o.phone()))
+                .toList();
+    }
+
     private void send(Session session, BreachIncident incident, PolicyMetadata.Facts policy, AuditEvent by) {
         UUID id = incident.id();
         BreachNotice.Facts facts = new BreachNotice.Facts(incident.discoveredAt(), incident.windowFrom(),
-                incident.windowTo(), incident.items(), policy.privacyOfficer(), policy.outsideOrganisations());
+                incident.windowTo(), incident.items(), policy.privacyOfficer(), currentOrganisations());
         BreachNotice ko = BreachNotice.compose(Lang.KO, facts, incident.parts());
         BreachNotice en = BreachNotice.compose(Lang.EN, facts, incident.parts());
         Map<Lang, String> titles = Map.of(Lang.KO, ko.title(), Lang.EN, en.title());
@@ -291,7 +302,7 @@ final class BreachDesk {
             PolicyMetadata.Facts policy = policyFacts.get().filter(f -> f.privacyOfficer() != null)
                     .orElseThrow(() -> new BadRequestException(409, "No privacy officer in the policy in force."));
             BreachNotice.Facts facts = new BreachNotice.Facts(incident.discoveredAt(), incident.windowFrom(),
-                    incident.windowTo(), incident.items(), policy.privacyOfficer(), policy.outsideOrganisations());
+                    incident.windowTo(), incident.items(), policy.privacyOfficer(), currentOrganisations());
             // The text as sent, not as the policy reads today: the public sees what the people were told.
             BreachNotice ko = new BreachNotice(Lang.KO, BreachNotice.compose(Lang.KO, facts, incident.parts()).title(),
                     List.of(new BreachNotice.Section(null, incident.noticeKo())));

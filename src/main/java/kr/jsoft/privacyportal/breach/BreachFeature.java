@@ -30,8 +30,8 @@ public final class BreachFeature {
     }
 
     /**
-     * The privacy officer's contact and the outside organisations for redress in every notice come from
-     * the policy in force; the device message's link is absolute, built on the public address.
+     * The privacy officer's contact in every notice comes from the policy in force, the outside
+     * organisations for redress from the portal's current list ({@code remedy}); the device message's link is absolute, built on the public address.
      */
     public static BreachFeature wire(Cores cores, DeviceFeature devices, CommandFeature commands,
                                      NoticeFeature notices, SubscriptionFeature subscriptions,

@@ -19,8 +19,8 @@
  *       fixed as it was.</li>
  * <li><b>The notice</b> ({@code BreachNotice}): Art. 34(1) items 1-5 in Korean and English. The manager
  *       writes how it happened, what people can do and what jsoft did with the remedies ({@code
- *       NoticeParts}); the portal adds the items, the times, the privacy officer's contact and the outside
- *       organisations for redress from the policy in force. A draft can be saved at any time; sending is
+ *       NoticeParts}); the portal adds the items, the times, the privacy officer's contact from the policy in
+ *       force and the current outside organisations for redress ({@code remedy.OutsideOrganisations}). A draft can be saved at any time; sending is
  *       refused per field while a part is missing (the draft is kept, the refusal audit-logged). The text
  *       is fixed when sent ({@code notice_ko/en}) and served at {@code /{lang}/breach-notices/<id>}.</li>
  * <li><b>Sending</b>, one transaction: a general notice fan-out to every confirmed subscriber

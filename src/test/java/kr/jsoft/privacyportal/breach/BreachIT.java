@@ -170,6 +170,9 @@ class BreachIT {
         assertThat(sent.getElementById("flash-sent")).isNotNull();
         assertThat(sent.getElementById("notice-ko").asNormalizedText()).contains("휴대전화번호, 연락처")
                 .contains(PARTS.whatToDoKo()).contains("조재상");
+        // Where to seek redress is the current list, not the 2023 policy's defunct addresses.
+        assertThat(sent.getElementById("notice-ko").asNormalizedText()).contains("kopico.go.kr", "1833-6972")
+                .doesNotContain("1336.or.kr", "ctrc.go.kr");
 
         // The device gets the NOTIFY, shows it and signs its receipt; the portal counts it.
         await("the device shows the notice", () -> phone.handled().stream()
