@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import kr.jsoft.privacyportal.persistence.Inserts;
+import kr.jsoft.privacyportal.ratelimit.PerNetwork;
 import org.hibernate.Session;
 
 /**
@@ -42,9 +43,70 @@ final class SignInThrottle {
         return ACCOUNT.prefix() + Digests.sha256Hex(email.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** Per IPv6 /64 (one subscriber's network), per IPv4 address: see {@link PerNetwork}. */
     static String addressKey(String address) {
-        String bounded = address.length() > 64 ? address.substring(0, 64) : address;
+        String network = PerNetwork.of(address);
+        String bounded = network.length() > 64 ? network.substring(0, 64) : network;
         return ADDRESS.prefix() + bounded;
+    }
+
+    /**
+     * Counts one attempt under both keys before the password is evaluated, unless either key must
+     * still wait. Both rows stay locked until the transaction commits, so attempts running in
+     * parallel see each other's counts exactly as sequential ones do; the slow password hash then
+     * runs outside the transaction, holding neither a lock nor a connection. A right password takes
+     * its count back ({@link #takeBack}).
+     */
+    static Optional<Duration> countAttempt(Session session, Instant now, String accountKey, String addressKey) {
+        // Always account before address, as in failed(), so two transactions never wait for each other in a circle.
+        ThrottleEntry account = locked(session, now, accountKey);
+        ThrottleEntry address = locked(session, now, addressKey);
+        Optional<Duration> wait = longestWait(now, account, address);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        count(account, now, ACCOUNT);
+        count(address, now, ADDRESS);
+        return Optional.empty();
+    }
+
+    /** Undoes {@link #countAttempt} for one key once the password proved right. */
+    static void takeBack(Session session, Instant now, String key, Rule rule) {
+        ThrottleEntry entry = session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null || !entry.expiresAt().isAfter(now) || entry.failures() == 0) {
+            return;
+        }
+        int failures = entry.failures() - 1;
+        Duration delay = rule.delayAfter(failures);
+        entry.takeBack(failures, delay.isZero() ? null : entry.lastFailureAt().plus(delay));
+    }
+
+    private static ThrottleEntry locked(Session session, Instant now, String key) {
+        ThrottleEntry entry = session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (entry != null) {
+            return entry;
+        }
+        // A row with no failures yet, created only to be locked; a racing attempt finds it and waits for the lock.
+        Inserts.ifAbsent(session, "insert into sign_in_throttle (throttle_key, failures, last_failure_at, blocked_until,"
+                + " expires_at) values (?, 0, ?, null, ?)", key, now, now.plus(FORGET_AFTER));
+        return session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void count(ThrottleEntry entry, Instant now, Rule rule) {
+        int failures = !entry.expiresAt().isAfter(now) ? 1 : entry.failures() + 1;
+        Duration delay = rule.delayAfter(failures);
+        entry.failed(failures, now, delay.isZero() ? null : now.plus(delay), now.plus(FORGET_AFTER));
+    }
+
+    private static Optional<Duration> longestWait(Instant now, ThrottleEntry... entries) {
+        Duration longest = Duration.ZERO;
+        for (ThrottleEntry entry : entries) {
+            if (entry.expiresAt().isAfter(now) && entry.blockedUntil() != null && entry.blockedUntil().isAfter(now)) {
+                Duration left = Duration.between(now, entry.blockedUntil());
+                longest = left.compareTo(longest) > 0 ? left : longest;
+            }
+        }
+        return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
     /** How long the caller must still wait before another try under any of these keys. */

@@ -28,11 +28,17 @@ class ThrottleEntry {
     int failures() { return failures; }
     Instant blockedUntil() { return blockedUntil; }
     Instant expiresAt() { return expiresAt; }
+    Instant lastFailureAt() { return lastFailureAt; }
 
     void failed(int failures, Instant now, Instant blockedUntil, Instant expiresAt) {
         this.failures = failures;
         this.lastFailureAt = now;
         this.blockedUntil = blockedUntil;
         this.expiresAt = expiresAt;
+    }
+
+    void takeBack(int failures, Instant blockedUntil) {
+        this.failures = failures;
+        this.blockedUntil = blockedUntil;
     }
 }
