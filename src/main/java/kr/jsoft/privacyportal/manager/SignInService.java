@@ -50,15 +50,16 @@ final class SignInService {
         String accountKey = SignInThrottle.accountKey(typed);
         String addressKey = SignInThrottle.addressKey(clientAddress);
         Admission admission = database.fromTransaction(session -> {
-            Optional<Duration> wait = SignInThrottle.countAttempt(session, clock.instant(), accountKey, addressKey);
-            if (wait.isPresent()) {
-                return new Admission(wait, Optional.empty(), null);
+            SignInThrottle.Attempt attempt = SignInThrottle.countAttempt(session, clock.instant(), accountKey, addressKey);
+            if (attempt.waitFor().isPresent()) {
+                return new Admission(attempt, Optional.empty(), null);
             }
             Optional<StaffAccount> account = findByTypedEmail(session, typed).filter(StaffAccount::canSignIn);
-            return new Admission(wait, account.map(StaffAccount::id), account.map(StaffAccount::passwordHash).orElse(null));
+            return new Admission(attempt, account.map(StaffAccount::id),
+                    account.map(StaffAccount::passwordHash).orElse(null));
         });
-        if (admission.waitFor().isPresent()) {
-            return Result.throttled(admission.waitFor().get());
+        if (admission.attempt().waitFor().isPresent()) {
+            return Result.throttled(admission.attempt().waitFor().get());
         }
         // The attempt is counted already, so the slow hash runs outside any transaction.
         boolean right = passwords.matches(password == null ? "" : password, admission.passwordHash())
@@ -68,15 +69,13 @@ final class SignInService {
                 recordFailure(session, admission.accountId(), clientAddress, "password");
                 return Result.refused();
             }
-            Instant now = clock.instant();
-            SignInThrottle.takeBack(session, now, accountKey, SignInThrottle.ACCOUNT);
-            SignInThrottle.takeBack(session, now, addressKey, SignInThrottle.ADDRESS);
+            admission.attempt().counted().forEach(counted -> SignInThrottle.takeBack(session, counted));
             return new Result(Outcome.PASSED, admission.accountId().get(), null, null);
         });
     }
 
     /** What the password step learned inside its counting transaction. */
-    private record Admission(Optional<Duration> waitFor, Optional<UUID> accountId, String passwordHash) {
+    private record Admission(SignInThrottle.Attempt attempt, Optional<UUID> accountId, String passwordHash) {
     }
 
     /** The second step, for the account whose password was right: a TOTP code or an unused recovery code. */

@@ -4,6 +4,7 @@ import kr.jsoft.privacyportal.crypto.Digests;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import kr.jsoft.privacyportal.persistence.Inserts;
@@ -50,6 +51,14 @@ final class SignInThrottle {
         return ADDRESS.prefix() + bounded;
     }
 
+    /** One attempt counted under a key: the row as it was before and the count given, so it can be taken back. */
+    record Counted(String key, int failures, Instant countedAt, ThrottleEntry.State before) {
+    }
+
+    /** Either how long to wait (nothing counted) or the attempt as counted under each key. */
+    record Attempt(Optional<Duration> waitFor, List<Counted> counted) {
+    }
+
     /**
      * Counts one attempt under both keys before the password is evaluated, unless either key must
      * still wait. Both rows stay locked until the transaction commits, so attempts running in
@@ -57,28 +66,34 @@ final class SignInThrottle {
      * runs outside the transaction, holding neither a lock nor a connection. A right password takes
      * its count back ({@link #takeBack}).
      */
-    static Optional<Duration> countAttempt(Session session, Instant now, String accountKey, String addressKey) {
+    static Attempt countAttempt(Session session, Instant now, String accountKey, String addressKey) {
         // Always account before address, as in failed(), so two transactions never wait for each other in a circle.
         ThrottleEntry account = locked(session, now, accountKey);
         ThrottleEntry address = locked(session, now, addressKey);
         Optional<Duration> wait = longestWait(now, account, address);
         if (wait.isPresent()) {
-            return wait;
+            return new Attempt(wait, List.of());
         }
-        count(account, now, ACCOUNT);
-        count(address, now, ADDRESS);
-        return Optional.empty();
+        return new Attempt(wait, List.of(count(accountKey, account, now, ACCOUNT), count(addressKey, address, now, ADDRESS)));
     }
 
-    /** Undoes {@link #countAttempt} for one key once the password proved right. */
-    static void takeBack(Session session, Instant now, String key, Rule rule) {
-        ThrottleEntry entry = session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null || !entry.expiresAt().isAfter(now) || entry.failures() == 0) {
+    /**
+     * Undoes one {@link #countAttempt} once the password proved right: the row is put back as it was,
+     * unless another attempt was counted since, in which case only the count goes down (its delay stays).
+     */
+    static void takeBack(Session session, Counted counted) {
+        ThrottleEntry entry = session.find(ThrottleEntry.class, counted.key(), LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null) {
             return;
         }
-        int failures = entry.failures() - 1;
-        Duration delay = rule.delayAfter(failures);
-        entry.takeBack(failures, delay.isZero() ? null : entry.lastFailureAt().plus(delay));
+        // The database keeps microseconds at most (PostgreSQL rounds): "the same instant" is within a millisecond.
+        boolean untouched = entry.failures() == counted.failures()
+                && Duration.between(counted.countedAt(), entry.lastFailureAt()).abs().toMillis() < 1;
+        if (untouched) {
+            entry.restore(counted.before());
+        } else if (entry.failures() > 0) {
+            entry.takeBack(entry.failures() - 1);
+        }
     }
 
     private static ThrottleEntry locked(Session session, Instant now, String key) {
@@ -92,10 +107,12 @@ final class SignInThrottle {
         return session.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static void count(ThrottleEntry entry, Instant now, Rule rule) {
+    private static Counted count(String key, ThrottleEntry entry, Instant now, Rule rule) {
+        ThrottleEntry.State before = entry.state();
         int failures = !entry.expiresAt().isAfter(now) ? 1 : entry.failures() + 1;
         Duration delay = rule.delayAfter(failures);
         entry.failed(failures, now, delay.isZero() ? null : now.plus(delay), now.plus(FORGET_AFTER));
+        return new Counted(key, failures, now, before);
     }
 
     private static Optional<Duration> longestWait(Instant now, ThrottleEntry... entries) {

@@ -37,8 +37,19 @@ class ThrottleEntry {
         this.expiresAt = expiresAt;
     }
 
-    void takeBack(int failures, Instant blockedUntil) {
+    /** The counter's values, to be put back when a counted attempt turns out to be a right password. */
+    record State(int failures, Instant lastFailureAt, Instant blockedUntil, Instant expiresAt) {
+    }
+
+    State state() {
+        return new State(failures, lastFailureAt, blockedUntil, expiresAt);
+    }
+
+    void restore(State state) {
+        failed(state.failures(), state.lastFailureAt(), state.blockedUntil(), state.expiresAt());
+    }
+
+    void takeBack(int failures) {
         this.failures = failures;
-        this.blockedUntil = blockedUntil;
     }
 }
