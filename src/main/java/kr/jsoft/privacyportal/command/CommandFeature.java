@@ -39,8 +39,11 @@ public final class CommandFeature {
         PushGateway fcm = settings.fcm()
                 .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), cores.clock(), http))
                 .orElseGet(() -> PushGateway.notConfigured("FCM"));
+        // Started and stopped with the server; it connects only to the addresses the endpoint policy checked.
+        org.eclipse.jetty.client.HttpClient webPushHttp = PushHttp.newWebPushClient(endpoints);
+        cores.web().manage(webPushHttp);
         PushGateway webPush = new WebPushGateway(vapidKeyPair(cores.keys()), settings.vapidContact(), endpoints,
-                cores.clock(), http);
+                cores.clock(), webPushHttp);
         PushRouter push = new PushRouter(new MeteredPushGateway(fcm, "fcm", cores.meters()),
                 new MeteredPushGateway(webPush, "web-push", cores.meters()));
         wakeUps = new WakeUpDispatcher(cores.database(), commands, devices.registry(), push,

@@ -15,6 +15,7 @@ import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.ratelimit.PerNetwork;
 import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.web.Dates;
@@ -98,7 +99,7 @@ public final class ComplaintIntake {
         if (!problems(s).isEmpty()) {
             throw new IllegalArgumentException("invalid complaint: " + problems(s).keySet());
         }
-        limit(rateLimiter.acquire("complaint.address", clientAddress,
+        limit(rateLimiter.acquire("complaint.address", PerNetwork.of(clientAddress),
                 RateLimiter.Limit.perHour(settings.perAddressPerHour())));
         limit(rateLimiter.acquire("complaint.email", CaseRecords.normalizeEmail(s.email()),
                 RateLimiter.Limit.perHour(settings.perEmailPerHour())));
@@ -178,7 +179,7 @@ public final class ComplaintIntake {
      * @throws TooManyRequestsException past the limits per client address or per email address
      */
     public void resendLink(String reference, String email, String clientAddress) {
-        limit(rateLimiter.acquire("complaint.link.address", clientAddress, LINK_PER_ADDRESS));
+        limit(rateLimiter.acquire("complaint.link.address", PerNetwork.of(clientAddress), LINK_PER_ADDRESS));
         String normalized = email == null ? "" : CaseRecords.normalizeEmail(email);
         limit(rateLimiter.acquire("complaint.link.email", normalized,
                 RateLimiter.Limit.perHour(settings.perEmailPerHour())));

@@ -29,6 +29,7 @@ import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.ratelimit.PerNetwork;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
 import kr.jsoft.privacyportal.web.Lang;
@@ -118,7 +119,7 @@ public final class DestructionIntake {
             throw new IllegalArgumentException("invalid destruction request: " + problems(phoneNumber, email).keySet());
         }
         String phoneHash = registry.phoneHashOf(phoneNumber);
-        limit(rateLimiter.acquire("destruction.address", clientAddress,
+        limit(rateLimiter.acquire("destruction.address", PerNetwork.of(clientAddress),
                 RateLimiter.Limit.perHour(settings.perAddressPerHour())));
         // The subject is the registry's keyed hash: the limiter hashes it again, the number is never stored.
         limit(rateLimiter.acquire("destruction.number", phoneHash,
@@ -226,7 +227,7 @@ public final class DestructionIntake {
             throw new IllegalArgumentException("invalid destruction request");
         }
         String phoneHash = registry.phoneHashOf(phoneNumber);
-        limit(rateLimiter.acquire("destruction.address", clientAddress,
+        limit(rateLimiter.acquire("destruction.address", PerNetwork.of(clientAddress),
                 RateLimiter.Limit.perHour(settings.perAddressPerHour())));
         limit(rateLimiter.acquire("destruction.number", phoneHash,
                 RateLimiter.Limit.perHour(settings.perNumberPerHour())));
@@ -308,7 +309,7 @@ public final class DestructionIntake {
             throw new IllegalArgumentException("invalid review request");
         }
         String phoneHash = registry.phoneHashOf(phoneNumber);
-        limit(rateLimiter.acquire("destruction.address", clientAddress,
+        limit(rateLimiter.acquire("destruction.address", PerNetwork.of(clientAddress),
                 RateLimiter.Limit.perHour(settings.perAddressPerHour())));
         limit(rateLimiter.acquire("destruction.number", phoneHash,
                 RateLimiter.Limit.perHour(settings.perNumberPerHour())));

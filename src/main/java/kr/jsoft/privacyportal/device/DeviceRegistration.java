@@ -12,6 +12,7 @@ import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.push.PushAddress;
+import kr.jsoft.privacyportal.ratelimit.PerNetwork;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter.Limit;
 import kr.jsoft.privacyportal.sms.SmsGateway;
@@ -129,7 +130,7 @@ final class DeviceRegistration {
         // The whole-portal budget is asked last, so refusals by the narrower limits do not spend it.
         record Check(String scope, String subject, Limit limit, String what) { }
         List<Check> checks = List.of(
-                new Check("sms.address", clientAddress, Limit.perHour(settings.smsPerAddressPerHour()),
+                new Check("sms.address", PerNetwork.of(clientAddress), Limit.perHour(settings.smsPerAddressPerHour()),
                         "Too many codes were requested from this network address."),
                 new Check("sms.device", thumbprint, Limit.perHour(settings.smsPerDevicePerHour()),
                         "Too many codes were requested for this device."),

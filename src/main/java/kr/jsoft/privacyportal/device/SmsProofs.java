@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
+import kr.jsoft.privacyportal.ratelimit.PerNetwork;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter.Limit;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
@@ -60,7 +61,7 @@ public final class SmsProofs {
         record Check(String scope, String subject, Limit limit) { }
         // The same scopes as DeviceRegistration: one budget for every code the portal sends.
         for (Check check : List.of(
-                new Check("sms.address", clientAddress, Limit.perHour(settings.smsPerAddressPerHour())),
+                new Check("sms.address", PerNetwork.of(clientAddress), Limit.perHour(settings.smsPerAddressPerHour())),
                 new Check("sms.number", e164, Limit.perHour(settings.smsPerNumberPerHour())),
                 new Check("sms.budget", "all", Limit.perDay(settings.smsDailyBudget())))) {
             RateLimiter.Decision decision = limiter.acquire(check.scope(), check.subject(), check.limit());

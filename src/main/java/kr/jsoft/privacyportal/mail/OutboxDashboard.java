@@ -16,9 +16,11 @@ import kr.jsoft.privacyportal.web.View;
 
 /**
  * What the manager page {@code /manager/outbox} shows and does: each mail's state, attempts
- * and last error, a preview, and retry of failed mail. Recipients are masked and secret links
- * (status pages, confirmations, unsubscribe links) redacted for everyone but the privacy
- * manager. Every view of personal data and every retry is audit-logged.
+ * and last error, a preview, retry of failed mail and, for the privacy manager, resending a
+ * copy. Recipients are masked for everyone but the privacy manager. Secret links (status pages,
+ * confirmations, unsubscribe links) are redacted for every role: a working link would let the
+ * viewer act as the recipient, and no staff task needs that; a recipient who lost the link gets
+ * a copy of the mail instead. Every view of personal data, retry and resend is audit-logged.
  */
 final class OutboxDashboard {
     static final String REDACTED = "[redacted]";
@@ -50,7 +52,7 @@ final class OutboxDashboard {
                              Optional<String> recipient) {
     }
 
-    /** A rendered mail, with secret links redacted unless the viewer is the privacy manager. */
+    /** A rendered mail, with its secret links redacted. */
     public record Preview(UUID id, Optional<String> recipient, String subject, String text) {
     }
 
@@ -92,11 +94,11 @@ final class OutboxDashboard {
                 return Optional.<ClaimedMail>empty();
             }
             auditLog.record(session, viewer.event("mail.outbox.viewed").target("mail_outbox", id)
-                    .detail(viewer.privacyManager() ? "unredacted" : "redacted"));
+                    .detail(viewer.privacyManager() ? "address shown, links redacted" : "redacted"));
             return Optional.of(outbox.open(session, List.of(row)).get(0));
         });
         return opened.map(mail -> {
-            ClaimedMail shown = viewer.privacyManager() ? mail : redacted(mail);
+            ClaimedMail shown = redacted(mail);
             MailComposer.Rendered rendered = composer.render(shown);
             return new Preview(id, Optional.of(shown(viewer, mail.recipient())), rendered.subject(), rendered.text());
         });
@@ -112,6 +114,31 @@ final class OutboxDashboard {
             row.retry(clock.instant());
             auditLog.record(session, viewer.event("mail.retried").target("mail_outbox", id));
             return true;
+        });
+    }
+
+    /** Whether a copy went out: only the privacy manager may resend, and only a mail not yet erased. */
+    enum Resend { QUEUED, GONE, NOT_ALLOWED }
+
+    /**
+     * Queues a copy of the mail, secret links and all, to its own recipient: the one way a lost
+     * link reaches its owner again without anyone on the dashboard seeing it.
+     */
+    public Resend resend(Viewer viewer, UUID id) {
+        if (!viewer.privacyManager()) {
+            return Resend.NOT_ALLOWED;
+        }
+        return database.fromTransaction(session -> {
+            OutboxMail row = session.find(OutboxMail.class, id);
+            if (row == null || row.erasedAt() != null) {
+                return Resend.GONE;
+            }
+            ClaimedMail mail = outbox.open(session, List.of(row)).get(0);
+            // The merged model, not the shared context: the copy stands on its own whatever happens to the context.
+            UUID copy = outbox.enqueue(session, new OutgoingMail(mail.recipient(), mail.lang(), mail.template(),
+                    mail.model(), mail.secretLinks(), mail.listUnsubscribe(), Optional.empty()));
+            auditLog.record(session, viewer.event("mail.resent").target("mail_outbox", id).detail("copy " + copy));
+            return Resend.QUEUED;
         });
     }
 

@@ -19,8 +19,9 @@ import kr.jsoft.privacyportal.web.View;
 /**
  * {@code /manager/outbox} (the newest mails with state, attempts and last error, filtered by
  * {@code ?state=}), {@code /manager/outbox/<id>} (a preview of the mail as sent) and POST
- * {@code /manager/outbox/<id>} (retry a {@code FAILED} mail). Addresses are masked and secret
- * links redacted for everyone but the privacy manager; {@link OutboxDashboard} records every view.
+ * {@code /manager/outbox/<id>} (retry a {@code FAILED} mail, or with {@code action=resend} queue a
+ * copy to its recipient: privacy manager only). Addresses are masked for everyone but the privacy
+ * manager, secret links redacted for everyone; {@link OutboxDashboard} records every view.
  */
 final class OutboxServlet extends HttpServlet {
     public static final String PATH = "/manager/outbox/*";
@@ -56,9 +57,12 @@ final class OutboxServlet extends HttpServlet {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("preview", preview.get());
-        String retried = request.getParameter("retried");
-        if (retried != null && retried.matches("[A-Za-z]{1,20}")) {
-            model.put("retried", retried);
+        model.put("canResend", viewer(request).privacyManager());
+        for (String outcome : new String[] {"retried", "resent"}) {
+            String value = request.getParameter(outcome);
+            if (value != null && value.matches("[A-Za-z]{1,20}")) {
+                model.put(outcome, value);
+            }
         }
         view.render(request, response, "mail/pages/preview", model);
     }
@@ -66,6 +70,15 @@ final class OutboxServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID id = mailId(request.getRequestURI());
+        if ("resend".equals(request.getParameter("action"))) {
+            OutboxDashboard.Resend resent = dashboard.resend(viewer(request), id);
+            if (resent == OutboxDashboard.Resend.NOT_ALLOWED) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            response.sendRedirect(BASE + "/" + id + "?resent=" + (resent == OutboxDashboard.Resend.QUEUED ? "yes" : "no"));
+            return;
+        }
         boolean retried = dashboard.retry(viewer(request), id);
         response.sendRedirect(BASE + "/" + id + "?retried=" + (retried ? "yes" : "no"));
     }

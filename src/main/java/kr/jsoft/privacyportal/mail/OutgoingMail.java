@@ -12,7 +12,7 @@ import kr.jsoft.privacyportal.web.Lang;
  * One mail to one person, as a feature asks for it: the recipient, their language, the
  * template ({@code mail/receipt} names {@code WEB-INF/templates/mail/receipt.txt} and
  * {@code .html}) and a model of plain string values. Values named as secret links (status
- * pages, confirmations) are redacted on the dashboard for everyone but the privacy manager.
+ * pages, confirmations) are redacted on the dashboard for every role.
  * Links are given as paths ({@code /ko/status/…}); templates write them as
  * {@code ${baseUrl + statusUrl}}, so every link is absolute, built from {@code PORTAL_BASE_URL}
  * when the mail is sent. Build with

@@ -49,21 +49,33 @@ final class SignInService {
         String typed = email == null ? "" : email;
         String accountKey = SignInThrottle.accountKey(typed);
         String addressKey = SignInThrottle.addressKey(clientAddress);
-        return database.fromTransaction(session -> {
-            Instant now = clock.instant();
-            Optional<Duration> wait = SignInThrottle.wait(session, now, accountKey, addressKey);
-            if (wait.isPresent()) {
-                return Result.throttled(wait.get());
+        Admission admission = database.fromTransaction(session -> {
+            SignInThrottle.Attempt attempt = SignInThrottle.countAttempt(session, clock.instant(), accountKey, addressKey);
+            if (attempt.waitFor().isPresent()) {
+                return new Admission(attempt, Optional.empty(), null);
             }
             Optional<StaffAccount> account = findByTypedEmail(session, typed).filter(StaffAccount::canSignIn);
-            boolean right = passwords.matches(password == null ? "" : password,
+            return new Admission(attempt, account.map(StaffAccount::id),
                     account.map(StaffAccount::passwordHash).orElse(null));
+        });
+        if (admission.attempt().waitFor().isPresent()) {
+            return Result.throttled(admission.attempt().waitFor().get());
+        }
+        // The attempt is counted already, so the slow hash runs outside any transaction.
+        boolean right = passwords.matches(password == null ? "" : password, admission.passwordHash())
+                && admission.accountId().isPresent();
+        return database.fromTransaction(session -> {
             if (!right) {
-                failed(session, now, accountKey, addressKey, account, clientAddress, "password");
+                recordFailure(session, admission.accountId(), clientAddress, "password");
                 return Result.refused();
             }
-            return new Result(Outcome.PASSED, account.get().id(), null, null);
+            admission.attempt().counted().forEach(counted -> SignInThrottle.takeBack(session, counted));
+            return new Result(Outcome.PASSED, admission.accountId().get(), null, null);
         });
+    }
+
+    /** What the password step learned inside its counting transaction. */
+    private record Admission(SignInThrottle.Attempt attempt, Optional<UUID> accountId, String passwordHash) {
     }
 
     /** The second step, for the account whose password was right: a TOTP code or an unused recovery code. */
@@ -118,10 +130,14 @@ final class SignInService {
                         Optional<StaffAccount> account, String clientAddress, String step) {
         SignInThrottle.failed(session, now, accountKey, SignInThrottle.ACCOUNT);
         SignInThrottle.failed(session, now, addressKey, SignInThrottle.ADDRESS);
+        recordFailure(session, account.map(StaffAccount::id), clientAddress, step);
+    }
+
+    private void recordFailure(Session session, Optional<UUID> accountId, String clientAddress, String step) {
         // The typed email is never recorded: an unknown account is just "unknown-account".
-        AuditEvent event = account
-                .map(a -> AuditEvent.staff(a.id().toString(), clientAddress, "staff.sign-in.failed")
-                        .target(AccountService.TARGET, a.id()))
+        AuditEvent event = accountId
+                .map(id -> AuditEvent.staff(id.toString(), clientAddress, "staff.sign-in.failed")
+                        .target(AccountService.TARGET, id))
                 .orElseGet(() -> new AuditEvent(UNKNOWN_ACCOUNT, "staff.sign-in.failed", null, null, clientAddress, null));
         auditLog.record(session, event.detail(step));
     }

@@ -28,11 +28,28 @@ class ThrottleEntry {
     int failures() { return failures; }
     Instant blockedUntil() { return blockedUntil; }
     Instant expiresAt() { return expiresAt; }
+    Instant lastFailureAt() { return lastFailureAt; }
 
     void failed(int failures, Instant now, Instant blockedUntil, Instant expiresAt) {
         this.failures = failures;
         this.lastFailureAt = now;
         this.blockedUntil = blockedUntil;
         this.expiresAt = expiresAt;
+    }
+
+    /** The counter's values, to be put back when a counted attempt turns out to be a right password. */
+    record State(int failures, Instant lastFailureAt, Instant blockedUntil, Instant expiresAt) {
+    }
+
+    State state() {
+        return new State(failures, lastFailureAt, blockedUntil, expiresAt);
+    }
+
+    void restore(State state) {
+        failed(state.failures(), state.lastFailureAt(), state.blockedUntil(), state.expiresAt());
+    }
+
+    void takeBack(int failures) {
+        this.failures = failures;
     }
 }

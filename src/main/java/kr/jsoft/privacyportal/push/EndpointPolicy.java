@@ -13,9 +13,12 @@ import java.util.Objects;
  * Keeps Web Push requests away from the portal's own network (SSRF): endpoints must be https
  * URLs with a host and no user-info, and every address their host resolves to must be public.
  *
- * <p>{@link #checkBeforeConnect} resolves the host and refuses if <em>any</em> address is not
- * public; the JDK's HttpClient then resolves the same name through the JVM's positive DNS cache
- * (30 s by default), so it connects to a checked address.
+ * <p>{@link #resolveChecked} resolves the host once and refuses if <em>any</em> address is not
+ * public. The Web Push client connects through {@link CheckedAddresses}, which hands the
+ * connection exactly those addresses: there is no second lookup a rebinding DNS server could
+ * answer differently. An IPv6 address that carries an IPv4 address (NAT64, mapped, SIIT, 6to4,
+ * Teredo, IPv4-compatible) is judged by that IPv4 address where the form is routable at all
+ * (the well-known NAT64 prefix a DNS64 resolver synthesises), and refused otherwise.
  */
 public final class EndpointPolicy {
 
@@ -79,11 +82,18 @@ public final class EndpointPolicy {
     /** Full check right before each connection: syntax plus every resolved address. */
     public void checkBeforeConnect(URI endpoint) throws RefusedEndpointException, UnknownHostException {
         checkRegistration(endpoint);
-        InetAddress[] addresses = resolver.resolve(bareHost(endpoint));
+        resolveChecked(bareHost(endpoint));
+    }
+
+    /** Resolves {@code host} once and answers its addresses if every one is allowed; the caller connects to these. */
+    InetAddress[] resolveChecked(String host) throws RefusedEndpointException, UnknownHostException {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = resolver.resolve(bare);
         if (addresses == null || addresses.length == 0) {
             throw new UnknownHostException("no address");
         }
         checkAddresses(addresses);
+        return addresses.clone();
     }
 
     /** Convenience for registration forms. */
@@ -113,22 +123,54 @@ public final class EndpointPolicy {
         if (a instanceof Inet4Address) {
             return isPublicV4(b);
         }
-        if (a instanceof Inet6Address v6) {
-            if ((b[0] & 0xfe) == 0xfc) { // fc00::/7 unique local
-                return false;
-            }
-            if (v6.isIPv4CompatibleAddress() || isNat64(b)) { // ::a.b.c.d, 64:ff9b::a.b.c.d
-                return isPublicV4(Arrays.copyOfRange(b, 12, 16));
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) { // 2002::/16 6to4
-                return isPublicV4(Arrays.copyOfRange(b, 2, 6));
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) { // 2001::/32 Teredo
-                return false;
-            }
-            return true;
+        if (a instanceof Inet6Address) {
+            return isPublicV6(b);
         }
         return false;
+    }
+
+    /**
+     * IPv6 special-purpose ranges (IANA registry), above all the forms that carry an IPv4 address:
+     * reaching a private IPv4 network through a translator or tunnel is the same SSRF.
+     */
+    private static boolean isPublicV6(byte[] b) {
+        int w0 = word(b, 0);
+        int w1 = word(b, 2);
+        if ((b[0] & 0xfe) == 0xfc) { // fc00::/7 unique local
+            return false;
+        }
+        if (allZero(b, 0, 10) && word(b, 10) == 0xffff) { // ::ffff:0:0/96 IPv4-mapped
+            return isPublicV4(Arrays.copyOfRange(b, 12, 16));
+        }
+        if (allZero(b, 0, 8) && word(b, 8) == 0xffff && word(b, 10) == 0) { // ::ffff:0:0:0/96 SIIT IPv4-translated
+            return false;
+        }
+        if (allZero(b, 0, 12)) { // ::/96 IPv4-compatible (deprecated), also :: and ::1
+            return false;
+        }
+        if (w0 == 0x0064 && w1 == 0xff9b && allZero(b, 4, 12)) { // 64:ff9b::/96 well-known NAT64 prefix (DNS64)
+            return isPublicV4(Arrays.copyOfRange(b, 12, 16));
+        }
+        if (w0 == 0x0064 && w1 == 0xff9b) { // 64:ff9b:1::/48 local-use NAT64, any other use of 64:ff9b::/32
+            return false;
+        }
+        if (w0 == 0x2002) { // 2002::/16 6to4 (deprecated, RFC 7526)
+            return false;
+        }
+        if (w0 == 0x2001 && (w1 & 0xfe00) == 0) { // 2001::/23 IETF protocol assignments, Teredo 2001::/32 among them
+            return false;
+        }
+        if (w0 == 0x2001 && w1 == 0x0db8) { // 2001:db8::/32 documentation
+            return false;
+        }
+        if (w0 == 0x0100 && allZero(b, 2, 8)) { // 100::/64 discard-only
+            return false;
+        }
+        return true;
+    }
+
+    private static int word(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 
     private static boolean isPublicV4(byte[] b) {
@@ -154,11 +196,6 @@ public final class EndpointPolicy {
             return false;
         }
         return !(o0 == 198 && (o1 & 0xfe) == 18); // 198.18/15 benchmarking
-    }
-
-    private static boolean isNat64(byte[] b) {
-        return (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-                && allZero(b, 4, 12);
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

@@ -1,16 +1,20 @@
 package kr.jsoft.privacyportal.push;
 
-import java.io.IOException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpMethod;
 
 /** Web Push (RFC 8030) with VAPID (RFC 8292) and aes128gcm (RFC 8291), e.g. to UnifiedPush distributors. */
 public final class WebPushGateway implements PushGateway {
@@ -26,7 +30,8 @@ public final class WebPushGateway implements PushGateway {
     /**
      * @param vapidKeys P-256 application server key pair (from the portal's key store)
      * @param contact   {@code mailto:} address for the push service operators
-     * @param http      must not follow redirects ({@link HttpClient.Redirect#NEVER}, the JDK default)
+     * @param http      from {@link PushHttp#newWebPushClient} with the same {@code policy}: no redirects,
+     *                  connections only to the addresses the policy checked
      */
     public WebPushGateway(KeyPair vapidKeys, String contact, EndpointPolicy policy, Clock clock, HttpClient http) {
         this(vapidKeys, contact, policy, clock, http, new WebPushEncryption(new SecureRandom()));
@@ -37,7 +42,7 @@ public final class WebPushGateway implements PushGateway {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.vapid = new Vapid(vapidKeys, contact, clock);
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.http = PushHttp.requireNoRedirects(http);
+        this.http = PushHttp.requireCheckedAddresses(http);
         this.encryption = Objects.requireNonNull(encryption, "encryption");
     }
 
@@ -47,11 +52,10 @@ public final class WebPushGateway implements PushGateway {
             return PushOutcome.bug("Web Push gateway got a non-Web-Push address");
         }
         try {
-            policy.checkBeforeConnect(sub.endpoint());
+            // Syntax only: the host is resolved and its addresses checked when the connection is made (CheckedAddresses).
+            policy.checkRegistration(sub.endpoint());
         } catch (RefusedEndpointException e) {
             return PushOutcome.deadAddress("web push endpoint refused: " + e.getMessage());
-        } catch (UnknownHostException e) {
-            return PushOutcome.retry("web push endpoint host did not resolve");
         }
         byte[] body;
         try {
@@ -59,26 +63,35 @@ public final class WebPushGateway implements PushGateway {
         } catch (IllegalArgumentException e) {
             return PushOutcome.deadAddress("web push subscription key is invalid");
         }
-        HttpRequest request = HttpRequest.newBuilder(sub.endpoint())
-                .timeout(REQUEST_TIMEOUT)
-                .header("TTL", Long.toString(wakeUp.ttl().getSeconds()))
-                .header("Urgency", "high")
-                .header("Topic", wakeUp.collapseKey())
-                .header("Content-Encoding", "aes128gcm")
-                .header("Content-Type", "application/octet-stream")
-                .header("Authorization", vapid.authorization(sub.endpoint()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<Void> response;
+        ContentResponse response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            return PushOutcome.retry("web push network error: " + e.getClass().getSimpleName());
+            response = http.newRequest(sub.endpoint())
+                    .method(HttpMethod.POST)
+                    .timeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .headers(h -> h.put("TTL", Long.toString(wakeUp.ttl().getSeconds()))
+                            .put("Urgency", "high")
+                            .put("Topic", wakeUp.collapseKey())
+                            .put("Content-Encoding", "aes128gcm")
+                            .put("Authorization", vapid.authorization(sub.endpoint())))
+                    .body(new BytesRequestContent("application/octet-stream", body))
+                    .send();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RefusedEndpointException refused) {
+                return PushOutcome.deadAddress("web push endpoint refused: " + refused.getMessage());
+            }
+            if (e.getCause() instanceof UnknownHostException) {
+                return PushOutcome.retry("web push endpoint host did not resolve");
+            }
+            return PushOutcome.retry("web push network error: " + (e.getCause() == null ? "unknown"
+                    : e.getCause().getClass().getSimpleName()));
+        } catch (TimeoutException e) {
+            return PushOutcome.retry("web push network error: TimeoutException");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PushOutcome.retry("web push send interrupted");
         }
-        return classify(response.statusCode(), RetryAfter.from(response.headers(), clock));
+        return classify(response.getStatus(), Optional.ofNullable(response.getHeaders().get("Retry-After"))
+                .flatMap(value -> RetryAfter.parse(value, clock)));
     }
 
     static PushOutcome classify(int status, java.util.Optional<Duration> retryAfter) {

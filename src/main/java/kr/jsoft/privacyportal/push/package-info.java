@@ -11,9 +11,11 @@
  *       {@code DEAD_ADDRESS} addresses, alert on {@code CONFIG_ERROR}/{@code BUG}, and schedule
  *       {@code RETRY} with {@link kr.jsoft.privacyportal.push.Backoff}.</li>
  *   <li>Web Push endpoints pass {@link kr.jsoft.privacyportal.push.EndpointPolicy} at
- *       registration and again before every connection (no requests into private networks).</li>
+ *       registration and again at every connection (no requests into private networks): the Web Push
+ *       client ({@link kr.jsoft.privacyportal.push.PushHttp#newWebPushClient}, Jetty's) resolves the host
+ *       through {@code CheckedAddresses}, so it connects to exactly the addresses that were checked.</li>
  *   <li>HTTP clients must never follow redirects; {@link kr.jsoft.privacyportal.push.PushHttp#newClient()}
- *       builds a suitable one and the gateways refuse others.</li>
+ *       builds a suitable one for FCM and the gateways refuse others.</li>
  * </ul>
  *
  * <p>Outcome details, exceptions and {@code toString()} never contain tokens, endpoints or keys.

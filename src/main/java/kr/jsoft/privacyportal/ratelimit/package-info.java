@@ -7,6 +7,7 @@
  *     restarts and are the same whichever instance a request reaches; subjects (client addresses, emails, phone
  *     numbers) are stored only as keyed hashes, so the counters are not a second copy of personal data. Each
  *     call is its own transaction: an attempt counts even when the caller's work later rolls back. Expired
- *     buckets are purged every 10 minutes.
+ *     buckets are purged every 10 minutes. Client addresses are counted through {@code PerNetwork}: IPv6 per /64,
+ *     IPv4 per address.
  */
 package kr.jsoft.privacyportal.ratelimit;

@@ -19,6 +19,7 @@ import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.crypto.DataCipher;
+import kr.jsoft.privacyportal.ratelimit.PerNetwork;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.TooManyRequestsException;
@@ -164,7 +165,7 @@ public final class NoticeSubscriptions {
             throw new IllegalArgumentException("not an email address");
         }
         String normalized = SubscriberKeys.normalize(email);
-        limit(rateLimiter.acquire("subscribe.client", clientAddress, PER_CLIENT));
+        limit(rateLimiter.acquire("subscribe.client", PerNetwork.of(clientAddress), PER_CLIENT));
         limit(rateLimiter.acquire("subscribe.email", normalized, PER_EMAIL));
         return normalized;
     }

@@ -59,6 +59,33 @@ class EndpointPolicyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+        "64:ff9b::10.0.0.1", "64:ff9b::127.0.0.1", "64:ff9b::192.168.1.1", // well-known NAT64 prefix
+        "64:ff9b:1::a00:1", "64:ff9b:1:a00:1::", "64:ff9b:1::8.8.8.8",     // local-use NAT64: the position varies
+        "::ffff:0:10.0.0.1", "::ffff:0:127.0.0.1", "::ffff:0:8.8.8.8",     // SIIT IPv4-translated
+        "2002:7f00:1::1", "2002:c0a8:101::1", "2002:808:808::1",         // 6to4
+        "2001:0:4136:e378:8000:63bf:f5ff:fffe", "2001::1",                 // Teredo
+        "::10.0.0.1", "::127.0.0.1", "::8.8.8.8",                          // IPv4-compatible
+        "2001:db8::1", "100::1"                                            // documentation, discard-only
+    })
+    void ipv6FormsThatCarryAPrivateOrUnroutableIpv4AreRefused(String address) throws Exception {
+        assertThat(EndpointPolicy.isPublic(InetAddress.getByName(address))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.1", "127.0.0.1", "192.168.1.1", "169.254.169.254"})
+    void ipv4MappedAddressesKeptInTheirIpv6FormAreJudgedByTheirIpv4Address(String ipv4) throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(InetAddress.getByName(ipv4).getAddress(), 0, mapped, 12, 4);
+        // A resolver may answer an Inet6Address of the mapped form; the JDK folds only parsed text into IPv4.
+        assertThat(EndpointPolicy.isPublic(java.net.Inet6Address.getByAddress(null, mapped, -1))).isFalse();
+        System.arraycopy(new byte[] {8, 8, 8, 8}, 0, mapped, 12, 4);
+        assertThat(EndpointPolicy.isPublic(java.net.Inet6Address.getByAddress(null, mapped, -1))).isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "172.32.0.1", "100.128.0.1", "2a00:1450:4001::1", "64:ff9b::808:808"})
     void publicAddressesArePublic(String address) throws Exception {
         assertThat(EndpointPolicy.isPublic(InetAddress.getByName(address))).isTrue();
