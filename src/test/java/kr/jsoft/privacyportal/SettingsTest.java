@@ -19,7 +19,7 @@ class SettingsTest {
         assertThat(settings.mode()).isEqualTo(Mode.DEVELOPMENT);
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
-        assertThat(settings.database().url()).startsWith("jdbc:h2:file:").endsWith("/data/portal;AUTO_SERVER=TRUE");
+        assertThat(settings.database().url()).startsWith("jdbc:h2:file:").endsWith("/data/portal");
         assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
