@@ -125,6 +125,25 @@ class DatabaseExposureIT {
         assertThat(task("manager", "reset", "--email", "stopped@jsoft.test").status()).isEqualTo(1);
     }
 
+    @Test
+    void theDevelopersH2ServerListensOnLoopbackOnlyAndNeedsThePassword() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        env.put("PORTAL_H2_SERVER", "true");
+        env.put("PORTAL_H2_SERVER_PORT", Integer.toString(port));
+        PortalProcess portal = start("portal.log");
+
+        assertThat(listeningTcpSockets(portal.pid())).as("the web port and H2's, both on loopback")
+                .containsExactlyInAnyOrder("127.0.0.1:" + portal.port(), "127.0.0.1:" + port);
+        String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/portal";
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
+                .isInstanceOf(SQLException.class);
+        DatabaseSettings database = Settings.fromEnvironment(env).openingDatabase();
+        DriverManager.getConnection(url, database.user(), database.password()).close();
+    }
+
     private PortalProcess start(String log) throws IOException {
         PortalProcess process = PortalProcess.start(env, root.resolve(log));
         processes.add(process);
@@ -156,8 +175,20 @@ class DatabaseExposureIT {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
     }
 
-    /** The TCP ports {@code pid} listens on: its socket inodes matched against the kernel's tables of listening sockets. */
+    /** The TCP ports {@code pid} listens on. */
     private static Set<Integer> listeningTcpPorts(long pid) throws IOException {
+        Set<Integer> ports = new HashSet<>();
+        for (String socket : listeningTcpSockets(pid)) {
+            ports.add(Integer.parseInt(socket.substring(socket.lastIndexOf(':') + 1)));
+        }
+        return ports;
+    }
+
+    /**
+     * The addresses {@code pid} listens on ({@code 127.0.0.1:8080}, {@code 0.0.0.0:9092}, {@code ::1:…} for IPv6 in
+     * the kernel's hex): its socket inodes matched against the kernel's tables of listening sockets.
+     */
+    private static Set<String> listeningTcpSockets(long pid) throws IOException {
         Set<String> inodes = new HashSet<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path fd : (Iterable<Path>) fds::iterator) {
@@ -171,21 +202,35 @@ class DatabaseExposureIT {
                 }
             }
         }
-        Set<Integer> ports = new HashSet<>();
+        Set<String> sockets = new HashSet<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 boolean listening = fields[3].equals("0A");
                 if (listening && inodes.contains(fields[9])) {
                     String local = fields[1];
-                    ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));
+                    String address = local.substring(0, local.indexOf(':'));
+                    sockets.add(address(address) + ":" + Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
                 }
             }
         }
-        return ports;
+        return sockets;
+    }
+
+    /** The kernel's hex address: IPv4 (or IPv4-mapped IPv6) in host byte order as a dotted quad; other IPv6 as given. */
+    private static String address(String hex) {
+        if (hex.startsWith("0000000000000000FFFF0000")) {
+            hex = hex.substring(24);
+        }
+        if (hex.length() != 8) {
+            return hex;
+        }
+        long value = Long.parseLong(hex, 16);
+        return (value & 0xff) + "." + ((value >> 8) & 0xff) + "." + ((value >> 16) & 0xff) + "." + ((value >> 24) & 0xff);
     }
 }
