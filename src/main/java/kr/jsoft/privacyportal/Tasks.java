@@ -51,13 +51,31 @@ final class Tasks {
             // The portal runs in its own working directory: it gets the file's full path.
             request.set(1, Path.of(args[1]).toAbsolutePath().toString());
         }
-        Optional<TaskSocket.Reply> reply = TaskSocket.send(settings.dataDir(), request);
+        Optional<TaskSocket.Reply> reply;
+        try {
+            reply = TaskSocket.send(settings.dataDir(), request);
+        } catch (IOException e) {
+            err.println("Cannot reach the running portal through " + settings.dataDir().resolve(TaskSocket.FILE_NAME)
+                    + ": " + e.getMessage());
+            return 1;
+        }
         if (reply.isPresent()) {
             out.print(reply.get().out());
             err.print(reply.get().err());
             return reply.get().status();
         }
-        return switch (args[0]) {
+        try {
+            return standalone(args[0], request);
+        } catch (IllegalStateException e) {
+            // Typically H2's "already in use": a portal holds the file but takes no tasks (its log says why).
+            err.println("Cannot " + args[0] + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** No portal answered: the task opens the database itself. */
+    private int standalone(String task, List<String> request) {
+        return switch (task) {
             case "manager" -> {
                 PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
                 try (Database database = Database.open(settings.database(keys), PortalCores.entities())) {

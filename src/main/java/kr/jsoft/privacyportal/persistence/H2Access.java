@@ -37,6 +37,7 @@ public final class H2Access {
         // A folder H2 would create gets the owner's mode; an existing one (the data directory) is restricted at start.
         databaseFile(settings.url()).map(Path::getParent).filter(dir -> !Files.exists(dir)).ifPresent(OwnerOnly::directory);
         String url = H2Durability.apply(settings.url());
+        createTraceFile(settings.url());
         Connection connection;
         try {
             connection = DriverManager.getConnection(url, settings.user(), settings.password());
@@ -64,6 +65,24 @@ public final class H2Access {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * H2 writes its trace (errors, with SQL) to {@code <name>.trace.db} whenever it has something to say, created with
+     * the umask's mode: made {@code 0600} beforehand, H2 appends to it and the mode stays.
+     */
+    private static void createTraceFile(String url) {
+        databaseFile(url).map(file -> file.resolveSibling(file.getFileName() + ".trace.db"))
+                .filter(trace -> Files.isDirectory(trace.getParent()) && !Files.exists(trace))
+                .ifPresent(trace -> {
+                    try {
+                        OwnerOnly.newFile(trace);
+                    } catch (java.nio.file.FileAlreadyExistsException raced) {
+                        // Created meanwhile: restricted after the open.
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
     }
 
     private static Connection rekey(String url, DatabaseSettings settings, SQLException refused) throws SQLException {
