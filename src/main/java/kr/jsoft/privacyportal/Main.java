@@ -3,9 +3,6 @@ package kr.jsoft.privacyportal;
 import kr.jsoft.privacyportal.config.SettingsException;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
 import java.io.PrintStream;
-import kr.jsoft.privacyportal.manager.ManagerCli;
-import kr.jsoft.privacyportal.manager.ManagerFeature;
-import kr.jsoft.privacyportal.persistence.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -63,62 +60,17 @@ public final class Main {
     }
 
     private int task(Settings settings, String[] args) throws Exception {
-        if (args[0].equals("backup") || args[0].equals("restore")) {
-            return backupTask(settings, args);
+        if (Tasks.handles(args)) {
+            return new Tasks(settings, out, err).run(args);
         }
         String name = String.join(" ", Arrays.copyOf(args, Math.min(2, args.length)));
-        switch (name) {
-            case "keys generate" -> {
-                Path file = PortalKeys.generate(settings.keyDir());
-                err.println("New portal keys written to " + file + " (readable only by this user).");
-                return 0;
-            }
-            case "manager create", "manager reset" -> {
-                return manager(settings, Arrays.copyOfRange(args, 1, args.length));
-            }
-            default -> {
-                err.println("Unknown task '" + name
-                        + "'. Tasks: keys generate, manager create, manager reset, backup <file>, restore <file>");
-                return 64;
-            }
-        }
-    }
-
-    /** {@code backup <file.zip>} (online, H2) and {@code restore <file.zip>} (portal stopped, empty data directory). */
-    private int backupTask(Settings settings, String[] args) {
-        if (args.length != 2) {
-            err.println("Usage: " + args[0] + " <file.zip>");
-            return 64;
-        }
-        Path file = Path.of(args[1]);
-        try {
-            if (args[0].equals("backup")) {
-                kr.jsoft.privacyportal.backup.H2Backup.backup(settings.database(), file);
-                err.println("Database backed up to " + file + " (keys and the erasure journal are not in it).");
-            } else {
-                if (!settings.database().url().equals(Settings.defaultH2Url(settings.dataDir()))) {
-                    err.println("restore is for the default H2 database in PORTAL_DATA_DIR; "
-                            + "restore PostgreSQL with pg_restore (docs/operations.md: Backup and restore)");
-                    return 64;
-                }
-                kr.jsoft.privacyportal.backup.H2Backup.restore(file, settings.dataDir());
-                err.println("Database restored into " + settings.dataDir()
-                        + "; the next start erases again what the erasure journal lists.");
-            }
+        if (name.equals("keys generate")) {
+            Path file = PortalKeys.generate(settings.keyDir());
+            err.println("New portal keys written to " + file + " (readable only by this user).");
             return 0;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("Cannot " + args[0] + ": " + e.getMessage());
-            return 1;
         }
-    }
-
-    /** Account tasks open the same database as the portal, also while it runs (H2 AUTO_SERVER). */
-    private int manager(Settings settings, String[] args) {
-        PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
-        try (Database database = Database.open(settings.database(), PortalCores.entities())) {
-            var accounts = ManagerFeature.accountsForCommandLine(database, Clock.systemUTC(), keys,
-                    () -> settings.baseUrl(settings.port() == 0 ? 8080 : settings.port()), settings.dataDir());
-            return new ManagerCli(accounts, out, err).run(args);
-        }
+        err.println("Unknown task '" + name
+                + "'. Tasks: keys generate, manager create, manager reset, backup <file>, restore <file>");
+        return 64;
     }
 }

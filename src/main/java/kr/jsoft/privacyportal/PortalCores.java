@@ -27,6 +27,7 @@ import kr.jsoft.privacyportal.metrics.PortalMetrics;
 import kr.jsoft.privacyportal.metrics.RequestMetrics;
 import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.OwnerOnly;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.platform.WebServer;
 import kr.jsoft.privacyportal.policy.PolicyService;
@@ -67,7 +68,9 @@ final class PortalCores {
                 PublicAddress.isHttps(settings.configuredBaseUrl()),
                 settings.sessionIdle(), settings.shutdownTimeout(), metrics, clientAddress::isTrustedProxy);
         PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
-        Database database = Database.open(settings.database(), entities());
+        // The data directory (database, audit heads, one-time links, the task socket) is this user's only.
+        OwnerOnly.tree(settings.dataDir());
+        Database database = Database.open(settings.database(keys), entities());
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
         JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId());

@@ -18,6 +18,7 @@ import kr.jsoft.privacyportal.metrics.PortalMetrics;
 import kr.jsoft.privacyportal.notice.NoticeFeature;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.platform.TaskSocket;
 import kr.jsoft.privacyportal.policy.PolicyFeature;
 import kr.jsoft.privacyportal.policy.PolicyLifecycle;
 import kr.jsoft.privacyportal.subscription.SubscriptionFeature;
@@ -44,6 +45,8 @@ public final class PortalServer {
     private final Cores cores;
     private final PortalMetrics metrics;
     private final Features features;
+    /** Where the command-line tasks reach this portal while it runs; empty until started (or if it cannot listen). */
+    private volatile Optional<TaskSocket> taskSocket = Optional.empty();
 
     private PortalServer(Settings settings, Cores cores, PortalMetrics metrics, Features features) {
         this.settings = settings;
@@ -101,6 +104,8 @@ public final class PortalServer {
         cores.web().server().start();
         // After start: the link needs the port actually bound.
         features.manager().prepareFirstRun();
+        taskSocket = TaskSocket.listen(settings.dataDir(), args -> Tasks.inPortal(args, settings,
+                features.manager().accounts(), cores.database()));
         log.info("Privacy portal {} listening on {} (data in {}; P-256: {})", PortalCores.version(), baseUrl(),
                 settings.dataDir(), NativeP256.describe());
         metricsPort().ifPresent(port -> log.info("Metrics (Prometheus) on http://{}:{}{}",
@@ -109,6 +114,7 @@ public final class PortalServer {
 
     /** Graceful stop: in-flight requests finish, background jobs stop at a safe point, then the pool closes. */
     public void stop() {
+        taskSocket.ifPresent(TaskSocket::close);
         try {
             cores.web().server().stop();
         } catch (Exception e) {

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import kr.jsoft.privacyportal.crypto.KeyedHash;
+import kr.jsoft.privacyportal.crypto.PortalKeys;
+import kr.jsoft.privacyportal.persistence.H2Durability;
 import kr.jsoft.privacyportal.complaint.ComplaintSettings;
 import kr.jsoft.privacyportal.destruction.DestructionSettings;
 import kr.jsoft.privacyportal.device.DeviceSettings;
@@ -55,6 +59,8 @@ public record Settings(
         ClientAddress.Header forwardedHeader) {
 
     /** An instance id names this process in leases and sessions: letters, digits, '-' and '_'. */
+    /** The keyed hash's purpose that derives a development H2 password; no other hash ever has it. */
+    private static final String DATABASE_PASSWORD_PURPOSE = "h2-database-password";
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,50}");
 
     public static Settings fromEnvironment(Map<String, String> variables) {
@@ -72,6 +78,17 @@ public record Settings(
         String dbUrl = env.jdbcUrl("PORTAL_DB_URL", defaultH2Url(dataDir));
         String dbUser = env.string("PORTAL_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : "");
         String dbPassword = env.string("PORTAL_DB_PASSWORD", "");
+        boolean h2 = dbUrl.startsWith("jdbc:h2:");
+        if (h2 && H2Durability.opensServer(dbUrl)) {
+            throw new SettingsException("PORTAL_DB_URL", "must not set AUTO_SERVER=TRUE: it opens a database socket"
+                    + " every local user can reach (the command-line tasks need none; see README, Security)");
+        }
+        // H2's TCP server for a developer's SQL tool: loopback only, never in production.
+        boolean h2Server = env.bool("PORTAL_H2_SERVER", false);
+        int h2ServerPort = env.integer("PORTAL_H2_SERVER_PORT", 9092, 1, 65535);
+        if (h2Server && !h2) {
+            throw new SettingsException("PORTAL_H2_SERVER", "needs the H2 database (PORTAL_DB_URL is not jdbc:h2:)");
+        }
         // At least 2: the start-up policy import holds a lock on one connection while it works on another.
         int poolSize = env.integer("PORTAL_DB_POOL_SIZE", 10, 2, 200);
         Duration connectTimeout = env.duration("PORTAL_DB_CONNECT_TIMEOUT", Duration.ofSeconds(5));
@@ -101,7 +118,8 @@ public record Settings(
                 throw new SettingsException("PORTAL_BASE_URL", "must be an https:// URL in production mode");
             }
         }
-        DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout);
+        DatabaseSettings database = new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, connectTimeout,
+                h2Server ? OptionalInt.of(h2ServerPort) : OptionalInt.empty());
         SmsSettings sms = SmsSettings.fromEnvironment(env, mode);
         DeviceSettings devices = DeviceSettings.fromEnvironment(env, mode);
         MailSettings mail = MailSettings.fromEnvironment(env, mode);
@@ -121,6 +139,13 @@ public record Settings(
         } catch (IllegalArgumentException e) {
             throw new SettingsException("PORTAL_TRUSTED_PROXIES", e.getMessage());
         }
+        if (h2Server && mode.isProduction()) {
+            throw new SettingsException("PORTAL_H2_SERVER", "is for development only (production opens no database socket)");
+        }
+        if (h2 && dbPassword.isEmpty() && mode.isProduction()) {
+            throw new SettingsException("PORTAL_DB_PASSWORD", "is required for H2 in production mode"
+                    + " (the database is opened only with it)");
+        }
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
                 sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
@@ -137,11 +162,29 @@ public record Settings(
     }
 
     /**
-     * H2 in a file under the data directory; AUTO_SERVER lets command-line tasks open the
-     * same file while the portal runs (H2's automatic mixed mode).
+     * H2 in a file under the data directory, opened by this process only: no server socket (the command-line
+     * tasks reach a running portal through its task socket, {@code TaskSocket}).
      */
     static String defaultH2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("portal").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir.resolve("portal").toString().replace('\\', '/');
+    }
+
+    /**
+     * The database settings the portal opens with. H2 without PORTAL_DB_PASSWORD (development only): a password
+     * derived from the key set, so it lives wherever the keys live (PORTAL_KEY_DIR or PORTAL_KEYS) and never in
+     * the data directory or its backups.
+     */
+    public DatabaseSettings database(PortalKeys keys) {
+        if (!isH2() || !database.password().isEmpty()) {
+            return database;
+        }
+        return database.withPassword(new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))
+                .hash(DATABASE_PASSWORD_PURPOSE));
+    }
+
+    /** As {@link #database(PortalKeys)} with the keys loaded from these settings (the tasks, the tests). */
+    public DatabaseSettings openingDatabase() {
+        return database(PortalKeys.load(mode, keyDir, inlineKeys));
     }
 
     /** The public address: PORTAL_BASE_URL, else http://localhost:{@code port}. */

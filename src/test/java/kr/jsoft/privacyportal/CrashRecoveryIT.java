@@ -85,8 +85,7 @@ class CrashRecoveryIT {
         env.put("PORTAL_KEY_DIR", root.resolve("keys").toString());
         env.put("PORTAL_ERASURE_JOURNAL_DIR", root.resolve("erasure-journal").toString());
         env.put("PORTAL_INSTANCE_ID", "crash-test");
-        // An operator's own H2 file URL, without H2's automatic server (which keeps H2's own close at exit).
-        env.put("PORTAL_DB_URL", "jdbc:h2:file:" + root.resolve("data").resolve("portal"));
+        // The default H2 file URL: it too must write every commit and stay open until the portal closes it.
         env.put("PORTAL_SMTP_HOST", "127.0.0.1");
         env.put("PORTAL_SMTP_PORT", Integer.toString(smtpPort));
         env.put("PORTAL_SMTP_SECURITY", "none");
@@ -168,7 +167,7 @@ class CrashRecoveryIT {
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         PortalKeys keys = PortalKeys.load(Mode.DEVELOPMENT, settings.keyDir(), Optional.empty());
-        try (Database database = Database.open(settings.database(), PortalCores.entities())) {
+        try (Database database = Database.open(settings.openingDatabase(), PortalCores.entities())) {
             DataCipher cipher = new DataCipher(PortalKeys.DATA_ENCRYPTION,
                     Map.of(PortalKeys.DATA_ENCRYPTION, keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES")), random);
             AuditLog auditLog = new AuditLog(clock);
@@ -328,7 +327,7 @@ class CrashRecoveryIT {
 
     /** Reads the portal's database file directly (the portal is stopped). */
     private Set<String> queryStrings(String sql) throws SQLException {
-        DatabaseSettings database = Settings.fromEnvironment(env).database();
+        DatabaseSettings database = Settings.fromEnvironment(env).openingDatabase();
         assertThat(Files.exists(root.resolve("data"))).isTrue();
         try (Connection connection = DriverManager.getConnection(H2Durability.apply(database.url()), database.user(),
                 database.password()); Statement statement = connection.createStatement();

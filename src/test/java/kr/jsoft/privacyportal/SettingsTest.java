@@ -19,7 +19,7 @@ class SettingsTest {
         assertThat(settings.mode()).isEqualTo(Mode.DEVELOPMENT);
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
-        assertThat(settings.database().url()).startsWith("jdbc:h2:file:").endsWith("/data/portal;AUTO_SERVER=TRUE");
+        assertThat(settings.database().url()).startsWith("jdbc:h2:file:").endsWith("/data/portal");
         assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -229,5 +229,45 @@ class SettingsTest {
                 .isEqualTo(kr.jsoft.privacyportal.metrics.MetricsSettings.LogFormat.JSON);
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_LOG_FORMAT", "JSON")))
                 .hasMessageContaining("PORTAL_LOG_FORMAT");
+    }
+
+    @Test
+    void theDefaultH2UrlOpensNoServerAndIsDurable() {
+        String url = Settings.fromEnvironment(Map.of()).database().url();
+        assertThat(url).doesNotContainIgnoringCase("AUTO_SERVER");
+        assertThat(kr.jsoft.privacyportal.persistence.H2Durability.apply(url))
+                .endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void h2sAutomaticServerIsRefused() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_DB_URL", "jdbc:h2:file:./data/portal;AUTO_SERVER=TRUE")))
+                .hasMessageStartingWith("PORTAL_DB_URL: must not set AUTO_SERVER=TRUE");
+    }
+
+    @Test
+    void productionNeedsAnH2PasswordAndNeverOpensH2sServer() {
+        Map<String, String> production = new java.util.HashMap<>(kr.jsoft.privacyportal.testing.ProductionEnvironment.complete());
+        production.remove("PORTAL_DB_PASSWORD");
+        assertThatThrownBy(() -> Settings.fromEnvironment(production))
+                .hasMessageStartingWith("PORTAL_DB_PASSWORD: is required for H2 in production mode");
+        production.put("PORTAL_DB_PASSWORD", "secret");
+        production.put("PORTAL_H2_SERVER", "true");
+        assertThatThrownBy(() -> Settings.fromEnvironment(production))
+                .hasMessageStartingWith("PORTAL_H2_SERVER: is for development only");
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_H2_SERVER", "true")).database().h2ServerPort()).hasValue(9092);
+    }
+
+    @Test
+    void developmentDerivesAnH2PasswordFromTheKeysUnlessOneIsConfigured(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Map<String, String> env = Map.of("PORTAL_DATA_DIR", dir.resolve("data").toString(),
+                "PORTAL_KEY_DIR", dir.resolve("keys").toString());
+        Settings settings = Settings.fromEnvironment(env);
+        String derived = settings.openingDatabase().password();
+        assertThat(derived).hasSize(64).isEqualTo(settings.openingDatabase().password());
+
+        Map<String, String> configured = new java.util.HashMap<>(env);
+        configured.put("PORTAL_DB_PASSWORD", "the operator's");
+        assertThat(Settings.fromEnvironment(configured).openingDatabase().password()).isEqualTo("the operator's");
     }
 }

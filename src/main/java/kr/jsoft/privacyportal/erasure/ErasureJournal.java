@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import kr.jsoft.privacyportal.persistence.Database;
+import kr.jsoft.privacyportal.persistence.OwnerOnly;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,10 +109,18 @@ public final class ErasureJournal {
         this.lock = directory.resolve("erasure-journal.lock");
         this.clock = clock;
         try {
-            Files.createDirectories(directory);
+            // The journal names what was destroyed: the owner's only, like the data directory.
+            OwnerOnly.directory(directory);
             if (!Files.exists(file)) {
                 Files.createFile(file);
-                restrictToOwner(file);
+            }
+            restrictToOwner(file);
+            if (!Files.exists(lock)) {
+                try {
+                    OwnerOnly.newFile(lock);
+                } catch (java.nio.file.FileAlreadyExistsException anotherJournalWasFirst) {
+                    // Same file, same mode.
+                }
             }
             underFileLock(() -> {
                 endWithNewline();

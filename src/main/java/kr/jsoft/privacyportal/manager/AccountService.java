@@ -71,8 +71,10 @@ public final class AccountService {
         }
     }
 
+    private final RecoveryCodeHash recoveryCodes;
     AccountService(Database database, AuditLog auditLog, Clock clock, SecureRandom random, SecretBox secrets,
-                   Supplier<URI> baseUrl, Path dataDir) {
+                   RecoveryCodeHash recoveryCodes, Supplier<URI> baseUrl, Path dataDir) {
+        this.recoveryCodes = recoveryCodes;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -329,7 +331,7 @@ public final class AccountService {
                 String code = Tokens.newRecoveryCode(random);
                 plain.add(code);
                 session.persist(new RecoveryCode(UUID.randomUUID(), account.id(),
-                        Digests.sha256Hex(Tokens.normaliseRecoveryCode(code))));
+                        recoveryCodes.of(Tokens.normaliseRecoveryCode(code))));
             }
             link.use(now);
             auditLog.record(session, AuditEvent.staff(account.id().toString(), clientAddress,

@@ -9,8 +9,8 @@ import kr.jsoft.privacyportal.audit.AuditEvent;
 /**
  * {@code manager create --email <email> [--role privacy-manager|staff|auditor] [--name <name>]}
  * and {@code manager reset --email <email>}: print a one-time setup link (24 h) on standard
- * output. They open the database like the portal does, so they work while it runs (H2's
- * automatic mixed mode, or PostgreSQL).
+ * output. While the portal runs they run inside it (the task socket); when it is stopped, on the
+ * database directly.
  */
 public final class ManagerCli {
     /** Who the audit log names for these tasks: the operator at the server's command line. */

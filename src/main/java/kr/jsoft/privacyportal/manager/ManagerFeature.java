@@ -10,7 +10,10 @@ import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.audit.AuditTrail;
+import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.staff.Access;
@@ -26,25 +29,34 @@ import kr.jsoft.privacyportal.staff.StaffMember;
  * (sign-in, setup, home, accounts, audit) go into the same staff area as every other feature's.
  */
 public final class ManagerFeature {
+    private static final Logger log = LoggerFactory.getLogger(ManagerFeature.class);
     private final AccountService accounts;
     private final SignInService signIn;
     private final Passwords passwords = new Passwords();
     private final Totp totp;
     private final SecretKey dataKey;
     private final SessionLimits limits;
+    private final RecoveryCodeHash recoveryCodes;
 
     private ManagerFeature(Cores cores, SessionLimits limits, Path dataDir) {
         this.limits = limits;
         dataKey = cores.keys().secretKey(PortalKeys.DATA_ENCRYPTION, "AES");
         SecretBox secrets = new SecretBox(dataKey, cores.random());
         totp = new Totp(cores.clock(), cores.random());
+        recoveryCodes = new RecoveryCodeHash(cores.phoneHash());
         accounts = new AccountService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), secrets,
-                cores.publicAddress()::uri, dataDir);
-        signIn = new SignInService(cores.database(), cores.auditLog(), cores.clock(), passwords, totp, secrets);
+                recoveryCodes, cores.publicAddress()::uri, dataDir);
+        signIn = new SignInService(cores.database(), cores.auditLog(), cores.clock(), passwords, totp, secrets,
+                recoveryCodes);
     }
 
     public static ManagerFeature wire(Cores cores, SessionLimits limits, Path dataDir) {
         ManagerFeature manager = new ManagerFeature(cores, limits, dataDir);
+        // Codes an earlier release stored as a plain SHA-256: wrapped once, here, where the key is at hand.
+        int wrapped = manager.recoveryCodes.wrapUnkeyed(cores.database());
+        if (wrapped > 0) {
+            log.info("Wrapped {} recovery codes stored by an earlier release in the keyed hash", wrapped);
+        }
         cores.jobs().every("sign-in-throttle-expiry", Duration.ofHours(1), manager.signIn::forgetExpiredFailures);
         return manager;
     }
@@ -54,7 +66,8 @@ public final class ManagerFeature {
                                                         Supplier<URI> baseUrl, Path dataDir) {
         SecureRandom random = new SecureRandom();
         return new AccountService(database, new AuditLog(clock), clock, random,
-                new SecretBox(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random), baseUrl, dataDir);
+                new SecretBox(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random),
+                new RecoveryCodeHash(new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))), baseUrl, dataDir);
     }
 
     /** The gate on {@code /manager}, the sign-in and setup pages, home, accounts and the audit trail. */

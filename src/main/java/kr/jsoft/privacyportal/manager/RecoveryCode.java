@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One one-time recovery code, stored as its SHA-256 only. */
+/** One one-time recovery code, stored as a keyed hash only ({@link RecoveryCodeHash}). */
 @Entity
 @Table(name = "staff_recovery_code")
 class RecoveryCode {
@@ -19,6 +19,9 @@ class RecoveryCode {
     private String codeHash;
     @Column(name = "used_at")
     private Instant usedAt;
+    /** False only for a code an earlier release stored as its plain SHA-256, until start-up wraps it. */
+    @Column(name = "keyed", nullable = false)
+    private boolean keyed;
 
     protected RecoveryCode() {
     }
@@ -27,6 +30,7 @@ class RecoveryCode {
         this.id = id;
         this.accountId = accountId;
         this.codeHash = codeHash;
+        this.keyed = true;
     }
 
     String codeHash() { return codeHash; }

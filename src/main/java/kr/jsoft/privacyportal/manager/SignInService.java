@@ -1,6 +1,5 @@
 package kr.jsoft.privacyportal.manager;
 
-import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.staff.StaffMember;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -36,7 +35,10 @@ final class SignInService {
         static Result throttled(Duration waitFor) { return new Result(Outcome.THROTTLED, null, null, waitFor); }
     }
 
-    SignInService(Database database, AuditLog auditLog, Clock clock, Passwords passwords, Totp totp, SecretBox secrets) {
+    private final RecoveryCodeHash recoveryCodes;
+    SignInService(Database database, AuditLog auditLog, Clock clock, Passwords passwords, Totp totp, SecretBox secrets,
+                  RecoveryCodeHash recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -112,7 +114,7 @@ final class SignInService {
         });
     }
 
-    private static boolean useRecoveryCode(Session session, StaffAccount account, String given, Instant now) {
+    private boolean useRecoveryCode(Session session, StaffAccount account, String given, Instant now) {
         String normalised = Tokens.normaliseRecoveryCode(given);
         if (normalised.length() != 10) {
             return false;
@@ -120,7 +122,7 @@ final class SignInService {
         Optional<RecoveryCode> match = session.createSelectionQuery(
                         "from RecoveryCode c where c.accountId = :id and c.codeHash = :hash and c.usedAt is null",
                         RecoveryCode.class)
-                .setParameter("id", account.id()).setParameter("hash", Digests.sha256Hex(normalised))
+                .setParameter("id", account.id()).setParameter("hash", recoveryCodes.of(normalised))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).uniqueResultOptional();
         match.ifPresent(c -> c.use(now));
         return match.isPresent();

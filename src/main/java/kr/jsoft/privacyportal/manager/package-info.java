@@ -24,7 +24,7 @@
  *       Argon2id with 19 MiB, 2 iterations, 1 lane (OWASP Password Storage Cheat Sheet) via password4j.</li>
  * <li><b>Second factor</b>: TOTP (RFC 6238, SHA-1, 6 digits, 30 s) is mandatory; the secret is sealed with the
  *       {@code data-encryption} key; a code is accepted one step early or late and never twice. Setup ends with 10
- *       one-time recovery codes (about 50 bits each, stored as SHA-256), shown once.</li>
+ *       one-time recovery codes (about 50 bits each, stored as an HMAC over their SHA-256, {@code RecoveryCodeHash}), shown once.</li>
  * <li><b>Throttling</b> ({@code sign_in_throttle} rows, so it holds across restarts and instances): per account
  *       (keyed by a hash of the email typed, existing or not) 5 free failures, then waits of 1 s, 2 s, 4 s … up
  *       to 15 min; per client address 20, then up to 1 h; forgotten 24 h after the last failure. The answer is

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -27,13 +28,17 @@ public final class Database implements AutoCloseable {
     private final Flyway flyway;
     private final SessionFactory sessionFactory;
     private final StatementCounter statements;
+    private final String url;
+    private final Optional<H2Server> h2Server;
 
     private Database(HikariDataSource dataSource, Flyway flyway, SessionFactory sessionFactory,
-                     StatementCounter statements) {
+                     StatementCounter statements, String url, Optional<H2Server> h2Server) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         this.sessionFactory = sessionFactory;
         this.statements = statements;
+        this.url = url;
+        this.h2Server = h2Server;
     }
 
     /** The common migrations, and PostgreSQL's own (H2 has none, so no empty folder is looked for). */
@@ -44,6 +49,24 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings, Collection<Class<?>> entities) {
+        if (settings.h2ServerPort().isPresent()) {
+            H2Server.bindToLoopback();
+        }
+        // An H2 file: held open (and re-keyed if an earlier release left it without a password) while the pool starts.
+        Optional<Connection> first;
+        try {
+            first = H2Access.open(settings);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the database " + settings.url() + ": " + e.getMessage(), e);
+        }
+        try {
+            return open(settings, entities, first);
+        } finally {
+            first.ifPresent(Database::closeQuietly);
+        }
+    }
+
+    private static Database open(DatabaseSettings settings, Collection<Class<?>> entities, Optional<Connection> first) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(H2Durability.apply(settings.url()));
         pool.setUsername(settings.user());
@@ -64,6 +87,9 @@ public final class Database implements AutoCloseable {
                     // because Flyway itself has no {vendor} placeholder (that is Spring Boot's).
                     .locations(locations(settings.url()))
                     .validateMigrationNaming(true)
+                    // Each open issue owns a version range (ARCHITECTURE.md, Migrations), and a lower range may
+                    // be released after a higher one: a database already past it still takes it.
+                    .outOfOrder(true)
                     .load();
             flyway.migrate();
             StatementCounter statements = new StatementCounter();
@@ -77,10 +103,22 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.STATEMENT_INSPECTOR, statements)
                     .schemaToolingAction(Action.VALIDATE)
                     .createEntityManagerFactory();
-            return new Database(dataSource, flyway, sessionFactory, statements);
+            Optional<H2Server> h2Server = settings.h2ServerPort().isPresent()
+                    ? H2Access.databaseFile(settings.url()).map(file -> H2Server.start(file,
+                            settings.h2ServerPort().getAsInt()))
+                    : Optional.empty();
+            return new Database(dataSource, flyway, sessionFactory, statements, settings.url(), h2Server);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // The pool holds the database open by now; this connection was only the first.
         }
     }
 
@@ -141,9 +179,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        h2Server.ifPresent(H2Server::close);
         if (sessionFactory.isOpen()) {
             sessionFactory.close();
         }
         dataSource.close();
+        // H2 may have written new files (trace, a compacted copy) meanwhile: they too are the owner's only.
+        H2Access.restrictFiles(url);
     }
 }

@@ -27,9 +27,14 @@ public final class H2Durability {
             return url;
         }
         String rest = CLOSE_ON_EXIT.matcher(WRITE_DELAY.matcher(url).replaceAll("")).replaceAll("");
-        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER=TRUE (its server must end with
-        // the process); such a URL keeps H2's own close at exit, so its shutdown may still log errors.
-        return rest + ";WRITE_DELAY=0" + (AUTO_SERVER.matcher(url).find() ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+        // Settings refuses AUTO_SERVER (a database socket for every local user); H2 would also refuse it
+        // together with DB_CLOSE_ON_EXIT=FALSE, so such a URL, if it ever got here, keeps H2's close at exit.
+        return rest + ";WRITE_DELAY=0" + (opensServer(url) ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** {@code AUTO_SERVER=TRUE}: H2's automatic mixed mode, a TCP server whose key sits in the lock file. */
+    public static boolean opensServer(String url) {
+        return AUTO_SERVER.matcher(url).find();
     }
 
     /** An embedded H2 file: {@code jdbc:h2:file:…} or a bare path ({@code jdbc:h2:./data/portal}) or another file system

@@ -12,6 +12,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.jsoft.privacyportal.Settings;
+import kr.jsoft.privacyportal.persistence.DatabaseSettings;
+import kr.jsoft.privacyportal.persistence.H2Durability;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.PortalFixture;
@@ -140,11 +143,9 @@ class AuditTrailIT {
         }
 
         Connection connect() throws Exception {
-            Map<String, String> env = fixture.environment();
-            String url = env.getOrDefault("PORTAL_DB_URL", "jdbc:h2:file:" + fixture.root().resolve("data/portal")
-                    + ";AUTO_SERVER=TRUE");
-            return DriverManager.getConnection(url, env.getOrDefault("PORTAL_DB_USER", "sa"),
-                    env.getOrDefault("PORTAL_DB_PASSWORD", ""));
+            // In this JVM, beside the running portal (which holds the H2 file): H2 shares the open database.
+            DatabaseSettings db = Settings.fromEnvironment(fixture.environment()).openingDatabase();
+            return DriverManager.getConnection(H2Durability.apply(db.url()), db.user(), db.password());
         }
 
         void sql(String statement) throws Exception {

@@ -175,7 +175,7 @@ class RestoreIT {
         Path file = backups.resolve(TestDatabase.postgresql() ? "portal.dump" : "portal.zip");
         Map<String, String> env = portal.environment();
         if (!TestDatabase.postgresql()) {
-            H2Backup.backup(Settings.fromEnvironment(env).database(), file);
+            H2Backup.backup(Settings.fromEnvironment(env).openingDatabase(), file);
         } else {
             run(List.of("pg_dump", "-Fc", "-n", schema(env), "-f", file.toString(), database(env)), env);
         }
@@ -186,7 +186,7 @@ class RestoreIT {
     /** H2: the restore task into the fresh data directory. PostgreSQL: pg_restore of the lost schema. */
     private static void restore(Path backup, Map<String, String> env, Path freshRoot) throws Exception {
         if (!TestDatabase.postgresql()) {
-            H2Backup.restore(backup, freshRoot.resolve("data"));
+            H2Backup.restore(backup, freshRoot.resolve("data"), Settings.fromEnvironment(env).openingDatabase());
         } else {
             // The original portal's schema was dropped when it stopped (the "lost" database).
             run(List.of("pg_restore", "--no-owner", "-d", database(env), backup.toString()), env);

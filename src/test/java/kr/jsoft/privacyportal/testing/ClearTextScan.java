@@ -39,9 +39,10 @@ public final class ClearTextScan {
 
     /** "table.column contains 'needle'" for every hit; empty when the database holds none of them. */
     public static List<String> find(PortalFixture portal, Collection<String> needles) throws SQLException {
-        DatabaseSettings db = Settings.fromEnvironment(portal.environment()).database();
+        DatabaseSettings db = Settings.fromEnvironment(portal.environment()).openingDatabase();
         List<String> hits = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+        try (Connection connection = DriverManager.getConnection(
+                kr.jsoft.privacyportal.persistence.H2Durability.apply(db.url()), db.user(), db.password())) {
             DatabaseMetaData meta = connection.getMetaData();
             List<String[]> columns = new ArrayList<>();
             try (ResultSet tables = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {

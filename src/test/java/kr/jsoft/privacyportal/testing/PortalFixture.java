@@ -141,9 +141,17 @@ public final class PortalFixture implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /** Stops the portal and keeps its database, data and keys (for a test that changes them while it is down). */
+    public void stopServer() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
     /** Stops and starts the same portal on the same data: what a deployment or crash recovery does. */
     public void restart() throws Exception {
-        server.stop();
+        stopServer();
         server = PortalServer.create(Settings.fromEnvironment(environment()), clock, extraRoutes);
         server.start();
     }

@@ -66,6 +66,11 @@ public final class PortalProcess implements AutoCloseable {
         return port;
     }
 
+    /** The child's operating-system process id (to read what it holds open under /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -28,6 +28,7 @@ public final class ProductionEnvironment {
         Map<String, String> env = new HashMap<>();
         env.put("PORTAL_MODE", "production");
         env.put("PORTAL_BASE_URL", "https://privacy.example.kr");
+        env.put("PORTAL_DB_PASSWORD", "a-production-database-password");
         // mail (issue 6)
         env.put("PORTAL_SMTP_HOST", "smtp.example.kr");
         env.put("PORTAL_MAIL_FROM", "privacy@example.kr");
