@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.persistence.Database;
@@ -39,7 +40,7 @@ public final class ManagerFeature {
         SecretBox secrets = new SecretBox(dataKey, cores.random());
         totp = new Totp(cores.clock(), cores.random());
         accounts = new AccountService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), secrets,
-                cores.publicAddress()::uri, dataDir);
+                cores.publicAddress()::uri, dataDir, cores.jobLeases(), hostName());
         signIn = new SignInService(cores.database(), cores.auditLog(), cores.clock(), passwords, totp, secrets);
     }
 
@@ -54,7 +55,17 @@ public final class ManagerFeature {
                                                         Supplier<URI> baseUrl, Path dataDir) {
         SecureRandom random = new SecureRandom();
         return new AccountService(database, new AuditLog(clock), clock, random,
-                new SecretBox(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random), baseUrl, dataDir);
+                new SecretBox(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random), baseUrl, dataDir,
+                new JobLeases(database, clock, "command-line"), hostName());
+    }
+
+    /** This machine's name, for telling operators on which host the first-run link's file is. */
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "this host";
+        }
     }
 
     /** The gate on {@code /manager}, the sign-in and setup pages, home, accounts and the audit trail. */
