@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * with {@code SKIP LOCKED}, then a conditional UPDATE; see {@link CommandQueries#dueLocked}), look up their devices' push addresses,
  * send one content-free wake-up per device in parallel, then record each outcome and the next
  * attempt in one transaction. A crash between claim and record leaves a lease that simply runs out
- * ({@code PORTAL_LEASE}, renewed while the batch is being sent); the row is then claimed again, so nothing is lost and a wake-up may at worst
- * go out twice (harmless: it carries nothing but "sync").
+ * ({@code PORTAL_LEASE}, renewed while the batch is being sent); the row is then claimed again, so
+ * nothing is lost and a wake-up may at worst go out twice (harmless: it carries nothing but "sync").
  *
  * <p>Runs on its own thread, managed by the Jetty lifecycle: after every commit that queues a
  * command (a {@link Signal}) and at least every {@code sweepEvery}; each sweep also expires

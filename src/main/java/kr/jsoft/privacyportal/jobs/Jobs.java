@@ -45,7 +45,8 @@ public final class Jobs extends AbstractLifeCycle {
 
     /**
      * As {@link #every}, but a run happens only on the instance that takes the job's lease
-     * ({@link JobLeases#lease()}, renewed while the run goes on); the others skip that turn. For work whose rows are audited or mailed.
+     * ({@link JobLeases#lease()}, renewed while the run goes on); the others skip that turn. For
+     * work whose rows are audited or mailed.
      */
     public void exclusive(String name, Duration every, Runnable work) {
         register(new Job(name, every, true, work));

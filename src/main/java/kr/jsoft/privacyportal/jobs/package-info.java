@@ -54,7 +54,8 @@
  *       of data waits for that mark: a dead instance's batch is claimed again after the lease with at most one
  *       duplicate per SMTP connection (same Message-ID)</td></tr>
  * <tr><td>wake-up dispatcher (thread, 1 s sweep) and command expiry</td><td>per-row lease ({@code claimed_by},
- *       renewed while the batch is sent) on candidates read {@code FOR UPDATE SKIP LOCKED} (dispatchers take different rows); outcomes
+ *       renewed while the batch is sent) on candidates read {@code FOR UPDATE SKIP LOCKED} (dispatchers take
+ *       different rows); outcomes
  *       recorded under row locks for that claim only; expiry locks rows {@code FOR UPDATE} with the state
  *       re-checked</td></tr>
  * <tr><td>command history purge (1 h)</td><td>{@code exclusive}; batches of 500 finished commands, each

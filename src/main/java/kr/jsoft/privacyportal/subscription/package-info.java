@@ -20,7 +20,8 @@
  *       reminder and mails the withdrawal. Jobs are keyed {@code label@date#<notice id>}: every posted notice
  *       is mailed once, so a revision withdrawn and scheduled again for the same date is announced (and
  *       reminded) again, and a second withdrawal is mailed too.</li>
- * <li><b>Fan-out.</b> {@code NoticeFanOut.runDue} (a job every 5 s) claims a due job by lease (5 minutes) and
+ * <li><b>Fan-out.</b> {@code NoticeFanOut.runDue} (a job every 5 s) claims a due job by lease
+ *       ({@code PORTAL_LEASE}, renewed by every page) and
  *       walks confirmed subscribers by id, 500 per transaction, enqueueing one outbox mail each and advancing
  *       {@code last_subscriber_id} in the same transaction: a crash resends nothing and the next run, here or on
  *       another instance, goes on from the last committed page. Memory holds one page at a time.</li>
