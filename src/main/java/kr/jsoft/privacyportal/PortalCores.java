@@ -73,7 +73,7 @@ final class PortalCores {
         Database database = Database.open(settings.database(keys), entities());
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
-        JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId());
+        JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId(), settings.lease());
         ErasureJournal erasureJournal = new ErasureJournal(settings.erasureJournalDir(), clock);
         AuditLog auditLog = new AuditLog(clock);
         AuditHeads auditHeads = new AuditHeads(database, auditLog, keys.ecKey(PortalKeys.SIGNING),

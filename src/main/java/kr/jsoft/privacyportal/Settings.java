@@ -55,6 +55,7 @@ public record Settings(
         DestructionSettings destruction,
         MetricsSettings operations,
         String instanceId,
+        Duration lease,
         List<String> trustedProxies,
         ClientAddress.Header forwardedHeader) {
 
@@ -130,6 +131,11 @@ public record Settings(
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
             throw new SettingsException("PORTAL_INSTANCE_ID", "must be 1 to 50 letters, digits, '-' or '_'");
         }
+        // How long a dead instance's claims (mail batches, fan-outs, wake-ups, exclusive jobs) block the others.
+        Duration lease = env.duration("PORTAL_LEASE", kr.jsoft.privacyportal.jobs.JobLeases.DEFAULT_LEASE);
+        if (lease.compareTo(Duration.ofSeconds(3)) < 0 || lease.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new SettingsException("PORTAL_LEASE", "must be between 3s and 10m");
+        }
         List<String> trustedProxies = Arrays.stream(env.string("PORTAL_TRUSTED_PROXIES", "").split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
         ClientAddress.Header forwardedHeader = env.enumValue("PORTAL_FORWARDED_HEADER", ClientAddress.Header.class,
@@ -151,7 +157,7 @@ public record Settings(
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
                 DestructionSettings.fromEnvironment(env),
                 // the metrics endpoint and the log format.
-                MetricsSettings.fromEnvironment(env), instanceId, trustedProxies, forwardedHeader);
+                MetricsSettings.fromEnvironment(env), instanceId, lease, trustedProxies, forwardedHeader);
     }
 
     /** The host name (cut to what an id allows) and a random suffix, so two processes on one host differ. */
@@ -202,7 +208,7 @@ public record Settings(
         return "Settings[mode=" + mode + ", host=" + host + ", port=" + port + ", baseUrl=" + configuredBaseUrl
                 + ", dataDir=" + dataDir + ", keyDir=" + keyDir + ", database=" + database + ", sms=" + sms
                 + ", policiesDir=" + policiesDir + ", erasureJournalDir=" + erasureJournalDir + ", mail=" + mail
-                + ", push=" + push + ", instanceId=" + instanceId + ", trustedProxies=" + trustedProxies
+                + ", push=" + push + ", instanceId=" + instanceId + ", lease=" + lease + ", trustedProxies=" + trustedProxies
                 + ", forwardedHeader=" + forwardedHeader + "]";
     }
 }

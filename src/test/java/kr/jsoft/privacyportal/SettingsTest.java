@@ -53,6 +53,16 @@ class SettingsTest {
     }
 
     @Test
+    void claimsLastThirtySecondsByDefaultAndALeaseOutsideThreeSecondsToTenMinutesIsRefused() {
+        assertThat(Settings.fromEnvironment(Map.of()).lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Settings.fromEnvironment(Map.of("PORTAL_LEASE", "5s")).lease()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_LEASE", "1s")))
+                .hasMessage("PORTAL_LEASE: must be between 3s and 10m");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_LEASE", "1h")))
+                .hasMessage("PORTAL_LEASE: must be between 3s and 10m");
+    }
+
+    @Test
     void databaseUrlMustBeH2OrPostgreSql() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORTAL_DB_URL", "jdbc:mysql://db/portal")))
                 .hasMessage("PORTAL_DB_URL: must be a jdbc:h2: or jdbc:postgresql: URL");

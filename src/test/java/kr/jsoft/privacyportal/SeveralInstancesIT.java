@@ -26,6 +26,7 @@ import kr.jsoft.privacyportal.command.CommandView;
 import kr.jsoft.privacyportal.command.Notice;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.device.PublicJwk;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.push.P256Keys;
 import kr.jsoft.privacyportal.push.PushAddress;
 import kr.jsoft.privacyportal.staff.Role;
@@ -199,13 +200,14 @@ class SeveralInstancesIT {
             blackHole.close();
             doomed.stop();
 
-            clock.advance(Duration.ofHours(1).plusMinutes(1));
+            // Due on this clock too, within the dead instance's lease (PORTAL_LEASE, not renewed by the dead).
+            clock.advance(Duration.ofHours(1).plusSeconds(10));
             a.server().mail().dispatcher().dispatchOnce();
             assertThat(claim("mail_outbox", "claim_token", mail)).as("due now, but the dead instance's lease holds")
                     .isEqualTo(deadClaim);
             assertThat(mailsWith(marker)).isEmpty();
 
-            clock.advance(Duration.ofMinutes(5));
+            clock.advance(JobLeases.DEFAULT_LEASE);
             AWAIT_TAKEOVER.until("another instance sent the mail", () -> mailsWith(marker).size() == 1 && pendingMails() == 0);
             assertThat(mailsWith(marker)).hasSize(1);
         }
@@ -230,14 +232,14 @@ class SeveralInstancesIT {
             String deadClaim = claim("device_command", "claimed_by", command);
             assertThat(deadClaim).as("left leased").isNotNull();
 
-            clock.advance(Duration.ofHours(1).plusSeconds(30));
+            clock.advance(Duration.ofHours(1).plusSeconds(10));
             a.server().commands().wakeUps().dispatchDue();
             assertThat(claim("device_command", "claimed_by", command))
                     .as("due now, but the dead instance's lease holds")
                     .isEqualTo(deadClaim);
             assertThat(view(command).wokenAt()).isEmpty();
 
-            clock.advance(Duration.ofMinutes(2));
+            clock.advance(JobLeases.DEFAULT_LEASE);
             AWAIT_TAKEOVER.until("another instance sent the wake-up and recorded it", () -> view(command).wokenAt().isPresent());
             assertThat(push.receivedFor(subscription)).as("the dead instance's attempt and the one that counted")
                     .isEqualTo(2);

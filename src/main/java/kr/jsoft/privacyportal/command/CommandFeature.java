@@ -48,7 +48,8 @@ public final class CommandFeature {
                 new MeteredPushGateway(webPush, "web-push", cores.meters()));
         wakeUps = new WakeUpDispatcher(cores.database(), commands, devices.registry(), push,
                 Backoff.standard(cores.random(), cores.clock()), new LoggingManagerAlerts(cores.clock()),
-                cores.auditLog(), cores.clock(), signal, settings.workers(), Duration.ofSeconds(1), cores.stopTimeout());
+                cores.auditLog(), cores.clock(), signal, settings.workers(), Duration.ofSeconds(1), cores.stopTimeout(),
+                cores.jobLeases());
     }
 
     public static CommandFeature wire(Cores cores, PushSettings settings, DeviceFeature devices) {

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.command;
 
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.jobs.Signal;
 import kr.jsoft.privacyportal.jobs.Worker;
 import java.time.Clock;
@@ -37,15 +38,14 @@ import org.slf4j.LoggerFactory;
  * with {@code SKIP LOCKED}, then a conditional UPDATE; see {@link CommandQueries#dueLocked}), look up their devices' push addresses,
  * send one content-free wake-up per device in parallel, then record each outcome and the next
  * attempt in one transaction. A crash between claim and record leaves a lease that simply runs out
- * ({@link #LEASE}); the row is then claimed again, so nothing is lost and a wake-up may at worst
- * go out twice (harmless: it carries nothing but "sync").
+ * ({@code PORTAL_LEASE}, renewed while the batch is being sent); the row is then claimed again, so
+ * nothing is lost and a wake-up may at worst go out twice (harmless: it carries nothing but "sync").
  *
  * <p>Runs on its own thread, managed by the Jetty lifecycle: after every commit that queues a
  * command (a {@link Signal}) and at least every {@code sweepEvery}; each sweep also expires
  * overdue commands.
  */
 public final class WakeUpDispatcher extends AbstractLifeCycle {
-    static final Duration LEASE = Duration.ofMinutes(2);
     static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(WakeUpDispatcher.class);
 
@@ -61,6 +61,7 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
     private final Duration sweepEvery;
     private final Duration stopTimeout;
     private final Worker worker;
+    private final JobLeases leases;
     private final AtomicInteger sent = new AtomicInteger();
     private ExecutorService senders;
     private Instant lastExpiry = Instant.MIN;
@@ -71,7 +72,8 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
      */
     public WakeUpDispatcher(Database database, Commands commands, DeviceRegistry registry, PushGateway push,
                             Backoff backoff, ManagerAlerts alerts, AuditLog auditLog, Clock clock, Signal signal,
-                            int workers, Duration sweepEvery, Duration stopTimeout) {
+                            int workers, Duration sweepEvery, Duration stopTimeout, JobLeases leases) {
+        this.leases = leases;
         this.database = database;
         this.commands = commands;
         this.registry = registry;
@@ -151,13 +153,28 @@ public final class WakeUpDispatcher extends AbstractLifeCycle {
             // The rows are locked by this transaction, so the conditional UPDATE matches every one; should
             // it ever not, what this claim holds is read back by its token rather than assumed.
             int count = CommandQueries.claim(session, due.stream().map(DeviceCommand::id).toList(), token, now,
-                    now.plus(LEASE));
+                    now.plus(leases.lease()));
             List<DeviceCommand> ours = count == due.size() ? due : CommandQueries.claimedByLocked(session, token);
             return ours.stream().map(c -> new Claimed(c.id(), c.deviceId(), c.expiresAt())).toList();
         });
         if (claimed.isEmpty()) {
             return 0;
         }
+        // Slow push services must not let the claim run out under us (another instance would wake these too).
+        try (JobLeases.Renewal renewal = leases.keepAlive(() -> renew(token))) {
+            return send(token, claimed);
+        }
+    }
+
+    private void renew(String token) {
+        database.inTransaction(session -> session.createMutationQuery(
+                        "update DeviceCommand c set c.leaseUntil = :until where c.claimedBy = :token")
+                .setParameter("until", clock.instant().plus(leases.lease()))
+                .setParameter("token", token)
+                .executeUpdate());
+    }
+
+    private int send(String token, List<Claimed> claimed) {
         Map<UUID, Instant> devices = new LinkedHashMap<>();
         for (Claimed c : claimed) {
             devices.merge(c.deviceId(), c.expiresAt(), (a, b) -> a.isAfter(b) ? a : b);

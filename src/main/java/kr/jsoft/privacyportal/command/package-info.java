@@ -29,7 +29,8 @@
  *       addresses for the batch in one transaction → one wake-up per device
  *       in parallel ({@code PORTAL_PUSH_WORKERS}) → one transaction records every outcome ({@code
  *       device_wake_up} rows, the command's next slot or retry) and clears the lease. A worker that dies leaves
- *       a lease that runs out after 2 minutes; the row is claimed again (a wake-up may go out twice, which is
+ *       a lease that runs out after {@code PORTAL_LEASE} (renewed while the batch is sent); the row is claimed
+ *       again (a wake-up may go out twice, which is
  *       harmless).</li>
  * <li><b>Schedule</b> ({@code WakeUpSchedule}): at once, then after about 1 minute, 10 minutes, 1 hour, 6 hours and
  *       daily until the command finishes or expires; a temporary push failure is retried within the slot

@@ -42,7 +42,7 @@ public final class DestructionFeature {
                 devices.smsProofs(), mail.outbox(), mail.settings(), policy.remedies());
         process = new DestructionProcess(cores.database(), cores.auditLog(), cores.clock(), devices.registry(),
                 commands, mail.outbox(), mail.settings(), cores.dataCipher(), cores.rateLimiter(), settings,
-                certificates, cores.erasureJournal(), signal, metrics::finished);
+                certificates, cores.erasureJournal(), signal, metrics::finished, cores.jobLeases().lease());
         desk = new DestructionDesk(cores.database(), cores.auditLog(), cores.clock(), commands, cores.dataCipher(),
                 mail.outbox(), cores.erasureJournal(), settings, signal, policy::currentLabel,
                 policy.remedies());

@@ -41,7 +41,8 @@ import org.hibernate.Session;
 final class DestructionProcess implements CommandListener {
     /** The company's promise: destruction completes immediately, i.e. within this of approval. */
     static final java.time.Duration PROMISE = java.time.Duration.ofSeconds(60);
-    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
+    /** How long a look-up claim holds ({@code PORTAL_LEASE}); one look-up takes moments. */
+    private final java.time.Duration lease;
     static final int BATCH = 50;
     /** States that end by themselves when their deadline ({@code approval_due_at}) passes. */
     static final List<RequestState> UNAPPROVED = List.of(RequestState.SUBMITTED, RequestState.AWAITING_APPROVAL,
@@ -78,8 +79,9 @@ final class DestructionProcess implements CommandListener {
     public DestructionProcess(Database database, AuditLog auditLog, Clock clock, DeviceRegistry registry, Commands commands,
                        Outbox outbox, MailSettings mail, DataCipher cipher, RateLimiter rateLimiter,
                        DestructionSettings settings, Certificates certificates, ErasureJournal journal,
-                       Signal signal, Finished finished) {
+                       Signal signal, Finished finished, java.time.Duration lease) {
         this.finished = finished;
+        this.lease = lease;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -239,7 +241,7 @@ final class DestructionProcess implements CommandListener {
                 session.createMutationQuery("update DestructionRequest r set r.claimedBy = :token,"
                                 + " r.leaseUntil = :until where r.id in :ids and r.devicesLookedUpAt is null"
                                 + " and (r.leaseUntil is null or r.leaseUntil < :now)")
-                        .setParameter("token", token).setParameter("until", now.plus(LEASE))
+                        .setParameter("token", token).setParameter("until", now.plus(lease))
                         .setParameter("ids", ids).setParameter("now", now).executeUpdate();
                 return session.createSelectionQuery("select r.id from DestructionRequest r where r.claimedBy = :token",
                         UUID.class).setParameter("token", token).getResultList();

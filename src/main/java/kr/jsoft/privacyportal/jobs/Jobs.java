@@ -22,11 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Jobs extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
-    /**
-     * How long an exclusive job's lease holds: longer than any run takes, and how long the
-     * job waits after its holder died mid-run.
-     */
-    public static final Duration LEASE = Duration.ofMinutes(10);
     private final List<Job> jobs = new ArrayList<>();
     private final Duration stopTimeout;
     private final JobLeases leases;
@@ -50,7 +45,8 @@ public final class Jobs extends AbstractLifeCycle {
 
     /**
      * As {@link #every}, but a run happens only on the instance that takes the job's lease
-     * ({@link #LEASE}); the others skip that turn. For work whose rows are audited or mailed.
+     * ({@link JobLeases#lease()}, renewed while the run goes on); the others skip that turn. For
+     * work whose rows are audited or mailed.
      */
     public void exclusive(String name, Duration every, Runnable work) {
         register(new Job(name, every, true, work));
@@ -80,8 +76,8 @@ public final class Jobs extends AbstractLifeCycle {
         try {
             if (!job.exclusive()) {
                 job.work().run();
-            } else if (leases.tryAcquire("job:" + job.name(), LEASE)) {
-                try {
+            } else if (leases.tryAcquire("job:" + job.name(), leases.lease())) {
+                try (JobLeases.Renewal renewal = leases.keepAlive(() -> leases.renew("job:" + job.name()))) {
                     job.work().run();
                 } finally {
                     leases.release("job:" + job.name());

@@ -18,7 +18,9 @@
  *       in {@code PORTAL_TRUSTED_PROXIES}, walked from the right past trusted proxies; Jetty's {@code
  *       InetAddressSet} matches ranges, {@code HostPort}/{@code QuotedCSV} split the header, and only IP
  *       literals are parsed (no DNS).</li>
- *   <li><b>Background work</b>, per job (leases use the portal's {@code Clock}):</li>
+ *   <li><b>Background work</b>, per job (leases use the portal's {@code Clock}; every lease below lasts {@code
+ *       PORTAL_LEASE}, 30 s by default, and is renewed every third of it while its work goes on, so a dead
+ *       instance's claims are taken over within the lease and one poll):</li>
  * </ul>
  * <table>
  *   <caption>Jobs</caption>
@@ -26,7 +28,7 @@
  * <tr><td>rate-limit purge (10 min), device nonce purge (10 min), sign-in throttle expiry (1
  *       h)</td><td>idempotent <code>DELETE … WHERE expires_at &lt;= now</code>; runs on every instance</td></tr>
  * <tr><td>device registration expiry (10 min), device inactivity erasure (1 h)</td><td>{@code exclusive} ({@code
- *       job_lease}, 10 min); the devices are taken {@code FOR UPDATE SKIP LOCKED}, so even overlapping runs
+ *       job_lease}, renewed while the run goes on); the devices are taken {@code FOR UPDATE SKIP LOCKED}, so even overlapping runs
  *       erase and audit each device once; inactive devices one per transaction (their open commands are failed,
  *       and the wake-up dispatcher waits for command locks only in id order (its claim skips locked rows):
  *       no deadlock)</td></tr>
@@ -43,16 +45,17 @@
  * <tr><td>breach device notices (30 s)</td><td>{@code exclusive}; each page of 500 devices is queued in one
  *       transaction with the incident row locked ({@code FOR UPDATE}) and its last device id stored, so a
  *       crash or another instance resumes after the last committed page and no device is notified twice</td></tr>
- * <tr><td>notice fan-out (5 s)</td><td>per fan-out job lease (5 min, conditional {@code UPDATE}); each page's
+ * <tr><td>notice fan-out (5 s)</td><td>per fan-out job lease (conditional {@code UPDATE}, renewed by each page); each page's
  *       mails and {@code last_subscriber_id} commit together under the job's row lock and claim token, so a dead
  *       instance's job resumes after the lease from the last page</td></tr>
- * <tr><td>mail dispatcher (thread)</td><td>per-row lease ({@code claim_token}, {@code lease_until} 5 min) by
+ * <tr><td>mail dispatcher (thread)</td><td>per-row lease ({@code claim_token}, {@code lease_until}) by
  *       conditional {@code UPDATE} on candidates read {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 ≥ 2.2.220);
- *       marking needs the claim
- *       token. A dead instance's batch is claimed again after 5 min (at most one duplicate, same
- *       Message-ID)</td></tr>
- * <tr><td>wake-up dispatcher (thread, 1 s sweep) and command expiry</td><td>per-row lease ({@code claimed_by}, 2
- *       min) on candidates read {@code FOR UPDATE SKIP LOCKED} (dispatchers take different rows); outcomes
+ *       marking needs the claim token. Each mail is marked sent as the relay accepts it, and the next mail's end
+ *       of data waits for that mark: a dead instance's batch is claimed again after the lease with at most one
+ *       duplicate per SMTP connection (same Message-ID)</td></tr>
+ * <tr><td>wake-up dispatcher (thread, 1 s sweep) and command expiry</td><td>per-row lease ({@code claimed_by},
+ *       renewed while the batch is sent) on candidates read {@code FOR UPDATE SKIP LOCKED} (dispatchers take
+ *       different rows); outcomes
  *       recorded under row locks for that claim only; expiry locks rows {@code FOR UPDATE} with the state
  *       re-checked</td></tr>
  * <tr><td>command history purge (1 h)</td><td>{@code exclusive}; batches of 500 finished commands, each
@@ -60,7 +63,7 @@
  *       purged rows no longer match, so an overlapping run does nothing twice</td></tr>
  * <tr><td>destruction worker (thread, signal after each relevant commit, 1 s sweep)</td><td>the look-up step
  *       claims {@code SUBMITTED} and {@code WAITING_PERIOD} requests by lease ({@code claimed_by}, {@code
- *       lease_until}, 1 min); every other step re-checks the state under the request's row lock, taken after the
+ *       lease_until}); every other step re-checks the state under the request's row lock, taken after the
  *       command rows' locks; the day-10 results and review escalations ({@code DeadlineKeeper}) are stamped on
  *       the request in the transaction that queues their mail</td></tr>
  * <tr><td>erasure journal prune (1 d)</td><td>runs on every instance; the shared journal directory's file lock

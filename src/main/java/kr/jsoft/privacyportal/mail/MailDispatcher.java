@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.web.View;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -32,29 +33,33 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox's due mail in the background: {@code PORTAL_MAIL_CONNECTIONS} workers, each
  * claiming a batch with a lease (a conditional UPDATE, so several portal instances on one
  * database never claim the same mail, and a crashed instance's claims fall free when the lease
- * ends), sending the batch over one SMTP connection, then marking it. A failed attempt waits
- * with exponential back-off; after {@code PORTAL_MAIL_MAX_ATTEMPTS} the mail is {@code FAILED}.
- * A crash between sending and marking resends at most once, with the same Message-ID.
- * Managed by the Jetty lifecycle: stopping lets running batches finish.
+ * ends; {@code PORTAL_LEASE}, renewed while the batch is being sent) and sending it over one SMTP
+ * connection. Each mail is recorded as sent as soon as the relay accepted it ({@link SentMarks}),
+ * and the next mail's end of data waits until that record committed: a crash resends at most the
+ * one mail per connection that the relay accepted and the portal had not yet recorded, with the
+ * same Message-ID. Refusals and untried mails are recorded at the end of the batch. A failed
+ * attempt waits with exponential back-off; after {@code PORTAL_MAIL_MAX_ATTEMPTS} the mail is
+ * {@code FAILED}. Managed by the Jetty lifecycle: stopping lets running batches finish.
  */
 public final class MailDispatcher extends AbstractLifeCycle {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+");
     static final int BATCH_SIZE = 100;
-    static final Duration LEASE = Duration.ofMinutes(5);
+    /** The default claim ({@code PORTAL_LEASE}); renewed every third of it while a batch is sent. */
+    static final Duration LEASE = JobLeases.DEFAULT_LEASE;
     private static final Duration POLL = Duration.ofSeconds(2);
 
     /** Test seam: runs after a mail was handed to the server and before it is marked sent. */
     interface AfterSend {
         void sent(UUID mailId);
 
-        /** Runs when recording a batch's result failed and is about to be tried again. */
+        /** Runs when recording sent mails or a batch's result failed and is about to be tried again. */
         default void markFailed(int attempt) {
         }
     }
 
     /** Recording a batch's result is tried this often before its mails are left to their lease. */
-    static final int MARK_ATTEMPTS = 3;
+    static final int MARK_ATTEMPTS = SentMarks.ATTEMPTS;
 
     private final Database database;
     private final Outbox outbox;
@@ -65,6 +70,8 @@ public final class MailDispatcher extends AbstractLifeCycle {
     private final MailBackoff backoff;
     private final AuditLog auditLog;
     private final AfterSend afterSend;
+    private final JobLeases leases;
+    private final SentMarks sentMarks;
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean stopping;
@@ -75,8 +82,23 @@ public final class MailDispatcher extends AbstractLifeCycle {
         this(database, outbox, view, transport, settings, baseUrl, auditLog, clock, random, id -> { });
     }
 
+    public MailDispatcher(Database database, Outbox outbox, View view, MailTransport transport, MailSettings settings,
+                          Supplier<URI> baseUrl, AuditLog auditLog, Clock clock, RandomGenerator random,
+                          JobLeases leases) {
+        this(database, outbox, view, transport, settings, baseUrl, auditLog, clock, random, id -> { }, leases);
+    }
+
     MailDispatcher(Database database, Outbox outbox, View view, MailTransport transport, MailSettings settings,
                    Supplier<URI> baseUrl, AuditLog auditLog, Clock clock, RandomGenerator random, AfterSend afterSend) {
+        this(database, outbox, view, transport, settings, baseUrl, auditLog, clock, random, afterSend,
+                new JobLeases(database, clock, "mail-dispatcher"));
+    }
+
+    MailDispatcher(Database database, Outbox outbox, View view, MailTransport transport, MailSettings settings,
+                   Supplier<URI> baseUrl, AuditLog auditLog, Clock clock, RandomGenerator random, AfterSend afterSend,
+                   JobLeases leases) {
+        this.leases = leases;
+        this.sentMarks = new SentMarks(database, clock, afterSend::markFailed);
         this.database = database;
         this.outbox = outbox;
         this.composer = new MailComposer(view, settings, baseUrl, clock);
@@ -109,7 +131,9 @@ public final class MailDispatcher extends AbstractLifeCycle {
         List<UUID> sent = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<UUID> untried = new ArrayList<>();
-        try (MailTransport.Connection connection = transport.open()) {
+        SentMarks.Mark previous = SentMarks.Mark.NONE;
+        try (JobLeases.Renewal renewal = leases.keepAlive(() -> renew(claim));
+             MailTransport.Connection connection = transport.open()) {
             for (int i = 0; i < batch.size(); i++) {
                 ClaimedMail mail = batch.get(i);
                 MimeMessage message;
@@ -121,8 +145,10 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     continue;
                 }
                 try {
-                    connection.send(message);
+                    // Accepted only once the previous mail's mark committed: one unrecorded mail at most.
+                    connection.send(message, previous);
                     afterSend.sent(mail.id());
+                    previous = sentMarks.sent(mail.id(), claim);
                     sent.add(mail.id());
                 } catch (SendFailedException refused) {
                     // The server refused this mail (or its recipient); the connection is still good.
@@ -134,13 +160,26 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     break;
                 }
             }
+            previous.awaitQuietly();
         } catch (MessagingException cannotConnect) {
             String error = describe(cannotConnect);
             log.warn("Cannot reach the SMTP server ({}); {} mails wait for their next attempt", error, batch.size());
             batch.forEach(mail -> failures.add(new Failure(mail, error, false)));
         }
-        markPersistently(claim, sent, failures, untried);
+        if (!failures.isEmpty() || !untried.isEmpty()) {
+            markPersistently(claim, failures, untried);
+        }
         return new BatchResult(sent.size(), failures.size());
+    }
+
+    /** Keeps what this batch still holds claimed while it is being sent. */
+    private void renew(UUID claim) {
+        database.inTransaction(session -> session.createMutationQuery("""
+                update OutboxMail m set m.leaseUntil = :until where m.claimToken = :claim and m.state = :pending""")
+                .setParameter("until", clock.instant().plus(leases.lease()))
+                .setParameter("claim", claim)
+                .setParameter("pending", MailState.PENDING)
+                .executeUpdate());
     }
 
     /** Sends until nothing is due (tests, benchmark). */
@@ -182,7 +221,7 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     update OutboxMail m set m.claimToken = :claim, m.leaseUntil = :lease
                     where m.id in :ids and m.state = :pending and (m.leaseUntil is null or m.leaseUntil <= :now)""")
                     .setParameter("claim", claim)
-                    .setParameter("lease", now.plus(LEASE))
+                    .setParameter("lease", now.plus(leases.lease()))
                     .setParameter("ids", ids)
                     .setParameter("pending", MailState.PENDING)
                     .setParameter("now", now)
@@ -199,23 +238,23 @@ public final class MailDispatcher extends AbstractLifeCycle {
     }
 
     /**
-     * The mails are already with the relay: if recording that fails (no pooled connection in
-     * time, a dropped connection), try again before leaving the batch to its lease, after which
-     * every mail of it would be sent a second time. Each try is the same conditional update.
+     * Refusals and untried mails: if recording them fails (no pooled connection in time, a dropped
+     * connection), try again before leaving them to their lease (they were not accepted, so nothing
+     * is sent twice either way). Each try is the same conditional update.
      */
-    private void markPersistently(UUID claim, List<UUID> sent, List<Failure> failures, List<UUID> untried) {
+    private void markPersistently(UUID claim, List<Failure> failures, List<UUID> untried) {
         for (int attempt = 1; ; attempt++) {
             try {
-                mark(claim, sent, failures, untried);
+                mark(claim, failures, untried);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= MARK_ATTEMPTS || stoppingNow()) {
-                    log.warn("Could not record the result of a batch of {} mails ({}); they are sent again, with "
-                            + "the same Message-IDs, when their lease ends", sent.size() + failures.size(), describe(e));
+                    log.warn("Could not record the result of {} mails ({}); they are tried again when their lease ends",
+                            failures.size() + untried.size(), describe(e));
                     throw e;
                 }
-                log.warn("Recording the result of a batch of {} mails failed ({}); trying again",
-                        sent.size() + failures.size(), describe(e));
+                log.warn("Recording the result of {} mails failed ({}); trying again",
+                        failures.size() + untried.size(), describe(e));
                 afterSend.markFailed(attempt);
                 try {
                     Thread.sleep(500L * attempt);
@@ -231,20 +270,9 @@ public final class MailDispatcher extends AbstractLifeCycle {
         return Thread.currentThread().isInterrupted();
     }
 
-    private void mark(UUID claim, List<UUID> sent, List<Failure> failures, List<UUID> untried) {
+    private void mark(UUID claim, List<Failure> failures, List<UUID> untried) {
         database.inTransaction(session -> {
             Instant now = clock.instant();
-            if (!sent.isEmpty()) {
-                session.createMutationQuery("""
-                        update OutboxMail m set m.state = :sent, m.attempts = m.attempts + 1, m.finishedAt = :now,
-                          m.lastError = null, m.claimToken = null, m.leaseUntil = null
-                        where m.id in :ids and m.claimToken = :claim""")
-                        .setParameter("sent", MailState.SENT)
-                        .setParameter("now", now)
-                        .setParameter("ids", sent)
-                        .setParameter("claim", claim)
-                        .executeUpdate();
-            }
             for (Failure failure : failures) {
                 markFailed(session, claim, failure, now);
             }

@@ -30,7 +30,7 @@ public final class MailFeature {
         outbox = new Outbox(cores.database(), settings, cores.dataCipher(), cores.auditLog(), cores.clock(),
                 cores.erasureJournal());
         dispatcher = new MailDispatcher(cores.database(), outbox, cores.view(), smtp, settings,
-                cores.publicAddress()::uri, cores.auditLog(), cores.clock(), cores.random());
+                cores.publicAddress()::uri, cores.auditLog(), cores.clock(), cores.random(), cores.jobLeases());
         dashboard = new OutboxDashboard(cores.database(), outbox, cores.view(), settings, cores.publicAddress()::uri,
                 cores.auditLog(), cores.clock());
     }

@@ -13,9 +13,26 @@ interface MailTransport {
     /** Opens one connection (for one batch). */
     Connection open() throws MessagingException;
 
+    /**
+     * Holds a message's end of data (the final {@code .} after which the relay has accepted it)
+     * until what must come first is done: the dispatcher lets mail N+1 be accepted only once
+     * mail N is recorded as sent, so at most one accepted mail per connection is unrecorded.
+     */
+    interface AcceptGate {
+        AcceptGate OPEN = () -> { };
+
+        /** Returns when the message may be accepted; throws to abandon it (and the connection) unaccepted. */
+        void awaitOpen() throws java.io.IOException;
+    }
+
     /** One open SMTP connection. */
     interface Connection extends AutoCloseable {
-        void send(MimeMessage message) throws MessagingException;
+        default void send(MimeMessage message) throws MessagingException {
+            send(message, AcceptGate.OPEN);
+        }
+
+        /** Sends {@code message}, waiting at {@code gate} before its end of data. */
+        void send(MimeMessage message, AcceptGate gate) throws MessagingException;
 
         @Override
         void close();

@@ -48,9 +48,9 @@ final class MeteredMailTransport implements MailTransport {
         }
         return new Connection() {
             @Override
-            public void send(MimeMessage message) throws MessagingException {
+            public void send(MimeMessage message, AcceptGate gate) throws MessagingException {
                 try {
-                    connection.send(message);
+                    connection.send(message, gate);
                     sent.increment();
                 } catch (SendFailedException e) {
                     refused.increment();

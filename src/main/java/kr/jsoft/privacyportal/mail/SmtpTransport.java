@@ -2,9 +2,11 @@ package kr.jsoft.privacyportal.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
+import java.io.IOException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Jakarta Mail (Angus) over SMTP: STARTTLS (required, not opportunistic), SMTPS or plain,
@@ -84,12 +86,17 @@ public final class SmtpTransport implements MailTransport {
 
     @Override
     public Connection open() throws MessagingException {
-        Transport transport = session.getTransport("smtp");
+        GatedSmtpTransport transport = new GatedSmtpTransport(session);
         transport.connect(host, port, user, password);
         return new Connection() {
             @Override
-            public void send(MimeMessage message) throws MessagingException {
-                transport.sendMessage(message, message.getAllRecipients());
+            public void send(MimeMessage message, AcceptGate gate) throws MessagingException {
+                transport.gate = gate;
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                } finally {
+                    transport.gate = AcceptGate.OPEN;
+                }
             }
 
             @Override
@@ -101,5 +108,25 @@ public final class SmtpTransport implements MailTransport {
                 }
             }
         };
+    }
+
+    /**
+     * Angus's SMTP transport (what {@code session.getTransport("smtp")} builds), holding the end of
+     * data until the gate opens: envelope, headers and body go out while the previous mail's mark
+     * commits, and only the final {@code .} waits. A gate that throws an {@code IOException} makes
+     * Angus close the socket, so the relay never accepts that message.
+     */
+    private static final class GatedSmtpTransport extends SMTPTransport {
+        private volatile AcceptGate gate = AcceptGate.OPEN;
+
+        GatedSmtpTransport(Session session) {
+            super(session, new URLName("smtp", null, -1, null, null, null));
+        }
+
+        @Override
+        protected void finishData() throws IOException, MessagingException {
+            gate.awaitOpen();
+            super.finishData();
+        }
     }
 }

@@ -14,13 +14,17 @@
  *       the same first 100), then a conditional {@code UPDATE … SET claim_token, lease_until WHERE lease free}:
  *       the lease is what makes the claim exclusive across instances (and frees a crashed instance's batch). It
  *       renders each mail ({@code <template>.txt}, first line = subject, and {@code <template>.html}) through
- *       {@code View}'s one engine, sends the batch over one SMTP connection with the outbox id as Message-ID,
- *       then marks sent / failed (back-off) / {@code FAILED} in one transaction, guarded by the claim token.</li>
+ *       {@code View}'s one engine, sends the batch over one SMTP connection with the outbox id as Message-ID.
+ *       Each mail is marked sent as the relay accepts it ({@code SentMarks}: one thread commits the waiting marks
+ *       of every connection together, one JDBC batch), and a connection holds its next mail's final {@code .}
+ *       until the previous mark committed, so at most one accepted mail per connection is ever unrecorded.
+ *       Refusals (back-off, {@code FAILED}) and untried mails are marked at the end, guarded by the claim token.
+ *       The lease ({@code PORTAL_LEASE}, 30 s) is renewed every third of it while the batch is sent.</li>
  * <li><b>Retries.</b> A failed attempt waits 2 minutes, doubling (jittered) up to 6 hours, until
  *       {@code PORTAL_MAIL_MAX_ATTEMPTS}; then the mail is {@code FAILED} (metric, dashboard, "retry"). A permanent
  *       5xx refusal fails at once. The Message-ID ({@code <outbox id@host of PORTAL_BASE_URL>}) stays the same on
- *       every attempt, so the one possible duplicate after a crash between sending and marking is
- *       recognisable.</li>
+ *       every attempt, so the duplicates after a crash (at most one per SMTP connection of the dead instance:
+ *       the mail accepted while its mark was not yet committed) are recognisable.</li>
  * <li><b>Shared rendering.</b> Mails with a shared context (a fan-out) differ only by their own values (the
  *       unsubscribe link): {@code SharedRenderings} renders the pair once per template, language and context
  *       with markers and puts each mail's values in (only values no escaping changes, and only after the first

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.persistence.Database;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -53,6 +54,8 @@ public final class AccountService {
     private final SecretBox secrets;
     private final Supplier<URI> baseUrl;
     private final Path dataDir;
+    private final JobLeases leases;
+    private final String host;
 
     /** A one-time setup link just issued; show it to the person who asked, never log it. */
     public record IssuedLink(UUID accountId, URI link, Instant expiresAt) {
@@ -73,8 +76,11 @@ public final class AccountService {
 
     private final RecoveryCodeHash recoveryCodes;
     AccountService(Database database, AuditLog auditLog, Clock clock, SecureRandom random, SecretBox secrets,
-                   RecoveryCodeHash recoveryCodes, Supplier<URI> baseUrl, Path dataDir) {
+                   RecoveryCodeHash recoveryCodes, Supplier<URI> baseUrl, Path dataDir, JobLeases leases,
+                   String host) {
         this.recoveryCodes = recoveryCodes;
+        this.leases = leases;
+        this.host = host;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -87,35 +93,73 @@ public final class AccountService {
     // ---- first run -------------------------------------------------------------------
 
     /**
-     * With no account at all: a fresh one-time link for the first privacy manager, written to
+     * With no account at all: a one-time link for the first privacy manager, written to
      * {@code <data>/manager-setup-link.txt} readable only by this user. Only the file's path is
      * logged. No account, no default password: whoever can read the data directory sets up.
+     *
+     * <p>Instances on one database share one link: under a row lock (instances starting together
+     * take turns), a link still valid that another instance wrote stays the only one, and this
+     * instance's file says where it is; only a link written here before (a restart) or none valid
+     * is replaced by a new one. With accounts, a file left from the first run is deleted.
      */
     Optional<Path> prepareFirstRun() {
-        Optional<String> token = database.fromTransaction(session -> {
+        Path file = dataDir.resolve(FIRST_RUN_FILE);
+        String here = host + ":" + file.toAbsolutePath().normalize();
+        FirstRun outcome = leases.oneAtATime("first-run-link", () -> database.fromTransaction(session -> {
             long accounts = session.createSelectionQuery("select count(a) from StaffAccount a", Long.class)
                     .getSingleResult();
             if (accounts > 0) {
-                return Optional.<String>empty();
+                return null;
             }
             Instant now = clock.instant();
-            session.createSelectionQuery("from SetupLink l where l.purpose = :p", SetupLink.class)
-                    .setParameter("p", SetupLink.Purpose.FIRST_RUN).getResultList().forEach(l -> l.revoke(now));
+            List<SetupLink> open = session.createSelectionQuery("from SetupLink l where l.purpose = :p", SetupLink.class)
+                    .setParameter("p", SetupLink.Purpose.FIRST_RUN).getResultList().stream()
+                    .filter(l -> l.usableAt(now)).toList();
+            Optional<SetupLink> elsewhere = open.stream()
+                    .filter(l -> l.issuedWhere() != null && !l.issuedWhere().equals(here)).findFirst();
+            if (elsewhere.isPresent()) {
+                return new FirstRun(null, elsewhere.get());
+            }
+            open.forEach(l -> l.revoke(now));
             String fresh = SecretTokens.newToken(random, 32);
-            session.persist(new SetupLink(Digests.sha256Hex(fresh), SetupLink.Purpose.FIRST_RUN, null, now,
-                    now.plus(LINK_VALIDITY)));
+            session.persist(SetupLink.firstRun(Digests.sha256Hex(fresh), now, now.plus(LINK_VALIDITY),
+                    leases.instanceId(), here));
             auditLog.record(session, AuditEvent.system("staff.first-run-link.issued"));
-            return Optional.of(fresh);
-        });
-        if (token.isEmpty()) {
+            return new FirstRun(fresh, null);
+        }));
+        if (outcome == null) {
+            deleteFirstRunFile();
             return Optional.empty();
         }
-        Path file = dataDir.resolve(FIRST_RUN_FILE);
+        if (outcome.elsewhere() != null) {
+            SetupLink valid = outcome.elsewhere();
+            writePrivately(file, "The one-time link that creates the first privacy-manager account of the portal is"
+                    + " not here. Instance " + valid.issuedBy() + " wrote it to\n" + valid.issuedWhere()
+                    + "\n(valid until " + valid.expiresAt() + "). Only that link works; read it there.\n"
+                    + "If that instance is gone, start an instance after that time (it writes a new link), or run\n"
+                    + "  java -jar privacy-portal.jar manager create --email <your address> --role privacy-manager\n"
+                    + "against the same database for a setup link of your own.\n");
+            log.warn("No staff account yet: the first privacy manager's one-time setup link is in {} (instance {});"
+                    + " {} says so.", valid.issuedWhere(), valid.issuedBy(), file);
+            return Optional.of(file);
+        }
         writePrivately(file, "Open this link within 24 hours to create the first privacy-manager account"
-                + " of the portal (it works once):\n" + link(token.get()) + "\n");
+                + " of the portal (it works once):\n" + link(outcome.token()) + "\n");
         log.warn("No staff account yet: the one-time setup link for the first privacy manager is in {}"
                 + " (readable only by this user, valid 24 h).", file);
         return Optional.of(file);
+    }
+
+    /** What the first-run check found: a new link's token, or the valid link another instance wrote. */
+    private record FirstRun(String token, SetupLink elsewhere) {
+    }
+
+    private void deleteFirstRunFile() {
+        try {
+            Files.deleteIfExists(dataDir.resolve(FIRST_RUN_FILE));
+        } catch (IOException e) {
+            log.warn("Could not delete the first-run link file in {}", dataDir);
+        }
     }
 
     private static void writePrivately(Path file, String text) {
@@ -338,11 +382,7 @@ public final class AccountService {
                     "staff.account.setup-completed").target(TARGET, account.id()));
             return plain;
         });
-        try {
-            Files.deleteIfExists(dataDir.resolve(FIRST_RUN_FILE));
-        } catch (IOException e) {
-            log.warn("Could not delete the used first-run link file in {}", dataDir);
-        }
+        deleteFirstRunFile();
         return codes;
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import kr.jsoft.privacyportal.audit.AuditLog;
+import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
@@ -45,7 +46,7 @@ public final class ManagerFeature {
         totp = new Totp(cores.clock(), cores.random());
         recoveryCodes = new RecoveryCodeHash(cores.phoneHash());
         accounts = new AccountService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), secrets,
-                recoveryCodes, cores.publicAddress()::uri, dataDir);
+                recoveryCodes, cores.publicAddress()::uri, dataDir, cores.jobLeases(), hostName());
         signIn = new SignInService(cores.database(), cores.auditLog(), cores.clock(), passwords, totp, secrets,
                 recoveryCodes);
     }
@@ -67,7 +68,17 @@ public final class ManagerFeature {
         SecureRandom random = new SecureRandom();
         return new AccountService(database, new AuditLog(clock), clock, random,
                 new SecretBox(keys.secretKey(PortalKeys.DATA_ENCRYPTION, "AES"), random),
-                new RecoveryCodeHash(new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))), baseUrl, dataDir);
+                new RecoveryCodeHash(new KeyedHash(keys.secretKey(PortalKeys.PHONE_HASH, "HmacSHA256"))), baseUrl, dataDir,
+                new JobLeases(database, clock, "command-line"), hostName());
+    }
+
+    /** This machine's name, for telling operators on which host the first-run link's file is. */
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "this host";
+        }
     }
 
     /** The gate on {@code /manager}, the sign-in and setup pages, home, accounts and the audit trail. */

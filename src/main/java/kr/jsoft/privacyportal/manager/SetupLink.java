@@ -36,6 +36,12 @@ class SetupLink {
     private Instant expiresAt;
     @Column(name = "used_at")
     private Instant usedAt;
+    /** First-run links: the instance that wrote the link to its file. */
+    @Column(name = "issued_by", length = 50)
+    private String issuedBy;
+    /** First-run links: where that file is ({@code host:/path/manager-setup-link.txt}). */
+    @Column(name = "issued_where", length = 600)
+    private String issuedWhere;
 
     protected SetupLink() {
     }
@@ -48,7 +54,18 @@ class SetupLink {
         this.expiresAt = expiresAt;
     }
 
+    /** A first-run link, written by {@code instance} to the file {@code where}. */
+    static SetupLink firstRun(String tokenHash, Instant now, Instant expiresAt, String instance, String where) {
+        SetupLink link = new SetupLink(tokenHash, Purpose.FIRST_RUN, null, now, expiresAt);
+        link.issuedBy = instance;
+        link.issuedWhere = where;
+        return link;
+    }
+
     String tokenHash() { return tokenHash; }
+    String issuedBy() { return issuedBy; }
+    String issuedWhere() { return issuedWhere; }
+    Instant expiresAt() { return expiresAt; }
     Purpose purpose() { return purpose; }
     UUID accountId() { return accountId; }
 

@@ -24,7 +24,7 @@ class FanOutJob {
 
     @Id
     private UUID id;
-    @Column(name = "revision_id", nullable = false, length = 100)
+    @Column(name = "revision_id", nullable = false, length = 200)
     private String revisionId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -66,6 +66,7 @@ class FanOutJob {
     }
 
     UUID id() { return id; }
+    String revisionId() { return revisionId; }
     Kind kind() { return kind; }
     State state() { return state; }
     UUID claimToken() { return claimToken; }

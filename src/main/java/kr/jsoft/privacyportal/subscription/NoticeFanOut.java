@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class NoticeFanOut {
     private static final Logger log = LoggerFactory.getLogger(NoticeFanOut.class);
     static final int PAGE_SIZE = 500;
-    static final Duration LEASE = Duration.ofMinutes(5);
+    /** The claim's default length ({@code PORTAL_LEASE}); every committed page renews it. */
+    static final Duration LEASE = kr.jsoft.privacyportal.jobs.JobLeases.DEFAULT_LEASE;
 
     /** Test seam: runs inside each page's transaction, after its mails were enqueued. */
     interface PageHook {
@@ -39,14 +40,26 @@ public final class NoticeFanOut {
     private final Clock clock;
     private final int pageSize;
     private final PageHook hook;
+    private final Duration lease;
 
     public NoticeFanOut(Database database, Outbox outbox, NoticeSubscriptions subscriptions, AuditLog auditLog,
                         Clock clock) {
-        this(database, outbox, subscriptions, auditLog, clock, PAGE_SIZE, page -> { });
+        this(database, outbox, subscriptions, auditLog, clock, LEASE);
+    }
+
+    public NoticeFanOut(Database database, Outbox outbox, NoticeSubscriptions subscriptions, AuditLog auditLog,
+                        Clock clock, Duration lease) {
+        this(database, outbox, subscriptions, auditLog, clock, PAGE_SIZE, page -> { }, lease);
     }
 
     NoticeFanOut(Database database, Outbox outbox, NoticeSubscriptions subscriptions, AuditLog auditLog, Clock clock,
                  int pageSize, PageHook hook) {
+        this(database, outbox, subscriptions, auditLog, clock, pageSize, hook, LEASE);
+    }
+
+    NoticeFanOut(Database database, Outbox outbox, NoticeSubscriptions subscriptions, AuditLog auditLog, Clock clock,
+                 int pageSize, PageHook hook, Duration lease) {
+        this.lease = lease;
         this.database = database;
         this.outbox = outbox;
         this.subscriptions = subscriptions;
@@ -84,7 +97,7 @@ public final class NoticeFanOut {
                         update FanOutJob j set j.claimToken = :token, j.leaseUntil = :lease
                         where j.id = :id and j.state = :pending and (j.leaseUntil is null or j.leaseUntil <= :now)""")
                         .setParameter("token", token)
-                        .setParameter("lease", now.plus(LEASE))
+                        .setParameter("lease", now.plus(lease))
                         .setParameter("id", id)
                         .setParameter("pending", FanOutJob.State.PENDING)
                         .setParameter("now", now)
@@ -120,7 +133,7 @@ public final class NoticeFanOut {
                 }
                 hook.pageEnqueued(page);
                 Instant now = clock.instant();
-                job.advance(last, subscribers.size(), now.plus(LEASE));
+                job.advance(last, subscribers.size(), now.plus(lease));
                 if (subscribers.size() < pageSize) {
                     job.finish(now);
                     auditLog.record(session, AuditEvent.system("notice.fanout.finished")

@@ -18,7 +18,7 @@ import org.hibernate.Session;
 /**
  * The entry point for the policy lifecycle (and for other features' general notices): each call records, in the caller's transaction,
  * one fan-out of a notice mail to every confirmed subscriber ({@link NoticeFanOut} sends it in
- * pages in the background). Calling twice for one revision and kind records it once.
+ * pages in the background). Calling twice with one key and kind records it once.
  */
 public final class NoticeMailer {
     /** Korean law and the company are in Korea: "the effective date" is a date in Seoul. */
@@ -57,14 +57,20 @@ public final class NoticeMailer {
         }
     }
 
-    /** A scheduled revision was withdrawn: its reminder is cancelled and subscribers are told at once. */
+    /**
+     * A scheduled revision was withdrawn: its reminder is cancelled and subscribers are told at once.
+     * The reminder may have been recorded under an earlier notice of the same revision (scheduled,
+     * withdrawn and scheduled again for that date): every pending reminder of {@code label@date} goes.
+     */
     public void revisionWithdrawn(Session session, RevisionNotice notice) {
-        session.createSelectionQuery("from FanOutJob j where j.revisionId = :revision and j.kind = :kind"
-                        + " and j.state = :pending", FanOutJob.class)
-                .setParameter("revision", notice.revisionId())
+        String revision = notice.revision();
+        session.createSelectionQuery("from FanOutJob j where j.kind = :kind and j.state = :pending", FanOutJob.class)
                 .setParameter("kind", FanOutJob.Kind.EFFECTIVE)
                 .setParameter("pending", FanOutJob.State.PENDING)
-                .getResultList()
+                .getResultList().stream()
+                // Keys before notices had their own ("label@date") and after ("label@date#<notice>").
+                .filter(reminder -> reminder.revisionId().equals(revision)
+                        || reminder.revisionId().startsWith(revision + RevisionNotice.NOTICE_SEPARATOR))
                 .forEach(reminder -> {
                     reminder.cancel(clock.instant());
                     auditLog.record(session, AuditEvent.system("notice.fanout.cancelled")

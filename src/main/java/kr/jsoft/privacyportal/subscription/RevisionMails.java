@@ -30,9 +30,15 @@ final class RevisionMails implements RevisionAnnouncements {
         mailer.revisionWithdrawn(session, notice(revision));
     }
 
-    /** One schedule of one version is one revision: the withdrawal names the date it cancels. */
+    /**
+     * Each posted notice is mailed once: the key names the version, the date it takes (or would
+     * have taken) effect and the notice itself, so withdrawing a revision and scheduling it again
+     * for the same date is a new notice with its own mails and reminder, and so is a second
+     * withdrawal. {@link NoticeMailer#revisionWithdrawn} cancels reminders by the part before {@code #}.
+     */
     static RevisionNotice notice(ScheduledRevision revision) {
-        String id = revision.label() + "@" + revision.effectiveDate();
+        String id = revision.label() + "@" + revision.effectiveDate() + RevisionNotice.NOTICE_SEPARATOR
+                + revision.noticeId();
         return new RevisionNotice(id, revision.effectiveDate(),
                 both(lang -> (lang == Lang.KO ? "개인정보처리방침 개정 " : "Privacy policy revision ") + revision.label()),
                 both(revision::summary),

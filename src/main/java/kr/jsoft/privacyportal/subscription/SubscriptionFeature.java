@@ -19,7 +19,8 @@ public final class SubscriptionFeature {
         subscriptions = new NoticeSubscriptions(cores.database(), outbox, cores.rateLimiter(), cores.auditLog(),
                 cores.dataCipher(), cores.lookupKey(), cores.random(), cores.clock(), cores.erasureJournal());
         noticeMailer = new NoticeMailer(outbox, cores.auditLog(), cores.clock());
-        fanOut = new NoticeFanOut(cores.database(), outbox, subscriptions, cores.auditLog(), cores.clock());
+        fanOut = new NoticeFanOut(cores.database(), outbox, subscriptions, cores.auditLog(), cores.clock(),
+                cores.jobLeases().lease());
     }
 
     public static SubscriptionFeature wire(Cores cores, Outbox outbox) {

@@ -17,8 +17,11 @@
  *       {@code NoticeMailer.revisionScheduled(session, notice)} records, in the transaction that posts the
  *       notice, a fan-out job for the notice now and one for the reminder at 09:00 Seoul time on the effective
  *       date, with the notice text saved once per language ({@code mail_context}); a withdrawal cancels the
- *       reminder and mails the withdrawal.</li>
- * <li><b>Fan-out.</b> {@code NoticeFanOut.runDue} (a job every 5 s) claims a due job by lease (5 minutes) and
+ *       reminder and mails the withdrawal. Jobs are keyed {@code label@date#<notice id>}: every posted notice
+ *       is mailed once, so a revision withdrawn and scheduled again for the same date is announced (and
+ *       reminded) again, and a second withdrawal is mailed too.</li>
+ * <li><b>Fan-out.</b> {@code NoticeFanOut.runDue} (a job every 5 s) claims a due job by lease
+ *       ({@code PORTAL_LEASE}, renewed by every page) and
  *       walks confirmed subscribers by id, 500 per transaction, enqueueing one outbox mail each and advancing
  *       {@code last_subscriber_id} in the same transaction: a crash resends nothing and the next run, here or on
  *       another instance, goes on from the last committed page. Memory holds one page at a time.</li>

@@ -39,7 +39,7 @@ class RestartIT {
                         Commands.DEFAULT_EXPIRY);
                 session.flush();
                 CommandQueries.claim(session, java.util.List.of(id), "dead-worker", portal.clock().instant(),
-                        portal.clock().instant().plus(WakeUpDispatcher.LEASE));
+                        portal.clock().instant().plus(kr.jsoft.privacyportal.jobs.JobLeases.DEFAULT_LEASE));
                 return id;
             });
 
@@ -48,7 +48,7 @@ class RestartIT {
             assertThat(portal.server().commands().commands().view(command).orElseThrow().state())
                     .isEqualTo(CommandState.QUEUED);
 
-            portal.clock().advance(WakeUpDispatcher.LEASE.plus(Duration.ofSeconds(1)));
+            portal.clock().advance(kr.jsoft.privacyportal.jobs.JobLeases.DEFAULT_LEASE.plus(Duration.ofSeconds(1)));
             portal.server().commands().wakeUps().dispatchDue();
 
             Await.until("the wipe completed after the restart", () -> portal.server().commands().commands()

@@ -172,6 +172,36 @@ class OutboxIT {
         assertThat(states()).containsExactly(MailState.SENT);
     }
 
+    @Test
+    void aCrashMidBatchResendsOnlyTheMailInFlightNotTheWholeBatch() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            enqueueConfirmation("batch" + i + "@example.com", Lang.EN);
+        }
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<UUID> inFlight = new java.util.concurrent.atomic.AtomicReference<>();
+        MailDispatcher crashing = new MailDispatcher(bed.database, bed.outbox, bed.view, bed.transport, bed.settings,
+                bed.baseUrl, bed.auditLog, bed.clock, bed.random, mailId -> {
+                    if (accepted.incrementAndGet() == 3) {
+                        inFlight.set(mailId);
+                        throw new SimulatedCrash();   // the relay took the third mail; the process dies
+                    }
+                });
+
+        assertThatThrownBy(crashing::dispatchOnce).isInstanceOf(SimulatedCrash.class);
+        assertThat(bed.received()).hasSize(3);
+        bed.clock.advance(MailDispatcher.LEASE);
+        bed.dispatcher().dispatchUntilIdle();
+
+        java.util.List<String> messageIds = new java.util.ArrayList<>();
+        for (MimeMessage message : bed.received()) {
+            messageIds.add(message.getMessageID());
+        }
+        assertThat(messageIds).as("the two recorded before the crash are not sent again").hasSize(6);
+        assertThat(messageIds.stream().filter(id -> java.util.Collections.frequency(messageIds, id) > 1).distinct())
+                .containsExactly("<" + inFlight.get() + "@privacy.example.kr>");
+        assertThat(states()).containsOnly(MailState.SENT);
+    }
+
     /** Stands for the process dying: not an exception the dispatcher would handle. */
     static final class SimulatedCrash extends Error {
     }
