@@ -26,7 +26,7 @@ class RightsRequest {
     enum Kind {
         ACCESS, CORRECTION, SUSPENSION, DESTRUCTION;
 
-        String key() {
+        public String key() {
             return "rights.kind." + name().toLowerCase(Locale.ROOT);
         }
     }
@@ -34,7 +34,7 @@ class RightsRequest {
     enum Channel {
         PHONE, MAIL, IN_PERSON;
 
-        String key() {
+        public String key() {
             return "rights.channel." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
@@ -43,7 +43,7 @@ class RightsRequest {
     enum Requester {
         SELF, AGENT, LEGAL_REPRESENTATIVE;
 
-        String key() {
+        public String key() {
             return "rights.requester." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
@@ -55,7 +55,7 @@ class RightsRequest {
     enum State {
         PROVING, OPEN, DECIDED, CANCELLED;
 
-        String key() {
+        public String key() {
             return "rights.state." + name().toLowerCase(Locale.ROOT);
         }
 
@@ -67,7 +67,7 @@ class RightsRequest {
     enum Outcome {
         GRANTED, PARTLY_GRANTED, POSTPONED, REFUSED;
 
-        String key() {
+        public String key() {
             return "rights.outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
