@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kr.jsoft.privacyportal.audit.AuditEvent;
@@ -19,7 +18,7 @@ import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
@@ -39,18 +38,18 @@ public final class ComplaintDesk {
     private final CaseRecords records;
     private final Supplier<List<ComplaintViews.Assignee>> assignees;
     private final Supplier<Optional<String>> policyInForce;
-    private final Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
+    private final Remedies remedies;
 
     public ComplaintDesk(Database database, AuditLog auditLog, Outbox outbox, CaseRecords records,
                   Supplier<List<ComplaintViews.Assignee>> assignees, Supplier<Optional<String>> policyInForce,
-                  Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
+                  Remedies remedies) {
         this.database = database;
         this.auditLog = auditLog;
         this.outbox = outbox;
         this.records = records;
         this.assignees = assignees;
         this.policyInForce = policyInForce;
-        this.outsideOrganisations = outsideOrganisations;
+        this.remedies = remedies;
     }
 
     public List<ComplaintViews.Assignee> assignees() {
@@ -148,7 +147,7 @@ public final class ComplaintDesk {
         act(id, by, "complaint.replied", (session, c) -> {
             c.answered(records.now());
             records.addEntry(session, c, ComplaintEntry.Kind.REPLY, author, body);
-            mail(session, c, "complaint/mail/reply", body, List.of());
+            mail(session, c, "complaint/mail/reply", body, false);
         });
     }
 
@@ -157,18 +156,21 @@ public final class ComplaintDesk {
         act(id, by, "complaint.resolved", (session, c) -> {
             c.close(CaseState.RESOLVED, records.now(), null);
             records.addEntry(session, c, ComplaintEntry.Kind.RESOLUTION, author, body);
-            mail(session, c, "complaint/mail/resolved", body, List.of());
+            mail(session, c, "complaint/mail/resolved", body, false);
         });
     }
 
-    /** Refuses with grounds and names where to turn next: the outside organisations of the policy in force. */
+    /**
+     * Refuses with grounds and states how to object to jsoft and the current outside organisations
+     * (PIPA Art. 38(5)). The label of the version in force is kept as a record of the day's policy.
+     */
     public void refuse(UUID id, String grounds, String author, AuditEvent by) {
         String body = text(grounds);
         String policy = policyInForce.get().orElse(null);
         act(id, by, "complaint.refused", (session, c) -> {
             c.close(CaseState.REFUSED, records.now(), policy);
             records.addEntry(session, c, ComplaintEntry.Kind.REFUSAL, author, body);
-            mail(session, c, "complaint/mail/refused", body, policy == null ? List.of() : outsideOrganisations.apply(policy));
+            mail(session, c, "complaint/mail/refused", body, true);
         });
     }
 
@@ -297,18 +299,15 @@ public final class ComplaintDesk {
         });
     }
 
-    private void mail(Session session, Complaint c, String template, String body, List<PolicyMetadata.OutsideOrganisation> outside) {
+    private void mail(Session session, Complaint c, String template, String body, boolean refusal) {
         Lang lang = Lang.parse(c.lang()).orElse(Lang.KO);
         String email = records.open(c.emailSealed(), "email", c.id());
-        String organisations = outside.stream()
-                .map(o -> o.name().in(lang) + (o.phone() == null ? "" : " · " + o.phone())
-                        + (o.website() == null ? "" : " · " + o.websiteUrl()))
-                .collect(Collectors.joining("\n"));
-        outbox.enqueue(session, OutgoingMail.to(email, lang, template)
+        OutgoingMail mail = OutgoingMail.to(email, lang, template)
                 .with("reference", c.reference())
                 .with("body", body)
-                .with("organisations", organisations)
-                .with("linkUrl", "/" + lang.code() + "/complaints/status-link"));
+                .with("linkUrl", "/" + lang.code() + "/complaints/status-link");
+        // The grounds are the mail's body (after its intro); the remedies add the objection route and where else to turn.
+        outbox.enqueue(session, refusal ? remedies.addTo(mail, null) : mail);
     }
 
     private static String text(String text) {

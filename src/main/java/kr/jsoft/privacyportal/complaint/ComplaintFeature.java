@@ -24,11 +24,11 @@ public final class ComplaintFeature {
                              StaffDirectory staff) {
         CaseRecords records = new CaseRecords(cores.dataCipher(), cores.phoneHash(), cores.random(), cores.clock());
         intake = new ComplaintIntake(cores.database(), cores.auditLog(), mail.outbox(), cores.rateLimiter(), records,
-                settings, mail.settings(), policy::outsideOrganisations);
+                settings, mail.settings(), policy.remedies());
         desk = new ComplaintDesk(cores.database(), cores.auditLog(), mail.outbox(), records,
                 () -> staff.active(Set.of(Role.PRIVACY_MANAGER, Role.STAFF)).stream()
                         .map(m -> new ComplaintViews.Assignee(m.accountId(), m.displayName())).toList(),
-                policy::currentLabel, policy::outsideOrganisations);
+                policy::currentLabel, policy.remedies());
         upkeep = new ComplaintUpkeep(cores.database(), cores.auditLog(), mail.outbox(), records, settings,
                 mail.settings(), cores.erasureJournal());
     }

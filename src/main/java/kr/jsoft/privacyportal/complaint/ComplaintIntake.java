@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
@@ -16,7 +15,7 @@ import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
@@ -42,11 +41,11 @@ public final class ComplaintIntake {
     private final CaseRecords records;
     private final ComplaintSettings settings;
     private final MailSettings mail;
-    private final Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
+    private final Remedies remedies;
 
     public ComplaintIntake(Database database, AuditLog auditLog, Outbox outbox, RateLimiter rateLimiter, CaseRecords records,
                     ComplaintSettings settings, MailSettings mail,
-                    Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
+                    Remedies remedies) {
         this.database = database;
         this.auditLog = auditLog;
         this.outbox = outbox;
@@ -54,7 +53,7 @@ public final class ComplaintIntake {
         this.records = records;
         this.settings = settings;
         this.mail = mail;
-        this.outsideOrganisations = outsideOrganisations;
+        this.remedies = remedies;
     }
 
     /** Field name → message key of each problem with {@code submission}; empty when it may be filed. */
@@ -187,11 +186,11 @@ public final class ComplaintIntake {
                     .detail("status page"));
             List<ComplaintViews.Message> conversation = records.entries(session, c.id()).stream()
                     .filter(e -> e.kind().shownToComplainant).map(records::message).toList();
-            List<ComplaintViews.Organisation> outside = c.state() == CaseState.REFUSED
-                    ? outsideOrganisations.apply(c.refusalPolicy()).stream()
-                    .map(o -> ComplaintViews.Organisation.of(o, lang)).toList() : List.of();
+            // The grounds are the refusal in the conversation above; the remedies add the rest.
+            Optional<Remedies.Remedy> remedy = c.state() == CaseState.REFUSED
+                    ? Optional.of(remedies.remedy(null, lang)) : Optional.empty();
             return new ComplaintViews.Status(c.reference(), c.category(), c.state(), c.receivedAt(), c.dueAt(),
-                    conversation, outside);
+                    conversation, remedy);
         }));
     }
 

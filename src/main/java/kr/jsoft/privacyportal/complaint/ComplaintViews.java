@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.remedy.Remedies;
 
 /** What the complaint pages render: plain records, fully loaded inside the service's transaction. */
 public final class ComplaintViews {
@@ -34,14 +34,7 @@ public final class ComplaintViews {
 
     /** The status page: what the complainant may see. */
     public record Status(String reference, Category category, CaseState state, Instant receivedAt, Instant dueAt,
-                         List<Message> conversation, List<Organisation> outsideOrganisations) {
-    }
-
-    /** Where a refused complainant can turn next, named in the page's language. */
-    public record Organisation(String name, String phone, String website, String websiteUrl) {
-        static Organisation of(PolicyMetadata.OutsideOrganisation o, kr.jsoft.privacyportal.web.Lang lang) {
-            return new Organisation(o.name().in(lang), o.phone(), o.website(), o.websiteUrl());
-        }
+                         List<Message> conversation, java.util.Optional<Remedies.Remedy> remedy) {
     }
 
     public record QueueRow(UUID id, String reference, Category category, CaseState state, String assigneeName,

@@ -31,7 +31,7 @@
  * <li><b>Dashboard</b> (view: every role; act: privacy manager, staff): {@code /manager/complaints} (queue with
  *       filters by state, category, assignee, overdue and reference; overdue and due-soon rows highlighted),
  *       {@code /manager/complaints/<id>} (details and timeline; assign, internal note, reply, resolve, refuse
- *       with grounds, refusals naming the outside organisations of the policy version in force) and
+ *       with grounds, refusals stating how to object to jsoft and the current outside organisations) and
  *       {@code /manager/complaints/statistics} (counts per month and category, median time to the first answer).
  *       Each case view is an access record ({@code personal-data.view}); home panels count open and overdue
  *       cases.</li>

@@ -79,6 +79,20 @@ public final class Env {
         }
     }
 
+    /**
+     * A duration the law bounds: longer than {@code max} is refused, naming the limit and {@code why}
+     * (e.g. "PIPA Enforcement Decree Art. 43(3): the result within 10 days"), so no setting can stretch
+     * a statutory deadline.
+     */
+    public Duration duration(String name, Duration fallback, Duration max, String why) {
+        Duration value = duration(name, fallback);
+        if (value.compareTo(max) > 0) {
+            throw new SettingsException(name, "must be at most " + max.toDays() + " days (" + why + "), got '"
+                    + optional(name).orElse("") + "'");
+        }
+        return value;
+    }
+
     public boolean bool(String name, boolean fallback) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {

@@ -16,10 +16,9 @@ import kr.jsoft.privacyportal.erasure.ErasureJournal;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.persistence.Database;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Lang;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,12 +38,12 @@ final class DestructionDesk {
     private final DestructionSettings settings;
     private final Signal signal;
     private final Supplier<Optional<String>> policyInForce;
-    private final Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
+    private final Remedies remedies;
 
     public DestructionDesk(Database database, AuditLog auditLog, Clock clock, Commands commands, DataCipher cipher,
                            Outbox outbox, ErasureJournal journal, DestructionSettings settings, Signal signal,
                            Supplier<Optional<String>> policyInForce,
-                           Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
+                           Remedies remedies) {
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -55,7 +54,7 @@ final class DestructionDesk {
         this.settings = settings;
         this.signal = signal;
         this.policyInForce = policyInForce;
-        this.outsideOrganisations = outsideOrganisations;
+        this.remedies = remedies;
     }
 
     /** What a manager's decision on a request in review did. */
@@ -87,9 +86,8 @@ final class DestructionDesk {
     }
 
     /**
-     * The privacy manager refuses a request in review: the grounds and the outside organisations of
-     * the policy version in force are mailed and shown on the status page (PIPA: a refusal states its
-     * grounds and how to object). The number's hash, the explanation and the email are erased.
+     * The privacy manager refuses a request in review: the grounds, how to object to jsoft and the
+     * current outside organisations are mailed and shown on the status page (PIPA Art. 38(5)). The number's hash, the explanation and the email are erased.
      */
     public Decision refuse(UUID id, String grounds, AuditEvent by) {
         requireText(grounds);
@@ -107,16 +105,9 @@ final class DestructionDesk {
             UUID mailId = null;
             if (request.emailSealed() != null) {
                 Lang lang = Lang.parse(request.lang()).orElse(Lang.KO);
-                String organisations = (policy == null ? List.<PolicyMetadata.OutsideOrganisation>of()
-                        : outsideOrganisations.apply(policy)).stream()
-                        .map(o -> o.name().in(lang) + (o.phone() == null ? "" : " " + o.phone())
-                                + (o.website() == null ? "" : " " + o.website()))
-                        .reduce((a, b) -> a + "\n" + b).orElse("");
-                mailId = outbox.enqueue(session, OutgoingMail.to(cipher.openText(request.emailSealed(),
-                                DestructionIntake.emailContext(id)), lang, "destruction/mail/refused")
-                        .with("reference", request.reference())
-                        .with("grounds", grounds.strip())
-                        .with("organisations", organisations));
+                mailId = outbox.enqueue(session, remedies.addTo(OutgoingMail.to(cipher.openText(
+                                request.emailSealed(), DestructionIntake.emailContext(id)), lang, "destruction/mail/refused")
+                        .with("reference", request.reference()), grounds.strip()));
             }
             request.refused(now, policy);
             request.emailErased(now, mailId);

@@ -33,6 +33,7 @@ public final class DestructionFeature {
     private final DestructionDesk desk;
     private final Certificates certificates;
     private final DestructionMetrics metrics;
+    private final DeadlineKeeper deadlines;
     private final Worker worker;
     private final NumberProof numberProof;
     private final RequestsOfNumber requestsOfNumber;
@@ -45,19 +46,25 @@ public final class DestructionFeature {
         certificates = new Certificates(cores.keys().ecKey(PortalKeys.SIGNING), cores.keys().publicSigningKeys());
         intake = new DestructionIntake(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
                 devices.registry(), commands, cores.dataCipher(), cores.rateLimiter(), settings, signal,
-                devices.smsProofs(), mail.outbox(), mail.settings(), policy::outsideOrganisations);
+                devices.smsProofs(), mail.outbox(), mail.settings(), policy.remedies());
         process = new DestructionProcess(cores.database(), cores.auditLog(), cores.clock(), devices.registry(),
                 commands, mail.outbox(), mail.settings(), cores.dataCipher(), cores.rateLimiter(), settings,
                 certificates, cores.erasureJournal(), signal, metrics::finished);
         desk = new DestructionDesk(cores.database(), cores.auditLog(), cores.clock(), commands, cores.dataCipher(),
                 mail.outbox(), cores.erasureJournal(), settings, signal, policy::currentLabel,
-                policy::outsideOrganisations);
+                policy.remedies());
+        deadlines = new DeadlineKeeper(cores.database(), cores.auditLog(), cores.clock(), commands,
+                cores.dataCipher(), mail.outbox(), mail.settings(), settings, policy.remedies());
         numberProof = new NumberProof(cores.database(), devices.registry(), commands, cores.rateLimiter(), settings,
                 devices.smsProofs(), cores.random());
         requestsOfNumber = new RequestsOfNumber(cores.dataCipher(), cores.auditLog());
         worker = new Worker("portal-destruction", signal, Duration.ofSeconds(1), cores.stopTimeout(), running -> {
             while (running.getAsBoolean() && process.runDue() > 0) {
                 // More may have become due while this pass ran (a wipe confirmed, a device erased).
+            }
+            // The 10-day results and the review escalations fall due with the clock, not with a commit.
+            while (running.getAsBoolean() && deadlines.runDue() > 0) {
+                // A batch was full: more may be due.
             }
         });
     }
@@ -82,7 +89,7 @@ public final class DestructionFeature {
                 Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "destruction.nav");
         cores.staffArea().page(DestructionDeskServlet.STATISTICS, pages, Access.view(Access.ALL_ROLES),
                 "destruction.nav.statistics", NavGroup.STATISTICS);
-        cores.staffArea().work(new DestructionWork(desk));
+        cores.staffArea().work(new DestructionWork(desk, deadlines::escalatedReviews));
         for (DestructionPanel.Kind kind : DestructionPanel.Kind.values()) {
             cores.staffArea().panel(new DestructionPanel(desk, kind));
         }
@@ -113,6 +120,11 @@ public final class DestructionFeature {
 
     public DestructionDesk desk() {
         return desk;
+    }
+
+    /** The 10-day results and review escalations (tests run a pass directly). */
+    DeadlineKeeper deadlines() {
+        return deadlines;
     }
 
     public Certificates certificates() {

@@ -27,7 +27,7 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.mail.Outbox;
-import kr.jsoft.privacyportal.policy.PolicyMetadata;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
 import kr.jsoft.privacyportal.sms.PhoneNumbers;
@@ -67,17 +67,17 @@ public final class DestructionIntake {
     private final kr.jsoft.privacyportal.device.SmsProofs smsProofs;
     private final Outbox outbox;
     private final MailSettings mail;
-    private final java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations;
+    private final Remedies remedies;
 
     public DestructionIntake(Database database, AuditLog auditLog, Clock clock, SecureRandom random, DeviceRegistry registry,
                       Commands commands, DataCipher cipher, RateLimiter rateLimiter, DestructionSettings settings,
                       Signal signal, kr.jsoft.privacyportal.device.SmsProofs smsProofs, Outbox outbox,
                       MailSettings mail,
-                      java.util.function.Function<String, List<PolicyMetadata.OutsideOrganisation>> outsideOrganisations) {
+                      Remedies remedies) {
         this.smsProofs = smsProofs;
         this.outbox = outbox;
         this.mail = mail;
-        this.outsideOrganisations = outsideOrganisations;
+        this.remedies = remedies;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -347,11 +347,15 @@ public final class DestructionIntake {
             boolean approved = r.approvedAt() != null;
             List<DestructionViews.DeviceStatus> devices = new ArrayList<>();
             boolean allErased = approved;
+            Instant[] waitsUntil = {null};
             if (approved) {
                 for (DestructionDevice d : DestructionRecords.devicesOf(session, r.id())) {
                     Optional<CommandView> wipe = d.wipeCommandId() == null ? Optional.empty()
                             : commands.view(session, d.wipeCommandId());
                     String state = DestructionRecords.deviceState(d, wipe);
+                    wipe.filter(w -> !d.wipeState().isFinal()).map(CommandView::expiresAt)
+                            .filter(until -> waitsUntil[0] == null || until.isAfter(waitsUntil[0]))
+                            .ifPresent(until -> waitsUntil[0] = until);
                     Optional<Instant> at = d.wipedAt() != null ? Optional.of(d.wipedAt())
                             : wipe.flatMap(w -> w.startedAt().or(w::fetchedAt).or(w::wokenAt));
                     devices.add(new DestructionViews.DeviceStatus(d.position(), state, at, counts(d.wipeCounts()),
@@ -360,14 +364,10 @@ public final class DestructionIntake {
                 }
             }
             Lang lang = Lang.parse(r.lang()).orElse(Lang.KO);
-            Optional<DestructionViews.Refusal> refusal = r.state() != RequestState.REFUSED ? Optional.empty()
-                    : Optional.of(new DestructionViews.Refusal(
-                            r.decisionSealed() == null ? "" : cipher.openText(r.decisionSealed(),
-                                    decisionContext(r.id())),
-                            (r.refusalPolicy() == null ? List.<PolicyMetadata.OutsideOrganisation>of()
-                                    : outsideOrganisations.apply(r.refusalPolicy())).stream()
-                                    .map(o -> new DestructionViews.Organisation(o.name().in(lang), o.phone(),
-                                            o.website(), o.websiteUrl())).toList()));
+            // Grounds, how to object to jsoft and the current outside organisations (PIPA Art. 38(5)).
+            Optional<Remedies.Remedy> refusal = r.state() != RequestState.REFUSED ? Optional.empty()
+                    : Optional.of(remedies.remedy(r.decisionSealed() == null ? ""
+                            : cipher.openText(r.decisionSealed(), decisionContext(r.id())), lang));
             return new DestructionViews.Status(r.reference(), r.origin(), r.state(), Optional.ofNullable(r.outcome()),
                     r.approvalNumber(), r.createdAt(), r.approvalDueAt(), Optional.ofNullable(r.approvedAt()),
                     Optional.ofNullable(r.finishedAt()), devices, allErased, Optional.ofNullable(r.certificate()),
@@ -375,8 +375,22 @@ public final class DestructionIntake {
                     kr.jsoft.privacyportal.device.SmsProofs.MAX_TRIES - r.codeAttempts(), refusal,
                     r.devicesLookedUpAt() != null,
                     Optional.ofNullable(r.windowEndsAt()).map(end -> java.time.Duration.between(clock.instant(), end))
-                            .map(d -> d.isNegative() ? java.time.Duration.ZERO : d));
+                            .map(d -> d.isNegative() ? java.time.Duration.ZERO : d),
+                    interim(r, lang), Optional.ofNullable(waitsUntil[0]));
         }));
+    }
+
+    /**
+     * The day-10 result of a request still open ({@code DeadlineKeeper}), as the status page repeats
+     * it for everyone, with or without an email: postponed (a review) or partly done, with the remedies.
+     */
+    private Optional<Remedies.Remedy> interim(DestructionRequest r, Lang lang) {
+        if (r.interimResultAt() == null || r.state().isFinal()) {
+            return Optional.empty();
+        }
+        return Optional.of(remedies.remedy(kr.jsoft.privacyportal.web.Messages.resolve(lang.locale(),
+                r.state() == RequestState.REVIEW ? "destruction.interim.review.grounds"
+                        : "destruction.mail.interim.why"), lang));
     }
 
     static Map<String, Long> counts(String json) {

@@ -89,6 +89,12 @@ class DestructionRequest {
     private Instant decidedAt;
     @Column(name = "refusal_policy", length = 40)
     private String refusalPolicy;
+    @Column(name = "interim_result_at")
+    private Instant interimResultAt;
+    @Column(name = "escalated_day7_at")
+    private Instant escalatedDay7At;
+    @Column(name = "escalated_day9_at")
+    private Instant escalatedDay9At;
     @Column(name = "claimed_by", length = 36)
     private String claimedBy;
     @Column(name = "lease_until")
@@ -213,6 +219,20 @@ class DestructionRequest {
         this.promiseMissedAt = now;
     }
 
+    /** The day-10 result was sent (mailed if an email is held; the status page shows it either way). */
+    void interimResultSent(Instant now) {
+        this.interimResultAt = now;
+    }
+
+    /** The review was escalated to the privacy manager: {@code day} 7 or 9. */
+    void escalated(int day, Instant now) {
+        if (day == 7) {
+            this.escalatedDay7At = now;
+        } else {
+            this.escalatedDay9At = now;
+        }
+    }
+
     UUID id() { return id; }
     String reference() { return reference; }
     Origin origin() { return origin; }
@@ -243,4 +263,7 @@ class DestructionRequest {
     String decidedBy() { return decidedBy; }
     Instant decidedAt() { return decidedAt; }
     String refusalPolicy() { return refusalPolicy; }
+    Instant interimResultAt() { return interimResultAt; }
+    Instant escalatedDay7At() { return escalatedDay7At; }
+    Instant escalatedDay9At() { return escalatedDay9At; }
 }

@@ -28,7 +28,8 @@ public final class DestructionViews {
                          String number, Instant createdAt, Instant approvalDueAt, Optional<Instant> approvedAt,
                          Optional<Instant> finishedAt, List<DeviceStatus> devices, boolean portalRecordsErased,
                          Optional<String> certificate, Optional<Instant> windowEndsAt, int codeTriesLeft,
-                         Optional<Refusal> refusal, boolean devicesTold, Optional<java.time.Duration> remaining) {
+                         Optional<kr.jsoft.privacyportal.remedy.Remedies.Remedy> refusal, boolean devicesTold, Optional<java.time.Duration> remaining,
+                         Optional<kr.jsoft.privacyportal.remedy.Remedies.Remedy> interim, Optional<Instant> waitsUntil) {
         /** The countdown of the waiting period, whole hours ("71" of "71시간 59분"). */
         public long remainingHours() {
             return remaining.orElse(java.time.Duration.ZERO).toHours();
@@ -94,14 +95,6 @@ public final class DestructionViews {
 
     /** One kind of deleted data on the status page: the message key of its words and how many. */
     public record Deleted(String key, long count) {
-    }
-
-    /** A refusal as the requester sees it: the grounds and where to turn next. */
-    public record Refusal(String grounds, List<Organisation> outsideOrganisations) {
-    }
-
-    /** An outside organisation of the policy version in force when the refusal was made. */
-    public record Organisation(String name, String phone, String website, String websiteUrl) {
     }
 
     /** The queue's filters; null means any. */

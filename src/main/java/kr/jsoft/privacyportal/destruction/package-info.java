@@ -48,6 +48,13 @@
  *       approval and wipe commands, wake-ups, receipt digest, erasure; "retry wake-up"). Every role that may view
  *       the detail page reads a review request's explanation there (an access record); only the privacy manager
  *       executes or refuses it.</li>
+ * <li><b>Ten days on every path.</b> {@code DeadlineKeeper}, run by the worker: half a day before {@code
+ *       deadline_at} a request still in review, waiting period or wipe gets its result (partly done: what the
+ *       portal erased, which wipe is queued until when and why; or, in review, postponed with grounds and the
+ *       objection route), mailed if an email is held and shown on the status page ({@code interim_result_at});
+ *       a review undecided on day 7 and day 9 is mailed to the privacy manager ({@code escalated_day7_at},
+ *       {@code escalated_day9_at}) and marked in the day's work. No setting stretches the deadline: the wipe
+ *       expiry is at most 9 days, the waiting period at most 7.</li>
  * <li><b>Clocks.</b> {@code deadline_at = created_at + 10 days} (PIPA Enforcement Decree Art. 43(3)); the
  *       promise check flags {@code DESTROYING} requests 60 s after approval when a wipe command is {@code
  *       FETCHED}/{@code STARTED} (the device is demonstrably online) and mails the privacy manager once ({@code
@@ -59,8 +66,9 @@
  *       WAITING_PERIOD}; the look-up step (the same lease) then announces the wipe ({@code NOTIFY} + an {@code
  *       APPROVE_REQUEST} whose approval cancels), erases the number's pending registrations and its hash, and
  *       {@code endWaitingPeriods} queues the wipes when {@code window_ends_at} passes. A refusal seals its
- *       grounds (shown on the status page), stores the policy label whose outside organisations it names, mails
- *       them and erases the hash, explanation and email.</li>
+ *       grounds (shown on the status page with the remedies: how to object to jsoft, the current outside
+ *       organisations), stores the label of the policy in force, mails them and erases the hash, explanation and
+ *       email.</li>
  * <li><b>Why a worker thread and not {@code Jobs}.</b> The p99 target (approval → last receipt under 1 s) and the
  *       look-up right after the request need a reaction within milliseconds; its {@code jobs.Worker} waits on
  *       a signal raised after each relevant commit, with a one-second sweep as the backstop (like the wake-up

@@ -61,7 +61,8 @@
  * <tr><td>destruction worker (thread, signal after each relevant commit, 1 s sweep)</td><td>the look-up step
  *       claims {@code SUBMITTED} and {@code WAITING_PERIOD} requests by lease ({@code claimed_by}, {@code
  *       lease_until}, 1 min); every other step re-checks the state under the request's row lock, taken after the
- *       command rows' locks</td></tr>
+ *       command rows' locks; the day-10 results and review escalations ({@code DeadlineKeeper}) are stamped on
+ *       the request in the transaction that queues their mail</td></tr>
  * <tr><td>erasure journal prune (1 d)</td><td>runs on every instance; the shared journal directory's file lock
  *       serialises prunes and appends, and pruning what is already gone changes nothing</td></tr>
  * <tr><td>policy import (start-up)</td><td>{@code JobLeases.oneAtATime("policy-import")}: a row lock held while

@@ -77,4 +77,16 @@ final class CompletenessCheck {
     public static List<Requirement> missing(PolicyMetadata metadata) {
         return of(metadata).stream().filter(i -> !i.present()).map(Item::requirement).toList();
     }
+
+    /**
+     * Whether the version's outside organisations (Art. 30(1) 7-2: where to seek remedies) are the
+     * current ones ({@link kr.jsoft.privacyportal.remedy.OutsideOrganisations}). A version naming
+     * bodies that have moved or closed is flagged; refusals and the contact page use the current list
+     * regardless, so this asks for a revision rather than blocking one.
+     */
+    public static boolean outsideOrganisationsCurrent(PolicyMetadata metadata) {
+        return kr.jsoft.privacyportal.remedy.OutsideOrganisations.isCurrent(metadata.facts().outsideOrganisations()
+                .stream().map(o -> new kr.jsoft.privacyportal.remedy.OutsideOrganisations.Listed(o.website(), o.phone()))
+                .toList());
+    }
 }

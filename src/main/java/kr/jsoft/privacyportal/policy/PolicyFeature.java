@@ -28,7 +28,7 @@ public final class PolicyFeature {
     private PolicyFeature(Cores cores, Path policiesDir, NoticeService notices, RevisionAnnouncements announcements) {
         policies = new PolicyService(cores.database(), cores.auditLog(), cores.clock(), markdown);
         cores.jobLeases().oneAtATime("policy-import", () -> policies.importFrom(policiesDir));
-        pages = new PolicyPages(policies, notices, cores.clock());
+        pages = new PolicyPages(policies, notices, cores.clock(), facts().remedies());
         publicPages = new PageCache(pages::state, cores.version());
         lifecycle = new PolicyLifecycle(cores.database(), cores.auditLog(), cores.clock(), policies, notices,
                 announcements, policiesDir);

@@ -72,6 +72,11 @@ public final class PolicyLifecycle {
             return markedUnfavourable || !unfavourableChanges.isEmpty();
         }
 
+        /** False: the version names outside organisations other than the current ones (flagged). */
+        public boolean outsideOrganisationsCurrent() {
+            return CompletenessCheck.outsideOrganisationsCurrent(version.metadata());
+        }
+
         public boolean schedulable() {
             return state == VersionState.DRAFT || state == VersionState.WITHDRAWN;
         }

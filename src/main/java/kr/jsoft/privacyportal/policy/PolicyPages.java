@@ -20,11 +20,14 @@ final class PolicyPages {
     private final PolicyService policies;
     private final NoticeService notices;
     private final java.time.Clock clock;
+    private final kr.jsoft.privacyportal.remedy.Remedies remedies;
 
-    public PolicyPages(PolicyService policies, NoticeService notices, java.time.Clock clock) {
+    public PolicyPages(PolicyService policies, NoticeService notices, java.time.Clock clock,
+                       kr.jsoft.privacyportal.remedy.Remedies remedies) {
         this.policies = policies;
         this.notices = notices;
         this.clock = clock;
+        this.remedies = remedies;
     }
 
     /**
@@ -187,7 +190,11 @@ final class PolicyPages {
         return model;
     }
 
-    /** The contact page: the privacy manager and outside organisations of the version in force. */
+    /**
+     * The contact page: the privacy manager of the version in force, the current outside
+     * organisations, and, as part of the policy text, the version's own list (it may name bodies
+     * that have since moved; the page then says the list above is the current one).
+     */
     Map<String, Object> contact(Lang lang) {
         PolicyVersionInfo version = policies.current().orElseThrow(() ->
                 new BadRequestException(404, Messages.resolve(lang.locale(), "policy.none")));
@@ -196,8 +203,11 @@ final class PolicyPages {
         PolicyMetadata.PrivacyOfficer officer = version.metadata().facts().privacyOfficer();
         model.put("officer", officer);
         model.put("officerTitle", officer == null ? null : officer.position().in(lang) + " " + officer.name().in(lang));
-        model.put("organisations", version.metadata().facts().outsideOrganisations().stream()
+        model.put("organisations", remedies.organisations(lang).stream()
+                .map(o -> new Organisation(o.name(), o.website(), o.websiteUrl(), o.phone())).toList());
+        model.put("policyOrganisations", version.metadata().facts().outsideOrganisations().stream()
                 .map(o -> new Organisation(o.name().in(lang), o.website(), o.websiteUrl(), o.phone())).toList());
+        model.put("policyListCurrent", CompletenessCheck.outsideOrganisationsCurrent(version.metadata()));
         model.put("section", version.metadata().sections().get("privacyOfficer"));
         return model;
     }

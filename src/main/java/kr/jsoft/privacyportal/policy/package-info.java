@@ -7,8 +7,8 @@
  *     with its period and the completeness check's finding), {@code /{ko,en}/policy/{label}} (each published
  *     version at a permanent address; drafts 404; a scheduled one marked "upcoming"),
  *     {@code /{ko,en}/policy/compare?from=…&to=…} (redline per section; a bad label is the 400 page naming the
- *     parameter) and {@code /{ko,en}/contact} (privacy manager and outside organisations of the version in
- *     force). Bare {@code /policy}, {@code /notices…}, {@code /contact} redirect by the {@code lang} cookie, then
+ *     parameter) and {@code /{ko,en}/contact} (privacy manager of the version in force, the current outside
+ *     organisations of {@code remedy.OutsideOrganisations}, and the version's own list as part of its text). Bare {@code /policy}, {@code /notices…}, {@code /contact} redirect by the {@code lang} cookie, then
  *     {@code Accept-Language}, then Korean ({@code web.LanguageServlet}).
  * <ul>
  * <li><b>Versions are data, "in force" is computed.</b> {@code policy_version} holds clock-independent facts

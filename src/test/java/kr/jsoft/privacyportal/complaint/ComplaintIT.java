@@ -18,6 +18,7 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
+import kr.jsoft.privacyportal.remedy.RemedyAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -185,7 +186,7 @@ class ComplaintIT {
     }
 
     @Test
-    void refusalGivesGroundsAndWhereToTurnNext() throws Exception {
+    void refusalGivesGroundsHowToObjectAndTheCurrentOutsideOrganisationsNotThePolicysDefunctOnes() throws Exception {
         String email = uniqueEmail();
         String statusPath;
         try (WebClient browser = portal.browser()) {
@@ -199,9 +200,15 @@ class ComplaintIT {
             HtmlPage status = browser.getPage(portal.url(statusPath));
             assertThat(status.getElementById("state").getAttribute("data-state")).isEqualTo("REFUSED");
             assertThat(status.querySelector(".conversation").asNormalizedText()).contains("five years");
-            assertThat(status.getElementById("outside-organisations").querySelectorAll("li")).isNotEmpty();
+            assertThat(status.getElementById("outside-organisations").querySelectorAll("li")).hasSize(4);
+            // The 2023 policy in force names bodies that have since moved: the page must not send people there.
+            RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
+                    status.getElementById("remedies").asNormalizedText(), "support@jsoft.kr");
         }
-        assertThat(ComplaintMails.text(mails.await(email, 2))).contains("five years");
+        var refusal = mails.await(email, 2);
+        assertThat(ComplaintMails.text(refusal)).contains("five years");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(ComplaintMails.text(refusal), "support@jsoft.kr");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(kr.jsoft.privacyportal.testing.MailTestbed.parts(refusal).get("html"), "support@jsoft.kr");
     }
 
     @Test

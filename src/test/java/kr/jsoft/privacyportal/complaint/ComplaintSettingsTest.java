@@ -28,4 +28,13 @@ class ComplaintSettingsTest {
         assertThatThrownBy(() -> ComplaintSettings.fromEnvironment(new Env(Map.of("PORTAL_COMPLAINT_DUE", "soon"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("PORTAL_COMPLAINT_DUE");
     }
+
+    @Test
+    void anAnswerPeriodLongerThanTheLawsTenDaysIsRefused() {
+        assertThatThrownBy(() -> ComplaintSettings.fromEnvironment(new Env(Map.of("PORTAL_COMPLAINT_DUE", "11d"))))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("PORTAL_COMPLAINT_DUE").hasMessageContaining("at most 10 days");
+        assertThat(ComplaintSettings.fromEnvironment(new Env(Map.of("PORTAL_COMPLAINT_DUE", "240h"))).due())
+                .isEqualTo(Duration.ofDays(10));
+    }
 }

@@ -33,7 +33,7 @@ class DestructionDeskIT {
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal()
-            .setting("PORTAL_DESTRUCTION_WIPE_EXPIRY", "30d")
+            .setting("PORTAL_DESTRUCTION_WIPE_EXPIRY", "9d")
             .setting("PORTAL_DESTRUCTION_LIMIT_PER_NUMBER", "3")
             .setting("PORTAL_DESTRUCTION_LIMIT_PER_DEVICE", "2")
             .build();
@@ -143,18 +143,15 @@ class DestructionDeskIT {
     }
 
     @Test
-    void aWipeThatNeverArrivesEndsNotConfirmedOnThatDeviceAfterThePipaDeadlineIsFlagged() throws Exception {
+    void aWipeThatNeverArrivesEndsNotConfirmedOnThatDeviceWithinThePipaDeadline() throws Exception {
         String number = testbed.newNumber();
         TestDevice device = testDevice(number);
         DestructionViews.Submitted request = requested(number);
         approve(device);
 
-        portal.clock().advance(Duration.ofDays(10).plusHours(1));
-        HtmlPage queue = manager().getPage(portal.url("/manager/destruction"));
-        assertThat(queue.getElementById("row-" + request.reference()).asNormalizedText())
-                .contains("Past the 10-day deadline");
-
-        portal.clock().advance(Duration.ofDays(20));
+        // The wipe waits at most 9 days (a longer PORTAL_DESTRUCTION_WIPE_EXPIRY is refused), so the
+        // certificate is out before the 10-day deadline.
+        portal.clock().advance(Duration.ofDays(9).plusHours(1));
         portal.server().commands().commands().expireOverdue();
         Await.until("the request completes as partial", () -> portal.server().destruction().desk()
                 .queue().stream().anyMatch(r -> r.id().equals(request.id()) && r.outcome().isPresent()));

@@ -20,6 +20,7 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import kr.jsoft.privacyportal.remedy.RemedyAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,7 +209,8 @@ class WithoutDeviceIT {
     }
 
     @Test
-    void theManagersRefusalStatesItsGroundsAndWhereToTurnByMailAndOnTheStatusPage() throws Exception {
+    void theManagersRefusalStatesItsGroundsHowToObjectAndTheCurrentOrganisationsByMailAndOnTheStatusPage()
+            throws Exception {
         String number = testbed.newNumber();
         WebClient browser = portal.browser();
         String email = "review-refused@example.test";
@@ -217,10 +219,14 @@ class WithoutDeviceIT {
 
         decide(reference, "refuse", "We could not link you to the number in any way.");
         HtmlPage refused = DestructionIT.awaitState(browser, status, "REFUSED");
-        assertThat(refused.getElementById("refusal-grounds").asNormalizedText()).contains("could not link you");
-        assertThat(refused.getElementById("outside-organisations").asNormalizedText()).isNotBlank();
+        assertThat(refused.getElementById("remedy-grounds").asNormalizedText()).contains("could not link you");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
+                refused.getElementById("remedies").asNormalizedText(), "support@jsoft.kr");
         var mail = testbed.awaitMail(email, reference);
         assertThat(DestructionTestbed.text(mail)).contains("could not link you");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(DestructionTestbed.text(mail), "support@jsoft.kr");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
+                kr.jsoft.privacyportal.testing.MailTestbed.parts(mail).get("html"), "support@jsoft.kr");
         List<String> needles = new ArrayList<>(ClearTextScan.notations(number));
         needles.add(portal.server().devices().registry().phoneHashOf(number));
         needles.add(email);

@@ -70,6 +70,19 @@ class PolicyDashboardIT {
     }
 
     @Test
+    void theChecklistFlagsAVersionWhoseOutsideOrganisationsAreNotTheCurrentOnes() throws Exception {
+        try (WebClient browser = new StaffAccounts(portal).signedIn(Role.STAFF)) {
+            HtmlElement baseline = (HtmlElement) ((HtmlPage) browser.getPage(portal.url("/manager/policies/2023-09-01")))
+                    .getElementById("outside-organisations-check");
+            assertThat(baseline.getAttribute("class")).contains("missing");
+            assertThat(baseline.asNormalizedText()).contains("differ from the current ones");
+            HtmlElement draft = (HtmlElement) ((HtmlPage) browser.getPage(portal.url("/manager/policies/2027-01-portal")))
+                    .getElementById("outside-organisations-check");
+            assertThat(draft.getAttribute("class")).contains("present");
+        }
+    }
+
+    @Test
     void staffMayLookButNotSchedule() throws Exception {
         try (WebClient browser = new StaffAccounts(portal).signedIn(Role.STAFF)) {
             HtmlPage review = browser.getPage(portal.url("/manager/policies/2023-09-01"));

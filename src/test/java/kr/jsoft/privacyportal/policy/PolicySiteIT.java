@@ -265,8 +265,12 @@ class PolicySiteIT {
             assertThat(text(english, "dl.contact"))
                     .contains("CEO Jae-sang Cho", "0507-1402-6178", "privacy@jsoft.example", "https://jsoft.kr")
                     .doesNotContain("support@jsoft.kr");
-            assertThat(english.querySelectorAll("main table tbody tr")).hasSize(4);
-            assertThat(english.asNormalizedText()).contains("Personal Dispute Mediation Committee", "1336", "version 2026-10-01");
+            // Where to turn is the portal's current list; the version's own list stays as part of its text.
+            assertThat(text(english, "#current-organisations")).contains("kopico.go.kr", "1833-6972",
+                    "privacy.kisa.or.kr", "spo.go.kr", "ecrm.police.go.kr").doesNotContain("1336");
+            assertThat(english.querySelectorAll("#policy-organisations tbody tr")).hasSize(4);
+            assertThat(text(english, "#policy-organisations")).contains("Personal Dispute Mediation Committee", "1336");
+            assertThat(english.asNormalizedText()).contains("version 2026-10-01", "have since moved or closed");
             assertThat(text(korean, "dl.contact")).contains("대표이사 조재상");
             assertThat(korean.asNormalizedText()).contains("개인정보분쟁조정위원회");
         }
