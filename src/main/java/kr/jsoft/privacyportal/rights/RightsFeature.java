@@ -7,6 +7,7 @@ import kr.jsoft.privacyportal.destruction.DestructionFeature;
 import kr.jsoft.privacyportal.device.DeviceFeature;
 import kr.jsoft.privacyportal.mail.MailFeature;
 import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.policy.PolicyFacts;
 import kr.jsoft.privacyportal.staff.Access;
 import kr.jsoft.privacyportal.staff.Role;
 
@@ -23,19 +24,20 @@ public final class RightsFeature {
     private final StaffRecorded recorded;
 
     private RightsFeature(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
-                          ComplaintFeature complaints, DestructionFeature destruction) {
+                          ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
         recorded = new StaffRecorded(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
-                cores.dataCipher(), destruction.numberProof(), mail.outbox());
+                cores.dataCipher(), destruction.numberProof(), mail.outbox(), policy.remedies());
         self = new SelfService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), cores.rateLimiter(),
                 destruction.numberProof(), devices.registry(), commands.commands(), destruction.requestsOfNumber(),
                 complaints.intake(), cores.erasureJournal(), recorded);
     }
 
     public static RightsFeature wire(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
-                                     ComplaintFeature complaints, DestructionFeature destruction) {
-        RightsFeature feature = new RightsFeature(cores, mail, devices, commands, complaints, destruction);
+                                     ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
+        RightsFeature feature = new RightsFeature(cores, mail, devices, commands, complaints, destruction, policy);
         commands.commands().listen(feature.self);
-        cores.web().servlet(new RightsServlet(feature.self, feature.recorded, cores.view(), cores.clientAddress()),
+        cores.web().servlet(new RightsServlet(feature.self, feature.recorded, policy.remedies(), cores.view(),
+                        cores.clientAddress()),
                 "/ko/rights", "/ko/rights/*", "/en/rights", "/en/rights/*");
         return feature;
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.Dates;
@@ -36,10 +37,12 @@ final class RightsServlet extends HttpServlet {
 
     private final SelfService self;
     private final StaffRecorded recorded;
+    private final Remedies remedies;
     private final View view;
     private final ClientAddress clientAddress;
 
-    RightsServlet(SelfService self, StaffRecorded recorded, View view, ClientAddress clientAddress) {
+    RightsServlet(SelfService self, StaffRecorded recorded, Remedies remedies, View view, ClientAddress clientAddress) {
+        this.remedies = remedies;
         this.self = self;
         this.recorded = recorded;
         this.view = view;
@@ -245,8 +248,11 @@ final class RightsServlet extends HttpServlet {
             view.render(request, response, "rights/unknown", Map.of());
             return;
         }
-        view.render(request, response, "rights/status", Map.of("detail", detail.get(),
-                "times", new Times(Lang.of(request))));
+        Map<String, Object> model = new HashMap<>(Map.of("detail", detail.get(), "times", new Times(Lang.of(request))));
+        if (detail.get().objectable()) {
+            model.put("remedy", remedies.remedy(detail.get().grounds().orElse(null), Lang.of(request)));
+        }
+        view.render(request, response, "rights/status", model);
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, int status)

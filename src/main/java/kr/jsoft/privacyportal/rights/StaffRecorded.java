@@ -22,6 +22,7 @@ import kr.jsoft.privacyportal.mail.Outbox;
 import kr.jsoft.privacyportal.mail.OutgoingMail;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.persistence.YearlyReferences;
+import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
@@ -50,9 +51,11 @@ final class StaffRecorded {
     private final DataCipher cipher;
     private final NumberProof proof;
     private final Outbox outbox;
+    private final Remedies remedies;
 
     StaffRecorded(Database database, AuditLog auditLog, Clock clock, SecureRandom random, DataCipher cipher,
-                  NumberProof proof, Outbox outbox) {
+                  NumberProof proof, Outbox outbox, Remedies remedies) {
+        this.remedies = remedies;
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -245,13 +248,15 @@ final class StaffRecorded {
             r.decided(o, seal(text, "grounds", id), postponedUntil, by.actor(), now);
             Lang lang = Lang.parse(r.lang()).orElse(Lang.KO);
             // The status link went out with the receipt; the outcome mail says it all and points there.
-            outbox.enqueue(session, OutgoingMail.to(open(r.emailSealed(), "email", id), lang, "rights/mail/outcome")
+            OutgoingMail mail = OutgoingMail.to(open(r.emailSealed(), "email", id), lang, "rights/mail/outcome")
                     .with("reference", r.reference())
                     .with("kind", r.kind().key())
                     .with("outcome", o.key())
-                    .with("grounds", text == null ? "" : text)
                     .with("until", postponedUntil == null ? "" : Dates.date(postponedUntil, lang))
-                    .with("objectable", Boolean.toString(o.objectable())));
+                    .with("objectable", Boolean.toString(o.objectable()));
+            // PIPA Art. 38(5): anything short of a full grant says how to object, and where else to turn.
+            outbox.enqueue(session, o.objectable() ? remedies.addTo(mail, text)
+                    : mail.with("grounds", text == null ? "" : text));
             auditLog.record(session, by.withAction("rights.decided").target(TARGET, id).detail("outcome=" + o));
             return Decision.DONE;
         });

@@ -96,14 +96,14 @@ class RightsDeskIT {
 
         MimeMessage outcome = testbed.awaitMail("agent@example.kr", "The result of your rights request");
         assertThat(RightsTestbed.text(outcome)).contains("Refused").contains("third party")
-                .contains("object to jsoft within 30 days").contains("kopico.go.kr").contains("1833-6972")
+                .contains("object to jsoft").contains("kopico.go.kr").contains("1833-6972")
                 .contains("privacy.kisa.or.kr").contains("ecrm.police.go.kr");
 
         HtmlPage status = portal.browser().getPage(link.group().replaceFirst("https?://[^/]+", portal.url("")));
         assertThat(status.getWebResponse().getResponseHeaderValue("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(status.getElementById("outcome").asNormalizedText()).isEqualTo("Refused");
-        assertThat(status.getElementById("grounds").asNormalizedText()).contains("third party");
-        assertThat(status.getElementById("objection-jsoft").asNormalizedText()).contains("within 30 days");
+        assertThat(status.getElementById("remedy-grounds").asNormalizedText()).contains("third party");
+        assertThat(status.getElementById("remedy-objection").asNormalizedText()).contains("object to jsoft");
         assertThat(status.getElementById("outside-organisations").asNormalizedText()).contains("1833-6972");
         assertThat(staff.getPage(portal.url("/manager")).getWebResponse().getContentAsString())
                 .as("decided: off the day's work").doesNotContain(reference);
