@@ -26,6 +26,7 @@ import kr.jsoft.privacyportal.remedy.Remedies;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.Messages;
 import org.hibernate.Session;
 
 /**
@@ -165,7 +166,7 @@ final class StaffRecorded {
             r.sealed(r.authoritySealed(), r.detailsSealed(), r.emailSealed(), Digests.sha256Hex(token));
             outbox.enqueue(session, OutgoingMail.to(open(r.emailSealed(), "email", id), lang, "rights/mail/received")
                     .with("reference", r.reference())
-                    .with("kind", r.kind().key())
+                    .with("kind", Messages.resolve(lang.locale(), r.kind().key()))
                     .with("dueDate", Dates.dateTime(r.dueAt(), lang))
                     .withSecretLink("statusUrl", statusPath(lang, token)));
             auditLog.record(session, by.withAction("rights.number-proven").target(TARGET, id).detail("by SMS code"));
@@ -250,8 +251,8 @@ final class StaffRecorded {
             // The status link went out with the receipt; the outcome mail says it all and points there.
             OutgoingMail mail = OutgoingMail.to(open(r.emailSealed(), "email", id), lang, "rights/mail/outcome")
                     .with("reference", r.reference())
-                    .with("kind", r.kind().key())
-                    .with("outcome", o.key())
+                    .with("kind", Messages.resolve(lang.locale(), r.kind().key()))
+                    .with("outcome", Messages.resolve(lang.locale(), o.key()))
                     .with("until", postponedUntil == null ? "" : Dates.date(postponedUntil, lang))
                     .with("objectable", Boolean.toString(o.objectable()));
             // PIPA Art. 38(5): anything short of a full grant says how to object, and where else to turn.
