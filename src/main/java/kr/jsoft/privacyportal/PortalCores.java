@@ -11,6 +11,7 @@ import kr.jsoft.privacyportal.config.Mode;
 import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.breach.BreachFeature;
+import kr.jsoft.privacyportal.rights.RightsFeature;
 import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.complaint.CaseRecords;
 import kr.jsoft.privacyportal.crypto.DataCipher;
@@ -109,7 +110,7 @@ final class PortalCores {
         for (List<Class<?>> feature : List.of(AuditLog.ENTITIES, RateLimiter.ENTITIES, JobLeases.ENTITIES,
                 AccountService.ENTITIES, PolicyService.ENTITIES, NoticeService.ENTITIES, DeviceRegistry.ENTITIES,
                 Commands.ENTITIES, Outbox.ENTITIES, NoticeSubscriptions.ENTITIES, CaseRecords.ENTITIES,
-                DestructionIntake.ENTITIES, BreachFeature.ENTITIES)) {
+                DestructionIntake.ENTITIES, BreachFeature.ENTITIES, RightsFeature.ENTITIES)) {
             entities.addAll(feature);
         }
         return entities;

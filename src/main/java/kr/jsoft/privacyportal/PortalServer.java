@@ -21,6 +21,7 @@ import kr.jsoft.privacyportal.platform.Cores;
 import kr.jsoft.privacyportal.platform.TaskSocket;
 import kr.jsoft.privacyportal.policy.PolicyFeature;
 import kr.jsoft.privacyportal.policy.PolicyLifecycle;
+import kr.jsoft.privacyportal.rights.RightsFeature;
 import kr.jsoft.privacyportal.subscription.SubscriptionFeature;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public final class PortalServer {
     private record Features(MailFeature mail, DeviceFeature devices, CommandFeature commands,
                            SubscriptionFeature subscriptions, NoticeFeature notices, PolicyFeature policies,
                            ManagerFeature manager, ComplaintFeature complaints, DestructionFeature destruction,
-                           BreachFeature breach) {
+                           BreachFeature breach, RightsFeature rights) {
     }
 
     private final Settings settings;
@@ -78,6 +79,8 @@ public final class PortalServer {
                 policies.facts());
         var breach = BreachFeature.wire(cores, devices, commands, notices, subscriptions, complaints,
                 policies.facts());
+        var rights = RightsFeature.wire(cores, mail, devices, commands, complaints, destruction,
+                policies.facts());
 
         // Pages: the public ones, then the dashboard's in the order of its navigation.
         policies.registerPublicPages(cores, settings.benchStatic(), settings.dataDir());
@@ -89,6 +92,7 @@ public final class PortalServer {
         commands.register(cores);
         complaints.register(cores);
         destruction.register(cores);
+        rights.register(cores);
         breach.register(cores);
         extraRoutes.accept(cores.web().context());
 
@@ -96,7 +100,7 @@ public final class PortalServer {
         // After every feature registered its eraser: a restored backup brings nothing destroyed back.
         cores.erasureJournal().reapply(cores.database());
         return new PortalServer(settings, cores, metrics, new Features(mail, devices, commands, subscriptions,
-                notices, policies, manager, complaints, destruction, breach));
+                notices, policies, manager, complaints, destruction, breach, rights));
     }
 
     public void start() throws Exception {
@@ -192,6 +196,10 @@ public final class PortalServer {
 
     public BreachFeature breach() {
         return features.breach();
+    }
+
+    public RightsFeature rights() {
+        return features.rights();
     }
 
     /** The meter registry (features record into it; tests read it). */

@@ -163,6 +163,14 @@ public final class Commands {
                 .map(Commands::toView).toList());
     }
 
+    /** A device's commands not yet finished, oldest first, read in the caller's transaction. */
+    public List<CommandView> openOf(Session session, UUID deviceId) {
+        // The history, not openOf: that one locks the rows for the dispatcher, and a reader must not.
+        return CommandQueries.historyOf(session, deviceId).stream().map(Commands::toView)
+                .filter(c -> !c.state().isFinal()).sorted(java.util.Comparator.comparing(CommandView::createdAt))
+                .toList();
+    }
+
     /** The commands queued under one reference, oldest first, read in the caller's transaction. */
     public List<CommandView> byReference(Session session, String reference) {
         return CommandQueries.byReference(session, reference).stream().map(Commands::toView).toList();

@@ -54,6 +54,18 @@ public final class CaseRecords {
         return hash.hash("complaint.email", normalizeEmail(email));
     }
 
+    /**
+     * The keyed hash a complainant's phone number is filed under (its own purpose, so it matches
+     * no other feature's hash); empty unless it is a Korean mobile number, the only kind a person
+     * can prove and so look up.
+     */
+    java.util.Optional<String> phoneHash(String phone) {
+        if (phone == null || !kr.jsoft.privacyportal.sms.PhoneNumbers.isKoreanMobile(phone)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(hash.hash("complaint.phone", kr.jsoft.privacyportal.sms.PhoneNumbers.toE164(phone)));
+    }
+
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

@@ -33,6 +33,9 @@ class Complaint {
     private String phoneSealed;
     @Column(name = "email_hash", length = 64)
     private String emailHash;
+    /** Keyed hash of the phone number given, if it is a Korean mobile one: found by a person's rights page. */
+    @Column(name = "phone_hash", length = 64)
+    private String phoneHash;
     @Column(name = "status_token_hash", length = 64)
     private String statusTokenHash;
     @Column(name = "assignee_id")
@@ -106,8 +109,19 @@ class Complaint {
         emailSealed = null;
         phoneSealed = null;
         emailHash = null;
+        phoneHash = null;
         statusTokenHash = null;
         erasedAt = now;
+    }
+
+    void phoneHash(String phoneHash) {
+        this.phoneHash = phoneHash;
+    }
+
+    /** The complainant corrected the address replies go to (PIPA Art. 36). */
+    void emailCorrected(String emailSealed, String emailHash) {
+        this.emailSealed = emailSealed;
+        this.emailHash = emailHash;
     }
 
     UUID id() { return id; }

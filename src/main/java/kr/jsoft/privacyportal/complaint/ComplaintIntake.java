@@ -119,6 +119,7 @@ public final class ComplaintIntake {
             complaint.seal(records.seal(s.name().strip(), "name", id), records.seal(email, "email", id),
                     blank(s.phone()) ? null : records.seal(s.phone().strip(), "phone", id),
                     records.emailHash(email), Digests.sha256Hex(token));
+            records.phoneHash(s.phone()).ifPresent(complaint::phoneHash);
             session.persist(complaint);
             records.addEntry(session, complaint, ComplaintEntry.Kind.COMPLAINT, null, s.description().strip());
             outbox.enqueue(session, OutgoingMail.to(email, lang, "complaint/mail/receipt")
@@ -135,6 +136,44 @@ public final class ComplaintIntake {
                     .detail("reference " + reference));
             return new ComplaintViews.Receipt(reference, token);
         });
+    }
+
+    /** An open complaint filed with a phone number, as its complainant's rights page shows it. */
+    public record OpenOfNumber(UUID id, String reference, String categoryKey, String stateKey, Instant receivedAt,
+                               Instant dueAt, String email) {
+    }
+
+    /** The lookup key of a phone number among complaints (empty unless a Korean mobile number). */
+    public Optional<String> phoneHashOf(String phoneNumber) {
+        return records.phoneHash(phoneNumber);
+    }
+
+    /** The open complaints filed with the number behind {@code phoneHash}, in the caller's transaction. */
+    public List<OpenOfNumber> openOfNumber(Session session, String phoneHash) {
+        return byPhoneHash(session, phoneHash).stream().map(c -> new OpenOfNumber(c.id(), c.reference(),
+                c.category().key(), c.state().key(), c.receivedAt(), c.dueAt(),
+                records.open(c.emailSealed(), "email", c.id()))).toList();
+    }
+
+    /** Replaces the email of an open complaint of the number (PIPA Art. 36); false if it is not one. */
+    public boolean correctEmail(Session session, String phoneHash, UUID complaintId, String email) {
+        Complaint complaint = byPhoneHash(session, phoneHash).stream().filter(c -> c.id().equals(complaintId))
+                .findFirst().orElse(null);
+        if (complaint == null) {
+            return false;
+        }
+        String normalized = CaseRecords.normalizeEmail(email);
+        complaint.emailCorrected(records.seal(normalized, "email", complaintId), records.emailHash(normalized));
+        auditLog.record(session, AuditEvent.publicVisitor("complaint.email-corrected").target("complaint", complaintId));
+        return true;
+    }
+
+    private static List<Complaint> byPhoneHash(Session session, String phoneHash) {
+        return session.createSelectionQuery("from Complaint c where c.phoneHash = :hash and c.state in (:open)"
+                        + " order by c.receivedAt, c.id", Complaint.class)
+                .setParameter("hash", phoneHash)
+                .setParameter("open", List.of(CaseState.RECEIVED, CaseState.IN_PROGRESS))
+                .getResultList();
     }
 
     static String statusPath(Lang lang, String token) {

@@ -23,6 +23,11 @@ import kr.jsoft.privacyportal.staff.Role;
  * manager's decision; the in-app request through the device API; the manager's queue.
  */
 public final class DestructionFeature {
+    /**
+     * The erasure-journal kind of a device's commands' signed payloads (id: the device id), whose
+     * eraser this feature registers: whoever else erases a device's records journals it too.
+     */
+    public static final String DEVICE_COMMANDS_ERASURE = ErasureKinds.DEVICE_COMMANDS;
     private final DestructionIntake intake;
     private final DestructionProcess process;
     private final DestructionDesk desk;
@@ -30,6 +35,8 @@ public final class DestructionFeature {
     private final DestructionMetrics metrics;
     private final DeadlineKeeper deadlines;
     private final Worker worker;
+    private final NumberProof numberProof;
+    private final RequestsOfNumber requestsOfNumber;
 
     private DestructionFeature(Cores cores, DestructionSettings settings, MailFeature mail, DeviceFeature devices,
                                CommandFeature commandFeature, PolicyFacts policy) {
@@ -48,6 +55,9 @@ public final class DestructionFeature {
                 policy.remedies());
         deadlines = new DeadlineKeeper(cores.database(), cores.auditLog(), cores.clock(), commands,
                 cores.dataCipher(), mail.outbox(), mail.settings(), settings, policy.remedies());
+        numberProof = new NumberProof(cores.database(), devices.registry(), commands, cores.rateLimiter(), settings,
+                devices.smsProofs(), cores.random());
+        requestsOfNumber = new RequestsOfNumber(cores.dataCipher(), cores.auditLog());
         worker = new Worker("portal-destruction", signal, Duration.ofSeconds(1), cores.stopTimeout(), running -> {
             while (running.getAsBoolean() && process.runDue() > 0) {
                 // More may have become due while this pass ran (a wipe confirmed, a device erased).
@@ -88,6 +98,16 @@ public final class DestructionFeature {
     /** Where the device API sends in-app "destroy my data" requests. */
     public DeviceDestructionRequests deviceDoor() {
         return new DestructionDoor(intake);
+    }
+
+    /** The proof of a number (device approval or SMS code), for the rights requests. */
+    public NumberProof numberProof() {
+        return numberProof;
+    }
+
+    /** Open requests still filed under a number, for a person's own rights page. */
+    public RequestsOfNumber requestsOfNumber() {
+        return requestsOfNumber;
     }
 
     public DestructionIntake intake() {

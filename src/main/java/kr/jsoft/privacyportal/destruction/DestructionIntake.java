@@ -181,7 +181,7 @@ public final class DestructionIntake {
                                               Lang lang, Instant approvalDueAt) {
         Instant now = clock.instant();
         String token = SecretTokens.newToken(random, 16);
-        String number = Integer.toString(10 + random.nextInt(90));
+        String number = NumberProof.approvalNumber(random);
         String reference = DestructionRecords.nextReference(session, now);
         DestructionRequest request = new DestructionRequest(id, reference, origin, lang.code(), phoneHash, number,
                 Digests.sha256Hex(token), email == null ? null : cipher.sealText(email, emailContext(id)),

@@ -198,6 +198,11 @@ class DestructionRequest {
         this.certificate = certificate;
     }
 
+    /** The requester corrected the address the certificate goes to (PIPA Art. 36). */
+    void emailCorrected(String sealed) {
+        this.emailSealed = sealed;
+    }
+
     void emailErased(Instant now, UUID mailId) {
         this.emailSealed = null;
         this.emailErasedAt = now;

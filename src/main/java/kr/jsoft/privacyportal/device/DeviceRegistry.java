@@ -90,6 +90,14 @@ public final class DeviceRegistry {
         return erased;
     }
 
+    /**
+     * Every registration under a phone-number hash (active or still proving the number), oldest
+     * first, in the caller's transaction: what a person's access request (PIPA Art. 35) shows.
+     */
+    public List<DeviceSummary> devicesOf(Session session, String phoneHash) {
+        return DeviceQueries.byPhoneHash(session, phoneHash).stream().map(DeviceSummary::of).toList();
+    }
+
     /** The active devices registered under a phone-number hash, oldest first. */
     public List<ActiveDevice> activeDevicesOf(String phoneHash) {
         return database.fromTransaction(session -> DeviceQueries.activeByPhoneHash(session, phoneHash).stream()

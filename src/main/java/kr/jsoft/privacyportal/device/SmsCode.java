@@ -27,6 +27,11 @@ final class SmsCode {
      * what typing it does (deletes all Smart Callback data), not read like a registration code, and
      * tell someone who did not ask to ignore it. 87 bytes in EUC-KR: within one SMS (90 bytes).
      */
+    /** The rights page's code: says what it is for (within the 90 EUC-KR bytes of one SMS), so a code nobody asked for can be ignored. */
+    static String rightsText(String code) {
+        return "[Smart Callback] 내 정보·권리 확인코드 " + code + " (10분 유효). 본인이 아니면 무시하세요";
+    }
+
     static String destructionText(String code) {
         return "[Smart Callback] 데이터 전부 삭제 확인코드 " + code + " (10분 유효). 본인이 아니면 무시하세요";
     }

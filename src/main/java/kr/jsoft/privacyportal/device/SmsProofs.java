@@ -57,6 +57,14 @@ public final class SmsProofs {
      * The clear number is used only for the SMS and the limits and is not kept.
      */
     public Sent send(String phoneNumber, String clientAddress, String subject) {
+        return send(phoneNumber, clientAddress, subject, Purpose.DESTRUCTION);
+    }
+
+    /** What the code proves the number for; the SMS says so. */
+    public enum Purpose { DESTRUCTION, RIGHTS }
+
+    /** As {@link #send(String, String, String)}, the SMS worded for {@code purpose}. */
+    public Sent send(String phoneNumber, String clientAddress, String subject, Purpose purpose) {
         String e164 = PhoneNumbers.toE164(phoneNumber);
         record Check(String scope, String subject, Limit limit) { }
         // The same scopes as DeviceRegistration: one budget for every code the portal sends.
@@ -71,7 +79,8 @@ public final class SmsProofs {
         }
         String code = SmsCode.generate(random);
         Instant expiresAt = clock.instant().plus(VALIDITY);
-        SmsResult result = sms.send(e164, SmsCode.destructionText(code));
+        SmsResult result = sms.send(e164, purpose == Purpose.RIGHTS ? SmsCode.rightsText(code)
+                : SmsCode.destructionText(code));
         if (!(result instanceof SmsResult.Accepted)) {
             return new Sent.NotSent();
         }

@@ -29,6 +29,14 @@ class SmsCodeTest {
     }
 
     @Test
+    void theRightsCodeSaysWhatItIsForAndFitsOneSms() {
+        String text = SmsCode.rightsText("123456");
+
+        assertThat(text).contains("123456").contains("내 정보").isNotEqualTo(SmsCode.destructionText("123456"));
+        assertThat(SmsText.fitsOneSms(text)).as("%d bytes", text.getBytes(Charset.forName("EUC-KR")).length).isTrue();
+    }
+
+    @Test
     void codesAreSixDigitsWithLeadingZerosAndVary() {
         SecureRandom random = new SecureRandom();
         Set<String> codes = new HashSet<>();

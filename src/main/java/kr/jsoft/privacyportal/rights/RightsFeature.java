@@ -1,0 +1,51 @@
+package kr.jsoft.privacyportal.rights;
+
+import java.util.List;
+import kr.jsoft.privacyportal.command.CommandFeature;
+import kr.jsoft.privacyportal.complaint.ComplaintFeature;
+import kr.jsoft.privacyportal.destruction.DestructionFeature;
+import kr.jsoft.privacyportal.device.DeviceFeature;
+import kr.jsoft.privacyportal.mail.MailFeature;
+import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.policy.PolicyFacts;
+import kr.jsoft.privacyportal.staff.Access;
+import kr.jsoft.privacyportal.staff.Role;
+
+/**
+ * Wires the rights beyond destruction (PIPA Arts. 35–38): the person's own page after proving the
+ * number the way destruction does (access, correction, suspension, and destruction one click away),
+ * and the requests made by phone, mail or through an agent, recorded by staff with the 10-day clock.
+ */
+public final class RightsFeature {
+    /** The entities of the rights feature, for the composition root. */
+    public static final List<Class<?>> ENTITIES = List.of(RightsProof.class, RightsRequest.class);
+
+    private final SelfService self;
+    private final StaffRecorded recorded;
+
+    private RightsFeature(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
+                          ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
+        recorded = new StaffRecorded(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
+                cores.dataCipher(), destruction.numberProof(), mail.outbox(), policy.remedies());
+        self = new SelfService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), cores.rateLimiter(),
+                destruction.numberProof(), devices.registry(), commands.commands(), destruction.requestsOfNumber(),
+                complaints.intake(), cores.erasureJournal(), recorded);
+    }
+
+    public static RightsFeature wire(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
+                                     ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
+        RightsFeature feature = new RightsFeature(cores, mail, devices, commands, complaints, destruction, policy);
+        commands.commands().listen(feature.self);
+        cores.web().servlet(new RightsServlet(feature.self, feature.recorded, policy.remedies(), cores.view(),
+                        cores.clientAddress()),
+                "/ko/rights", "/ko/rights/*", "/en/rights", "/en/rights/*");
+        return feature;
+    }
+
+    /** The desk for requests made another way, and their share of the day's work. */
+    public void register(Cores cores) {
+        cores.staffArea().page(RightsDeskServlet.BASE + "/*", new RightsDeskServlet(recorded, cores.view(),
+                cores.clock()), Access.view(Access.ALL_ROLES).act(Role.PRIVACY_MANAGER, Role.STAFF), "rights.nav");
+        cores.staffArea().work(new RightsWork(recorded));
+    }
+}

@@ -1,0 +1,104 @@
+package kr.jsoft.privacyportal.rights;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.jsoft.privacyportal.simulator.ApprovalRule;
+import kr.jsoft.privacyportal.simulator.DeviceStore;
+import kr.jsoft.privacyportal.simulator.ReferenceDevice;
+import kr.jsoft.privacyportal.testing.Await;
+import kr.jsoft.privacyportal.testing.MailTestbed;
+import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.TestDevice;
+
+/** A GreenMail server, the portal settings for rights tests, reference devices, SMS codes and mails. */
+final class RightsTestbed {
+    static final String MANAGER = "privacy-manager@jsoft.test";
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+
+    final int port = MailTestbed.freePort();
+    final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private final List<ReferenceDevice> devices = new CopyOnWriteArrayList<>();
+    private final int series;
+
+    RightsTestbed(int series) {
+        this.series = series;
+        smtp.start();
+    }
+
+    PortalFixture.Builder portal() {
+        return PortalFixture.builder()
+                .setting("PORTAL_SMTP_HOST", "127.0.0.1")
+                .setting("PORTAL_SMTP_PORT", Integer.toString(port))
+                .setting("PORTAL_SMTP_SECURITY", "none")
+                .setting("PORTAL_MANAGER_ALERT_EMAIL", MANAGER)
+                .setting("PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS", "true")
+                .setting("PORTAL_SMS_LIMIT_PER_ADDRESS", "10000")
+                .setting("PORTAL_SMS_DAILY_BUDGET", "100000")
+                .setting("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", "10000");
+    }
+
+    /** A fresh number for each test: 010-6SSS-NNNN. */
+    String newNumber() {
+        return String.format("010-6%03d-%04d", series, NUMBERS.incrementAndGet());
+    }
+
+    ReferenceDevice device(PortalFixture portal, Path dir, String number, ApprovalRule rule) throws Exception {
+        ReferenceDevice device = new ReferenceDevice(() -> portal.uri("/"),
+                new DeviceStore(dir.resolve(UUID.randomUUID().toString())).seed(25, 3), rule, portal.clock(),
+                System.out).start();
+        devices.add(device);
+        return device.register(number, n -> code(portal, n));
+    }
+
+    static String code(PortalFixture portal, String number) {
+        return TestDevice.codeIn(portal.server().devices().smsInbox().orElseThrow().latestTo(number).orElseThrow()
+                .text());
+    }
+
+    /** The latest mail to {@code address} whose subject or text contains {@code needle}, once it arrives. */
+    MimeMessage awaitMail(String address, String needle) {
+        return Await.until("a mail to " + address + " containing " + needle, () -> Arrays
+                        .stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address))
+                        .filter(m -> text(m).contains(needle) || subject(m).contains(needle)).reduce((a, b) -> b),
+                Optional::isPresent).orElseThrow();
+    }
+
+    static String text(MimeMessage message) {
+        return MailTestbed.parts(message).get("text");
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void closeDevices() {
+        devices.forEach(ReferenceDevice::close);
+        devices.clear();
+    }
+
+    void stop() {
+        closeDevices();
+        smtp.stop();
+    }
+}
