@@ -73,7 +73,10 @@ public final class ServerErrors extends ErrorHandler {
     static boolean api(Request request) {
         HttpURI uri = request.getHttpURI();
         String path = uri == null ? null : uri.getPath();
-        return path == null || path.startsWith("/api/") || path.equals(UNPARSED);
+        // Raw or normalised under /api/: an address refused as ambiguous may be either.
+        String normalised = uri == null ? null : uri.getCanonicalPath();
+        return path == null || path.startsWith("/api/") || path.equals(UNPARSED)
+                || normalised != null && normalised.startsWith("/api/");
     }
 
     /** The placeholder path Jetty gives the error request of a request line it could not parse. */
