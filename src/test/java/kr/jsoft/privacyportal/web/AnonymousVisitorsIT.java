@@ -55,7 +55,7 @@ class AnonymousVisitorsIT {
 
     @Test
     void pagesWithoutAFormSetNoCookieAtAll() {
-        for (String page : List.of("/ko", "/en/policy", "/ko/notices", "/en/contact")) {
+        for (String page : List.of("/ko/", "/en/policy", "/ko/notices", "/en/contact")) {
             HttpResponse<String> answer = portal.get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             assertThat(answer.headers().allValues("Set-Cookie")).as(page).isEmpty();
