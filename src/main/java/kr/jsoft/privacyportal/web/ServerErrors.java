@@ -81,7 +81,8 @@ public final class ServerErrors extends ErrorHandler {
         try {
             String normalised = uri.getCanonicalPath();
             String decoded = uri.getDecodedPath();
-            return normalised != null && normalised.startsWith("/api/") || decoded != null && decoded.replace('\\', '/').startsWith("/api/");
+            return normalised != null && normalised.startsWith("/api/")
+                    || decoded != null && decoded.replace('\\', '/').startsWith("/api/");
         } catch (RuntimeException undecodable) {
             return false;
         }
