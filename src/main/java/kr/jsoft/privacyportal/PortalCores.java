@@ -89,7 +89,10 @@ final class PortalCores {
         web.filter(new RequestLog(random, List.of(new RequestMetrics(metrics.registry()))), "/*");
         SessionStore.useDatabase(web.context().getSessionHandler(), database.dataSource());
         web.filter(new Failures(), "/*");
-        web.filter(new CsrfTokens(random), "/*");
+        // Form tokens are HMACs under the lookup key with purposes of their own (no key of their own:
+        // production never creates keys); anonymous visitors' tokens need no session (CsrfTokens).
+        web.filter(new CsrfTokens(new KeyedHash(lookupKey), random, PublicAddress.isHttps(settings.configuredBaseUrl())),
+                "/*");
         web.servlet(new HomeServlet(view), "", "/ko", "/en", "/ko/", "/en/");
         ReadinessDetails readiness = new ReadinessDetails();
         web.servlet(new HealthServlet(database, version(), readiness), "/healthz", "/readyz");

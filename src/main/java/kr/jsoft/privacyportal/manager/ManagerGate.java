@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.web.ClientAddress;
+import kr.jsoft.privacyportal.web.RequestPath;
 
 /**
  * The dashboard's one door, on {@code /manager} and {@code /manager/*}: every request is
@@ -44,7 +45,8 @@ final class ManagerGate extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Staff.admitAddress(request, clientAddress.of(request));
-        String path = request.getRequestURI();
+        // The path the container serves, not the raw one: raw /manager/setup/../accounts is not a setup page.
+        String path = RequestPath.of(request);
         if (ManagerArea.isPublic(path)) {
             chain.doFilter(request, response);
             return;

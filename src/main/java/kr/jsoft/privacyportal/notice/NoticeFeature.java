@@ -19,7 +19,7 @@ public final class NoticeFeature {
     /** The pages share the policy's page cache: a revision changes both. */
     public void register(Cores cores, PageCache publicPages, Markdown markdown) {
         cores.web().servlet(new NoticeServlet(notices, markdown, publicPages, cores.view(),
-                        cores.publicAddress().configured()),
+                        cores.publicAddress()::uri),
                 "/ko/notices", "/ko/notices/*", "/ko/notices.atom", "/en/notices", "/en/notices/*", "/en/notices.atom");
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import kr.jsoft.privacyportal.web.Alternates;
 import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.Dates;
@@ -31,9 +32,10 @@ final class NoticeServlet extends HttpServlet {
     private final Markdown markdown;
     private final PageCache cache;
     private final View view;
-    private final Optional<URI> baseUrl;
+    /** The portal's own address (never the request's Host header: the feed is cached for everyone). */
+    private final Supplier<URI> baseUrl;
 
-    public NoticeServlet(NoticeService notices, Markdown markdown, PageCache cache, View view, Optional<URI> baseUrl) {
+    public NoticeServlet(NoticeService notices, Markdown markdown, PageCache cache, View view, Supplier<URI> baseUrl) {
         this.notices = notices;
         this.markdown = markdown;
         this.cache = cache;
@@ -51,8 +53,7 @@ final class NoticeServlet extends HttpServlet {
         Lang lang = Lang.of(request);
         String path = request.getRequestURI();
         if (path.endsWith("/notices.atom")) {
-            String base = baseUrl.map(URI::toString).orElseGet(() -> request.getScheme() + "://"
-                    + request.getServerName() + ":" + request.getServerPort());
+            String base = baseUrl.get().toString();
             cache.serve(request, response, NoticeFeed.MEDIA_TYPE, () -> NoticeFeed.write(base, lang, notices.list(),
                     markdown, Messages.resolve(lang.locale(), "notice.feed.title")));
             return;

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import kr.jsoft.privacyportal.metrics.MetricsEndpoint;
 import kr.jsoft.privacyportal.metrics.PortalMetrics;
 import kr.jsoft.privacyportal.web.ErrorPages;
+import kr.jsoft.privacyportal.web.PathRule;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
 import kr.jsoft.privacyportal.web.ServerErrors;
 import org.eclipse.jetty.ee11.apache.jsp.JettyJasperInitializer;
@@ -34,7 +35,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * application context where features register their servlets and filters. The handler chain is
  * {@code MetricsEndpoint} (answers on the metrics connector only, passes the public connector's
  * requests on) → {@code GracefulHandler} (counts in-flight requests for a graceful stop) →
- * {@code SecurityHeaders} → the context.
+ * {@code SecurityHeaders} → {@code PathRule} (ambiguous addresses: 400) → the context.
  */
 public final class WebServer {
     private final Server server;
@@ -71,7 +72,8 @@ public final class WebServer {
         });
         context = newContext(https, sessionIdle);
         // The handler goes in before any worker, so the context starts first and stops last.
-        Handler portal = new GracefulHandler(new SecurityHeaders(context, https));
+        // Ambiguous addresses are refused before any filter or servlet reads them (see PathRule).
+        Handler portal = new GracefulHandler(new SecurityHeaders(new PathRule(context), https));
         // What Jetty refuses before any handler runs gets the same headers, and problem JSON under /api/.
         server.setErrorHandler(new ServerErrors(https));
         // The metrics connector answers only /metrics; the public connector never does.

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import kr.jsoft.privacyportal.web.Lang;
 
 /**
@@ -163,6 +167,25 @@ public record PolicyMetadata(
     }
 
     public record PrivacyOfficer(Localized name, Localized position, String phone, String email, String homepage) {
+        private static final Set<String> LINK_SCHEMES = Set.of("https", "http", "mailto");
+
+        /**
+         * The homepage as a link target, or null when it must be shown as text only: the metadata is
+         * edited by hand, and a {@code javascript:} or {@code data:} address in a link would run in
+         * the portal's origin for whoever clicks it.
+         */
+        public String homepageUrl() {
+            if (homepage == null) {
+                return null;
+            }
+            try {
+                String scheme = new URI(homepage.strip()).getScheme();
+                return scheme != null && LINK_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))
+                        ? homepage.strip() : null;
+            } catch (URISyntaxException notAnAddress) {
+                return null;
+            }
+        }
     }
 
     public record OutsideOrganisation(Localized name, String website, String phone) {

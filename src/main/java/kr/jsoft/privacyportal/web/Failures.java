@@ -26,7 +26,7 @@ public final class Failures extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        boolean api = request.getRequestURI().startsWith("/api/");
+        boolean api = RequestPath.under(RequestPath.of(request), "/api/");
         HttpServletResponse target = api ? new ProblemResponse(response, request.getRequestURI()) : response;
         try {
             chain.doFilter(request, target);

@@ -18,8 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class LanguageServlet extends HttpServlet {
     public static final String SWITCH_PATH = "/lang";
-    private static final Pattern LOCAL_PAGE = Pattern.compile("^/(ko|en)(/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$");
-    private static final Pattern DASHBOARD_PAGE = Pattern.compile("^/manager(/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$");
+    private static final Pattern LOCAL_PAGE = Pattern.compile("^/(ko|en)(/.*)?$");
+    private static final Pattern DASHBOARD_PAGE = Pattern.compile("^/manager(/.*)?$");
+    /** Path characters of the portal's own addresses; no ';' (path parameters), no control characters. */
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~!$&'()*+,=:@%/-]*");
+    private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*");
+    /**
+     * A '%' that is not the escape of a non-ASCII byte: the portal's paths never need an encoded ASCII
+     * character, and one ({@code %2f}, {@code %0d}, {@code %2e}) is how a redirect is bent off-site.
+     */
+    private static final Pattern ENCODED_ASCII = Pattern.compile("%(?![89a-fA-F][0-9a-fA-F])");
     private static final int ONE_YEAR = (int) Duration.ofDays(365).toSeconds();
     private final boolean secureCookies;
 
@@ -27,16 +35,40 @@ public final class LanguageServlet extends HttpServlet {
         this.secureCookies = secureCookies;
     }
 
+    /**
+     * Only a relative address of this site's pages: a path under {@code /ko}, {@code /en} or
+     * {@code /manager} that {@link PathRule} would let through, without encoded ASCII, and a
+     * plain query. Everything else (another host, {@code //evil}, CR/LF, dot segments) is a 400.
+     */
+    static boolean sameSitePage(String to) {
+        if (to == null) {
+            return false;
+        }
+        String path = path(to);
+        String query = to.length() > path.length() ? to.substring(path.length() + 1) : "";
+        return PATH.matcher(path).matches() && PathRule.acceptable(path) && !ENCODED_ASCII.matcher(path).find()
+                && QUERY.matcher(query).matches() && !ENCODED_ASCII.matcher(query).find()
+                && (LOCAL_PAGE.matcher(path).matches() || DASHBOARD_PAGE.matcher(path).matches());
+    }
+
+    private static String path(String to) {
+        int query = to.indexOf('?');
+        return query < 0 ? to : to.substring(0, query);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
-        if (SWITCH_PATH.equals(path)) {
+        if (SWITCH_PATH.equals(RequestPath.of(request))) {
             String to = request.getParameter("to");
             Lang chosen;
-            if (to != null && DASHBOARD_PAGE.matcher(to).matches() && !to.contains("//")) {
+            if (!sameSitePage(to)) {
+                throw new BadRequestException("Parameter 'to' must be a page of this site under /ko/, /en/ or /manager.");
+            }
+            if (DASHBOARD_PAGE.matcher(path(to)).matches()) {
                 chosen = Lang.parse(request.getParameter("set")).orElseThrow(() ->
                         new BadRequestException("Parameter 'set' must be ko or en."));
-            } else if (to != null && LOCAL_PAGE.matcher(to).matches() && !to.contains("//")) {
+            } else if (LOCAL_PAGE.matcher(path(to)).matches()) {
                 chosen = Lang.parse(to.substring(1, 3)).orElseThrow();
             } else {
                 throw new BadRequestException("Parameter 'to' must be a page of this site under /ko/, /en/ or /manager.");

@@ -22,7 +22,7 @@ public final class PublicAddress {
         return configured.orElseGet(() -> URI.create("http://localhost:" + localPort.getAsInt()));
     }
 
-    /** The configured address only (feeds must not name a localhost address). */
+    /** The configured address only, when there is one. */
     public Optional<URI> configured() {
         return configured;
     }

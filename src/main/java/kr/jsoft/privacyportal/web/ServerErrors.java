@@ -73,7 +73,19 @@ public final class ServerErrors extends ErrorHandler {
     static boolean api(Request request) {
         HttpURI uri = request.getHttpURI();
         String path = uri == null ? null : uri.getPath();
-        return path == null || path.startsWith("/api/") || path.equals(UNPARSED);
+        return path == null || path.startsWith("/api/") || path.equals(UNPARSED) || decodedUnderApi(uri);
+    }
+
+    /** An address refused as ambiguous ({@code /api%2fv1/…}, {@code /x/../api/…}) may be under /api/ only once decoded. */
+    private static boolean decodedUnderApi(HttpURI uri) {
+        try {
+            String normalised = uri.getCanonicalPath();
+            String decoded = uri.getDecodedPath();
+            return normalised != null && normalised.startsWith("/api/")
+                    || decoded != null && decoded.replace('\\', '/').startsWith("/api/");
+        } catch (RuntimeException undecodable) {
+            return false;
+        }
     }
 
     /** The placeholder path Jetty gives the error request of a request line it could not parse. */

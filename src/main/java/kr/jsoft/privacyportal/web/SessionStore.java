@@ -14,7 +14,7 @@ import org.eclipse.jetty.session.SessionCache;
  * may land on any instance: the load balancer needs no sticky sessions.
  *
  * <p>No instance keeps sessions in memory ({@code NullSessionCache}): each request reads its
- * session from the table, so a change made on one instance (sign-in, CSRF token, sign-out) is
+ * session from the table, so a change made on one instance (sign-in, sign-out) is
  * what the next request sees on another. A changed session is written before the response
  * leaves ({@code flushOnResponseCommit}), so the redirect after sign-in cannot overtake it.
  * Sessions hold only small serializable values (ids, times, tokens; anything secret sealed).

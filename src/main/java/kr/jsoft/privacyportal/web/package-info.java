@@ -13,8 +13,10 @@
  *       {@code If-None-Match} with 304 without rendering; cached pages never depend on the visitor.</li>
  * <li><b>Security by default.</b> {@code SecurityHeaders} sets CSP (no {@code unsafe-inline}),
  *       {@code nosniff}, {@code Referrer-Policy}, frame denial and HSTS (over https) in a handler around the
- *       whole context, so error pages get them too. {@code CsrfTokens} refuses a state-changing request without the session's
- *       synchronizer token (403, nothing changed); only {@code /api/} (signed by device keys, no cookies) and
+ *       whole context, so error pages get them too. {@code PathRule} refuses ambiguous raw paths with 400 before the
+ *       context; decisions use {@code RequestPath}, the normalised path. {@code CsrfTokens} refuses a state-changing
+ *       request without its token (403, nothing changed): an HMAC of the session id, or for anonymous visitors of a
+ *       cookie nonce (signed double submit, no session stored); only {@code /api/} (signed by device keys, no cookies) and
  *       {@code /unsubscribe/} (RFC 8058 one-click) are exempt. {@code SessionStore} keeps sessions in the
  *       database ({@code jetty_session}), none in memory, so any instance serves any request.</li>
  * <li><b>Errors.</b> Servlets throw {@code BadRequestException} (400 with what was wrong) or

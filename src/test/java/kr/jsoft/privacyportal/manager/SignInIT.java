@@ -39,10 +39,11 @@ class SignInIT {
         StaffAccounts.Login login = staff.create(Role.STAFF);
         try (WebClient browser = portal.browser()) {
             browser.getPage(portal.url("/manager/sign-in"));
-            String before = sessionCookie(browser);
+            assertThat(browser.getCookieManager().getCookie("portal_session")).as("no session before sign-in").isNull();
             HtmlPage wrongCode = staff.signIn(browser, login.email(), login.password(), "000000");
             assertThat(wrongCode.getWebResponse().getStatusCode()).isEqualTo(401);
             assertThat(wrongCode.asNormalizedText()).contains("The code is not right.");
+            String before = sessionCookie(browser);
 
             HtmlPage home = staff.signIn(browser, login.email(), login.password(), staff.nextCode(login));
             assertThat(home.getUrl().getPath()).isEqualTo("/manager");

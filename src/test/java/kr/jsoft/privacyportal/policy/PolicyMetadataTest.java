@@ -41,4 +41,19 @@ class PolicyMetadataTest {
         assertThatThrownBy(() -> PolicyMetadata.parse(misspelt))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("efectiveDate");
     }
+
+    @Test
+    void theOfficersHomepageIsALinkOnlyForHttpsHttpOrMailto() {
+        assertThat(officer("https://jsoft.kr").homepageUrl()).isEqualTo("https://jsoft.kr");
+        assertThat(officer("http://jsoft.kr/privacy").homepageUrl()).isEqualTo("http://jsoft.kr/privacy");
+        assertThat(officer("MAILTO:privacy@jsoft.kr").homepageUrl()).isEqualTo("MAILTO:privacy@jsoft.kr");
+        for (String unsafe : new String[] {"javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>",
+                "vbscript:x", "jsoft.kr", "//evil.example", "https://a b", null}) {
+            assertThat(officer(unsafe).homepageUrl()).as(String.valueOf(unsafe)).isNull();
+        }
+    }
+
+    private static PolicyMetadata.PrivacyOfficer officer(String homepage) {
+        return new PolicyMetadata.PrivacyOfficer(null, null, "0507-1402-6178", "support@jsoft.kr", homepage);
+    }
 }
