@@ -13,6 +13,16 @@ interface MailTransport {
     /** Opens one connection (for one batch). */
     Connection open() throws MessagingException;
 
+    /**
+     * Asks whether the relay answers (connect, greeting, EHLO, NOOP, QUIT) without sending anything.
+     * Throws when it does not.
+     */
+    default void probe() throws MessagingException {
+        try (Connection ignored = open()) {
+            // Opening proves the greeting and EHLO; closing says QUIT.
+        }
+    }
+
     /** One open SMTP connection. */
     interface Connection extends AutoCloseable {
         void send(MimeMessage message) throws MessagingException;

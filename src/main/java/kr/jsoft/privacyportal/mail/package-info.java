@@ -16,9 +16,12 @@
  *       renders each mail ({@code <template>.txt}, first line = subject, and {@code <template>.html}) through
  *       {@code View}'s one engine, sends the batch over one SMTP connection with the outbox id as Message-ID,
  *       then marks sent / failed (back-off) / {@code FAILED} in one transaction, guarded by the claim token.</li>
- * <li><b>Retries.</b> A failed attempt waits 2 minutes, doubling (jittered) up to 6 hours, until
- *       {@code PORTAL_MAIL_MAX_ATTEMPTS}; then the mail is {@code FAILED} (metric, dashboard, "retry"). A permanent
- *       5xx refusal fails at once. The Message-ID ({@code <outbox id@host of PORTAL_BASE_URL>}) stays the same on
+ * <li><b>Retries.</b> A mail the relay refuses (4xx) waits 2 minutes, doubling (jittered) up to 6 hours, until
+ *       {@code PORTAL_MAIL_MAX_ATTEMPTS} refusals; then the mail is {@code FAILED} (metric, dashboard, "retry"). A
+ *       permanent 5xx refusal fails at once. A relay that cannot be reached (refused connection, timeout, no
+ *       greeting) counts no attempt: the mail waits ({@code awaiting_relay}), the dispatcher probes the relay
+ *       (connect, EHLO, NOOP, QUIT) every minute on its clock while any mail waits, and its first answer makes
+ *       all waiting mail due at once. The Message-ID ({@code <outbox id@host of PORTAL_BASE_URL>}) stays the same on
  *       every attempt, so the one possible duplicate after a crash between sending and marking is
  *       recognisable.</li>
  * <li><b>Shared rendering.</b> Mails with a shared context (a fan-out) differ only by their own values (the
