@@ -24,6 +24,7 @@ import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.TestDevice;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -174,6 +175,24 @@ class HostileInputIT {
         assertThat(response.statusCode()).as("%s %s", form.action(), shape).isLessThan(500);
         if (response.statusCode() >= 400) {
             assertThat(rowCounts()).as("refused %s %s wrote nothing", form.action(), shape).isEqualTo(before);
+        }
+    }
+
+    @Example
+    void aNulCharacterInAFormValueIsRefusedNotAnIncident() throws Exception {
+        // PostgreSQL refuses NUL in any text parameter: the lookup failed with an incident before.
+        Form statusLink = forms.stream().filter(f -> f.action().equals("/en/complaints/status-link")).findFirst()
+                .orElseThrow();
+        Map<String, Long> before = rowCounts();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(portal.uri(statusLink.action()))
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(statusLink.token())
+                        + "&reference=C-2026-%00&email=a%40example.com"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", statusLink.cookies())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isLessThan(500);
+        if (response.statusCode() >= 400) {
+            assertThat(rowCounts()).isEqualTo(before);
         }
     }
 
