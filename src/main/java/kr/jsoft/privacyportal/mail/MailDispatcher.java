@@ -48,6 +48,10 @@ public final class MailDispatcher extends AbstractLifeCycle {
     /** The default claim ({@code PORTAL_LEASE}); renewed every third of it while a batch is sent. */
     static final Duration LEASE = JobLeases.DEFAULT_LEASE;
     private static final Duration POLL = Duration.ofSeconds(2);
+    /** How often the relay is asked whether it is back, while mail waits for it. */
+    static final Duration PROBE_EVERY = Duration.ofMinutes(1);
+    /** When mail waiting for the relay is tried anyway, should no probe run (a safety net, not the path). */
+    static final Duration RELAY_WAIT_LIMIT = Duration.ofHours(1);
 
     /** Test seam: runs after a mail was handed to the server and before it is marked sent. */
     interface AfterSend {
@@ -76,6 +80,8 @@ public final class MailDispatcher extends AbstractLifeCycle {
     private boolean woken;
     private volatile boolean stopping;
     private ExecutorService workers;
+    private final Object probing = new Object();
+    private Instant nextProbeAt = Instant.MIN;
 
     public MailDispatcher(Database database, Outbox outbox, View view, MailTransport transport, MailSettings settings,
                           Supplier<URI> baseUrl, AuditLog auditLog, Clock clock, RandomGenerator random) {
@@ -141,7 +147,7 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     message = composer.compose(transport.session(), mail);
                 } catch (MessagingException | RuntimeException unrenderable) {
                     // A template bug: this mail fails (and is retried), the connection is fine.
-                    failures.add(new Failure(mail, describe(unrenderable), false));
+                    failures.add(new Failure(mail, describe(unrenderable), false, false));
                     continue;
                 }
                 try {
@@ -152,10 +158,11 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     sent.add(mail.id());
                 } catch (SendFailedException refused) {
                     // The server refused this mail (or its recipient); the connection is still good.
-                    failures.add(new Failure(mail, describe(refused), isPermanent(refused)));
+                    failures.add(new Failure(mail, describe(refused), isPermanent(refused), false));
                 } catch (MessagingException | RuntimeException broken) {
-                    // The connection is gone: this mail counts an attempt, the rest go back untried.
-                    failures.add(new Failure(mail, describe(broken), false));
+                    // The connection broke while the relay took this mail: it counts an attempt (a mail
+                    // that breaks the relay every time must end), the rest go back untried.
+                    failures.add(new Failure(mail, describe(broken), false, false));
                     batch.subList(i + 1, batch.size()).forEach(m -> untried.add(m.id()));
                     break;
                 }
@@ -163,8 +170,8 @@ public final class MailDispatcher extends AbstractLifeCycle {
             previous.awaitQuietly();
         } catch (MessagingException cannotConnect) {
             String error = describe(cannotConnect);
-            log.warn("Cannot reach the SMTP server ({}); {} mails wait for their next attempt", error, batch.size());
-            batch.forEach(mail -> failures.add(new Failure(mail, error, false)));
+            log.warn("Cannot reach the SMTP server ({}); {} mails wait until it answers again", error, batch.size());
+            batch.forEach(mail -> failures.add(new Failure(mail, error, false, true)));
         }
         if (!failures.isEmpty() || !untried.isEmpty()) {
             markPersistently(claim, failures, untried);
@@ -191,7 +198,52 @@ public final class MailDispatcher extends AbstractLifeCycle {
         return total;
     }
 
-    private record Failure(ClaimedMail mail, String error, boolean permanent) {
+    /** {@code unreachable}: the relay was not reached at all, so the mail was not refused. */
+    private record Failure(ClaimedMail mail, String error, boolean permanent, boolean unreachable) {
+    }
+
+    /**
+     * Asks the relay whether it answers, if mail waits for it and the last probe was
+     * {@link #PROBE_EVERY} ago; when it answers, every mail waiting for it becomes due now.
+     * The workers call this each round; tests call it directly.
+     *
+     * @return the number of waiting mails made due
+     */
+    public int probeRelayIfDue() {
+        synchronized (probing) {
+            Instant now = clock.instant();
+            if (now.isBefore(nextProbeAt)) {
+                return 0;
+            }
+            nextProbeAt = now.plus(PROBE_EVERY);
+            if (!anyMailAwaitsRelay()) {
+                return 0;
+            }
+            try {
+                transport.probe();
+            } catch (MessagingException | RuntimeException down) {
+                log.info("The SMTP server still does not answer ({}); asking again in {} s", describe(down),
+                        PROBE_EVERY.toSeconds());
+                return 0;
+            }
+            int due = database.fromTransaction(session -> session.createMutationQuery("""
+                    update OutboxMail m set m.awaitingRelay = false, m.nextAttemptAt = :now
+                    where m.state = :pending and m.awaitingRelay = true""")
+                    .setParameter("now", clock.instant())
+                    .setParameter("pending", MailState.PENDING)
+                    .executeUpdate());
+            log.info("The SMTP server answers again; {} waiting mails are due now", due);
+            wakeUp();
+            return due;
+        }
+    }
+
+    private boolean anyMailAwaitsRelay() {
+        return database.fromTransaction(session -> !session.createSelectionQuery(
+                "select m.id from OutboxMail m where m.state = :pending and m.awaitingRelay = true", UUID.class)
+                .setParameter("pending", MailState.PENDING)
+                .setMaxResults(1)
+                .getResultList().isEmpty());
     }
 
     private List<ClaimedMail> claim(UUID claim) {
@@ -288,11 +340,24 @@ public final class MailDispatcher extends AbstractLifeCycle {
     }
 
     private void markFailed(Session session, UUID claim, Failure failure, Instant now) {
+        if (failure.unreachable()) {
+            session.createMutationQuery("""
+                    update OutboxMail m set m.awaitingRelay = true, m.lastError = :error, m.nextAttemptAt = :next,
+                      m.claimToken = null, m.leaseUntil = null
+                    where m.id = :id and m.claimToken = :claim""")
+                    .setParameter("error", failure.error())
+                    .setParameter("next", now.plus(RELAY_WAIT_LIMIT))
+                    .setParameter("id", failure.mail().id())
+                    .setParameter("claim", claim)
+                    .executeUpdate();
+            return;
+        }
         int attempts = failure.mail().attempts() + 1;
         boolean giveUp = failure.permanent() || attempts >= settings.maxAttempts();
         int updated = session.createMutationQuery("""
                 update OutboxMail m set m.state = :state, m.attempts = :attempts, m.lastError = :error,
-                  m.nextAttemptAt = :next, m.finishedAt = :finished, m.claimToken = null, m.leaseUntil = null
+                  m.nextAttemptAt = :next, m.finishedAt = :finished, m.claimToken = null, m.leaseUntil = null,
+                  m.awaitingRelay = false
                 where m.id = :id and m.claimToken = :claim""")
                 .setParameter("state", giveUp ? MailState.FAILED : MailState.PENDING)
                 .setParameter("attempts", attempts)
@@ -364,6 +429,7 @@ public final class MailDispatcher extends AbstractLifeCycle {
         while (!stopping) {
             BatchResult result;
             try {
+                probeRelayIfDue();
                 result = dispatchOnce();
             } catch (RuntimeException e) {
                 // The batch's claims fall free when the lease ends; nothing is lost.

@@ -25,6 +25,16 @@ interface MailTransport {
         void awaitOpen() throws java.io.IOException;
     }
 
+    /**
+     * Asks whether the relay answers (connect, greeting, EHLO, NOOP, QUIT) without sending anything.
+     * Throws when it does not.
+     */
+    default void probe() throws MessagingException {
+        try (Connection ignored = open()) {
+            // Opening proves the greeting and EHLO; closing says QUIT.
+        }
+    }
+
     /** One open SMTP connection. */
     interface Connection extends AutoCloseable {
         default void send(MimeMessage message) throws MessagingException {

@@ -38,6 +38,11 @@ final class MeteredMailTransport implements MailTransport {
     }
 
     @Override
+    public void probe() throws MessagingException {
+        transport.probe();
+    }
+
+    @Override
     public Connection open() throws MessagingException {
         Connection connection;
         try {

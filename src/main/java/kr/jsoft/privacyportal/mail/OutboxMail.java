@@ -36,6 +36,8 @@ class OutboxMail {
     private UUID claimToken;
     @Column(name = "lease_until")
     private Instant leaseUntil;
+    @Column(name = "awaiting_relay", nullable = false)
+    private boolean awaitingRelay;
     @Column(name = "last_error", length = 500)
     private String lastError;
     @Column(name = "created_at", nullable = false)
@@ -101,5 +103,6 @@ class OutboxMail {
         this.claimToken = null;
         this.leaseUntil = null;
         this.finishedAt = null;
+        this.awaitingRelay = false;
     }
 }

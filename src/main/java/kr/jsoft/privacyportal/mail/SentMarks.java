@@ -31,7 +31,7 @@ final class SentMarks {
     /** A commit is tried this often before its mails are left to their lease. */
     static final int ATTEMPTS = 3;
     private static final String MARK_SENT = "update mail_outbox set state = 'SENT', attempts = attempts + 1,"
-            + " finished_at = ?, last_error = null, claim_token = null, lease_until = null"
+            + " finished_at = ?, last_error = null, awaiting_relay = false, claim_token = null, lease_until = null"
             + " where id = ? and claim_token = ?";
 
     private final Database database;

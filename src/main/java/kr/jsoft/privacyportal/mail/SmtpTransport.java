@@ -85,6 +85,20 @@ public final class SmtpTransport implements MailTransport {
     }
 
     @Override
+    public void probe() throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect(host, port, user, password);
+        try {
+            // isConnected sends NOOP: a relay that greets but no longer answers fails here.
+            if (!transport.isConnected()) {
+                throw new MessagingException("the relay did not answer NOOP");
+            }
+        } finally {
+            transport.close();
+        }
+    }
+
+    @Override
     public Connection open() throws MessagingException {
         GatedSmtpTransport transport = new GatedSmtpTransport(session);
         transport.connect(host, port, user, password);

@@ -20,9 +20,12 @@
  *       until the previous mark committed, so at most one accepted mail per connection is ever unrecorded.
  *       Refusals (back-off, {@code FAILED}) and untried mails are marked at the end, guarded by the claim token.
  *       The lease ({@code PORTAL_LEASE}, 30 s) is renewed every third of it while the batch is sent.</li>
- * <li><b>Retries.</b> A failed attempt waits 2 minutes, doubling (jittered) up to 6 hours, until
- *       {@code PORTAL_MAIL_MAX_ATTEMPTS}; then the mail is {@code FAILED} (metric, dashboard, "retry"). A permanent
- *       5xx refusal fails at once. The Message-ID ({@code <outbox id@host of PORTAL_BASE_URL>}) stays the same on
+ * <li><b>Retries.</b> A mail the relay refuses (4xx) waits 2 minutes, doubling (jittered) up to 6 hours, until
+ *       {@code PORTAL_MAIL_MAX_ATTEMPTS} refusals; then the mail is {@code FAILED} (metric, dashboard, "retry"). A
+ *       permanent 5xx refusal fails at once. A relay that cannot be reached (refused connection, timeout, no
+ *       greeting) counts no attempt: the mail waits ({@code awaiting_relay}), the dispatcher probes the relay
+ *       (connect, EHLO, NOOP, QUIT) every minute on its clock while any mail waits, and its first answer makes
+ *       all waiting mail due at once. The Message-ID ({@code <outbox id@host of PORTAL_BASE_URL>}) stays the same on
  *       every attempt, so the duplicates after a crash (at most one per SMTP connection of the dead instance:
  *       the mail accepted while its mark was not yet committed) are recognisable.</li>
  * <li><b>Shared rendering.</b> Mails with a shared context (a fan-out) differ only by their own values (the

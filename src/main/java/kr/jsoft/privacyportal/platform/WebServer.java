@@ -16,6 +16,7 @@ import kr.jsoft.privacyportal.web.ErrorPages;
 import kr.jsoft.privacyportal.web.PathRule;
 import kr.jsoft.privacyportal.web.SecurityHeaders;
 import kr.jsoft.privacyportal.web.ServerErrors;
+import kr.jsoft.privacyportal.web.StoredSessions;
 import org.eclipse.jetty.ee11.apache.jsp.JettyJasperInitializer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -96,6 +97,8 @@ public final class WebServer {
         context.setInitParameter("org.eclipse.jetty.servlet.Default.cacheControl", "public, max-age=3600");
         context.setErrorHandler(new ErrorPages());
 
+        // A session the store cannot read answers 503, instead of the request going on without it.
+        context.setSessionHandler(new StoredSessions(new ServerErrors(https)));
         var sessions = context.getSessionHandler();
         sessions.setSessionCookie("portal_session");
         sessions.setSameSite(HttpCookie.SameSite.STRICT);

@@ -181,7 +181,8 @@ public final class ReferenceDevice implements AutoCloseable {
                     done.add(command.id());
                     yield "ignored";
                 }
-                boolean approve = rule.approves(command.args().path("message").asText(), number);
+                boolean approve = rule.approves(command.args().path("action").asText(),
+                        command.args().path("message").asText(), number);
                 ObjectNode extra = JSON.createObjectNode().put("answer", approve ? "approve" : "refuse");
                 yield receipt(command, "completed", extra) ? (approve ? "approved" : "refused") : "receipt refused";
             }
@@ -310,16 +311,24 @@ public final class ReferenceDevice implements AutoCloseable {
     /** Command line: see the class comment and the simulator package-info. */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("options look like --name value, got " + args[i]);
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            if (args[i].equals("--cancel-lost")) {
+                // The one option without a value.
+                options.put("cancel-lost", "yes");
+            } else if (i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
         }
         String phone = options.get("phone");
         if (phone == null) {
             System.err.println("Usage: ReferenceDevice --phone 010-1234-5678 [--portal http://localhost:8080]"
-                    + " [--approve auto|approve|refuse|ask|match:<number>] [--code 123456] [--store dir]"
+                    + " [--approve auto|approve|refuse|ask|ignore|match:<number>] [--cancel-lost] [--code 123456]"
+                    + " [--store dir]"
                     + " [--check-in-every 60s]");
             System.exit(64);
         }
@@ -333,7 +342,8 @@ public final class ReferenceDevice implements AutoCloseable {
         }
         DeviceStore store = new DeviceStore(dir).seed(25, 3);
         out.println("Device store in " + dir + ": " + store.counts());
-        ApprovalRule rule = ApprovalRule.parse(options.getOrDefault("approve", "auto"), console, out);
+        ApprovalRule parsed = ApprovalRule.parse(options.getOrDefault("approve", "auto"), console, out);
+        ApprovalRule rule = options.containsKey("cancel-lost") ? parsed.cancellingLost() : parsed;
         Duration every = Duration.parse("PT" + options.getOrDefault("check-in-every", "60s").toUpperCase());
         URI portal = URI.create(options.getOrDefault("portal", "http://localhost:8080") + "/");
         try (ReferenceDevice device = new ReferenceDevice(portal, store, rule, Clock.systemUTC(), out).start()) {

@@ -8,7 +8,8 @@
  *     {@code APPROVE_REQUEST} by an {@code ApprovalRule}, carry out {@code WIPE_APP_DATA} on its local store of
  *     invented sample data ({@code DeviceStore}) and sign every receipt. {@code ReferenceDevice} runs from the
  *     jar's class path against any portal ({@code --portal}, {@code --phone}, {@code --approve
- *     auto|approve|refuse|ask|ignore|match:<number>}, {@code --code}, {@code --store <dir>}, {@code
+ *     auto|approve|refuse|ask|ignore|match:<number>}: {@code auto} approves destruction requests and declines
+ *     "cancel the pending deletion?" unless {@code --cancel-lost} is given; {@code --code}, {@code --store <dir>}, {@code
  *     --check-in-every 60s}); against a development portal started with {@code
  *     PORTAL_PUSH_ALLOW_PRIVATE_ENDPOINTS=true}, since its push endpoint is on 127.0.0.1. The integration tests
  *     run it in-process. Without {@code --store} it uses a temporary folder and removes it when the run

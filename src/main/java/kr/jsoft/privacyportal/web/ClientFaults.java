@@ -29,6 +29,20 @@ final class ClientFaults {
         return Optional.ofNullable(status);
     }
 
+    /**
+     * The database refused a character the client sent: PostgreSQL's "invalid byte sequence" (SQLSTATE
+     * 22021, which is how it answers a NUL in any text parameter) or "untranslatable character" (22P05).
+     */
+    static boolean unstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The client stopped sending (connection closed) or was too slow (idle timeout) while its body was read. */
     static boolean abandoned(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

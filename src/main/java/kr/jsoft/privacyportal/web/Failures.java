@@ -45,6 +45,14 @@ public final class Failures extends HttpFilter {
                 fail(request, target, 408, "The request took too long to arrive.");
                 return;
             }
+            if (ClientFaults.unstorableText(cause)) {
+                // A character the database refuses to store or compare (PostgreSQL: NUL). The
+                // transaction rolled back whole, so nothing was written: the client's input, not a bug.
+                log.warn("Refused {} {} with 400: a value the database cannot store (NUL)", request.getMethod(),
+                        loggablePath(request.getRequestURI()));
+                fail(request, target, 400, "The form contained a character that cannot be accepted.");
+                return;
+            }
             var refusal = ClientFaults.refusal(cause);
             if (refusal.isPresent()) {
                 // Jetty would not parse what was sent (too large, too many fields, bad encoding): the client's fault.

@@ -36,11 +36,20 @@ public final class ServerErrors extends ErrorHandler {
         return true;
     }
 
+    /** Answers {@code request} with this handler's page or problem for {@code code}. */
+    void answer(Request request, Response response, int code, Callback callback) {
+        generateResponse(request, response, code, null, null, callback);
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         SecurityHeaders.apply(response.getHeaders(), request.isSecure() || httpsBaseUrl);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (code == 503) {
+            // Overload (a busy pool, an unreadable session store): worth trying again shortly.
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Failures.BUSY_RETRY_AFTER_SECONDS));
+        }
         String body;
         if (api(request)) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);

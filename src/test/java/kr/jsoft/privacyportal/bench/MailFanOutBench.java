@@ -39,6 +39,7 @@ public final class MailFanOutBench {
         try (MailTestbed bed = new MailTestbed(dir, Map.of("PORTAL_SMTP_PORT", Integer.toString(port),
                 "PORTAL_MAIL_CONNECTIONS", Integer.toString(maxConnections)))) {
             bed.stopSmtp(); // the sink given on the command line receives, not GreenMail
+            kr.jsoft.privacyportal.testing.BenchWriteDelay.apply(bed.database);
             NoticeSubscriptions subscriptions = new NoticeSubscriptions(bed.database, bed.outbox, bed.rateLimiter,
                     bed.auditLog, bed.cipher, new SecretKeySpec(new byte[32], "HmacSHA256"), new SecureRandom(),
                     bed.clock, bed.erasureJournal);

@@ -67,6 +67,7 @@ public final class CommandsBench {
         env.put("PORTAL_PUSH_WORKERS", System.getProperty("bench.pushWorkers", "32"));
         PortalServer portal = PortalServer.create(Settings.fromEnvironment(env), Clock.systemUTC());
         portal.start();
+        kr.jsoft.privacyportal.testing.BenchWriteDelay.apply(portal.database());
         URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         SecureRandom random = new SecureRandom();

@@ -78,6 +78,7 @@ public final class DestructionBench {
         env.put("PORTAL_PUSH_WORKERS", "32");
         PortalServer portal = PortalServer.create(Settings.fromEnvironment(env), Clock.systemUTC());
         portal.start();
+        kr.jsoft.privacyportal.testing.BenchWriteDelay.apply(portal.database());
         URI base = URI.create("http://127.0.0.1:" + portal.port() + "/");
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
         SecureRandom random = new SecureRandom();

@@ -252,6 +252,32 @@ class DeviceApiIT {
     }
 
     @Test
+    void aSignedDestructionRequestWithAnUnknownMemberIsRefusedNamingItAndStartsNothing() {
+        TestDevice phone = device("android").register(newNumber(), DeviceApiIT::sms);
+        String path = "/api/v1/devices/" + phone.deviceId() + "/destruction-requests";
+        long before = destructionRequests();
+
+        HttpResponse<String> refused = phone.signed("POST", path,
+                "{\"email\":\"owner@example.com\",\"lang\":\"ko\",\"foo\":1}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("foo");
+        assertThat(destructionRequests()).as("no destruction started").isEqualTo(before);
+
+        HttpResponse<String> accepted = phone.signed("POST", path,
+                "{\"email\":\"owner@example.com\",\"lang\":\"ko\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(destructionRequests()).isEqualTo(before + 1);
+    }
+
+    private static long destructionRequests() {
+        return portal.server().database().fromTransaction(s -> ((Number) s.createNativeQuery(
+                "select count(*) from destruction_request", Object.class).getSingleResult()).longValue());
+    }
+
+    @Test
     void tokenRefreshReplacesThePushAddress() {
         TestDevice phone = device("android").register(newNumber(), DeviceApiIT::sms);
         ObjectNode unifiedPush = TestDevice.webPush("https://up.example.org/up/" + java.util.UUID.randomUUID());

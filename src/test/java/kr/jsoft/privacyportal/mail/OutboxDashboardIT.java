@@ -12,8 +12,8 @@ import kr.jsoft.privacyportal.audit.AuditRecord;
 import kr.jsoft.privacyportal.audit.AuditTrail;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.testing.Await;
-import kr.jsoft.privacyportal.testing.MailTestbed;
 import kr.jsoft.privacyportal.testing.PortalFixture;
+import kr.jsoft.privacyportal.testing.RefusingRelay;
 import kr.jsoft.privacyportal.testing.StaffAccounts;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
@@ -25,14 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@code /manager/outbox} page on a portal whose SMTP server is down (a closed local port)
- * and gives up after one attempt, so every mail a test enqueues ends FAILED.
+ * The {@code /manager/outbox} page on a portal whose SMTP relay refuses every recipient and
+ * which gives up after one refusal, so every mail a test enqueues ends FAILED.
  */
 class OutboxDashboardIT {
+    static final RefusingRelay relay = refusingRelay();
+
     @RegisterExtension
     static PortalFixture portal = PortalFixture.builder()
             .setting("PORTAL_SMTP_HOST", "127.0.0.1")
-            .setting("PORTAL_SMTP_PORT", Integer.toString(MailTestbed.freePort()))
+            .setting("PORTAL_SMTP_PORT", Integer.toString(relay.port()))
             .setting("PORTAL_SMTP_SECURITY", "none")
             .setting("PORTAL_MAIL_MAX_ATTEMPTS", "1")
             .build();
@@ -47,6 +49,19 @@ class OutboxDashboardIT {
         staff = accounts.signedIn(Role.STAFF);
         privacyManager = accounts.signedIn(Role.PRIVACY_MANAGER);
         auditor = accounts.signedIn(Role.AUDITOR);
+    }
+
+    private static RefusingRelay refusingRelay() {
+        try {
+            return new RefusingRelay(0, "450 4.2.1 mailbox temporarily unavailable");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopRelay() throws Exception {
+        relay.close();
     }
 
     @AfterAll

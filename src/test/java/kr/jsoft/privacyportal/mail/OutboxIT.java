@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kr.jsoft.privacyportal.testing.MailTestbed;
+import kr.jsoft.privacyportal.testing.RefusingRelay;
 import kr.jsoft.privacyportal.web.Lang;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,16 +97,61 @@ class OutboxIT {
         MailDispatcher.BatchResult down = dispatcher.dispatchOnce();
         assertThat(down.sent()).isZero();
         assertThat(states()).containsOnly(MailState.PENDING);
-        assertThat(dispatcher.dispatchOnce().total()).as("backing off, not hammering").isZero();
+        assertThat(dispatcher.dispatchOnce().total()).as("waiting for the relay, not hammering").isZero();
 
         bed.startSmtp();
-        bed.clock.advance(Duration.ofMinutes(2));
+        bed.clock.advance(MailDispatcher.PROBE_EVERY);
+        assertThat(dispatcher.probeRelayIfDue()).isEqualTo(3);
         dispatcher.dispatchUntilIdle();
 
         assertThat(bed.received()).extracting(OutboxIT::recipient)
                 .containsExactlyInAnyOrder("person0@example.com", "person1@example.com", "person2@example.com");
         assertThat(states()).containsOnly(MailState.SENT);
         assertThat(dispatcher.dispatchUntilIdle()).isZero();
+    }
+
+    @Test
+    void aLongOutageConsumesNoAttemptsAndAllWaitingMailIsDueOnceTheRelayAnswers() {
+        bed.close();
+        bed = new MailTestbed(dir.resolve("outage"), Map.of("PORTAL_MAIL_MAX_ATTEMPTS", "2"));
+        for (int i = 0; i < 3; i++) {
+            enqueueConfirmation("patient" + i + "@example.com", Lang.EN);
+        }
+        MailDispatcher dispatcher = bed.dispatcher();
+        bed.stopSmtp();
+
+        // Twelve hours down: every waiting mail is tried (and probed for) again and again.
+        for (int hour = 0; hour < 12; hour++) {
+            dispatcher.dispatchUntilIdle();
+            assertThat(dispatcher.probeRelayIfDue()).isZero();
+            bed.clock.advance(MailDispatcher.RELAY_WAIT_LIMIT);
+        }
+        assertThat(states()).containsOnly(MailState.PENDING);
+        assertThat(attempts()).containsOnly(0);
+
+        bed.startSmtp();
+        bed.clock.advance(MailDispatcher.PROBE_EVERY);
+        assertThat(dispatcher.probeRelayIfDue()).as("every waiting mail, due now").isEqualTo(3);
+        dispatcher.dispatchUntilIdle();
+
+        assertThat(bed.received()).hasSize(3);
+        assertThat(states()).containsOnly(MailState.SENT);
+    }
+
+    @Test
+    void theRelayIsAskedAtMostOncePerProbeInterval() {
+        enqueueConfirmation("waiting@example.com", Lang.EN);
+        MailDispatcher dispatcher = bed.dispatcher();
+        bed.stopSmtp();
+        dispatcher.dispatchOnce();
+        assertThat(dispatcher.probeRelayIfDue()).isZero();
+
+        bed.startSmtp();
+        assertThat(dispatcher.probeRelayIfDue()).as("asked a moment ago").isZero();
+        bed.clock.advance(MailDispatcher.PROBE_EVERY);
+        assertThat(dispatcher.probeRelayIfDue()).isEqualTo(1);
+        dispatcher.dispatchUntilIdle();
+        assertThat(bed.received()).hasSize(1);
     }
 
     @Test
@@ -284,24 +330,25 @@ class OutboxIT {
     }
 
     @Test
-    void aMailRefusedEveryTimeFailsAfterTheMaximumAttemptsAndAManagerCanRetryIt() {
-        MailTestbed limited = null;
+    void aMailTheRelayRefusesEveryTimeFailsAfterTheMaximumAttemptsAndAManagerCanRetryIt() throws Exception {
         bed.close();
         bed = new MailTestbed(dir.resolve("limited"), Map.of("PORTAL_MAIL_MAX_ATTEMPTS", "2"));
         UUID id = enqueueConfirmation("lost@example.com", Lang.EN);
-        bed.stopSmtp();
         MailDispatcher dispatcher = bed.dispatcher();
 
-        dispatcher.dispatchOnce();
-        bed.clock.advance(Duration.ofHours(6));
-        dispatcher.dispatchOnce();
+        try (RefusingRelay relay = bed.refuseMail("451 4.3.0 mailbox busy, try again later")) {
+            dispatcher.dispatchOnce();
+            bed.clock.advance(Duration.ofHours(6));
+            dispatcher.dispatchOnce();
+            assertThat(relay.refused()).isEqualTo(2);
+        }
 
         OutboxDashboard dashboard = dashboard();
         OutboxDashboard.Viewer manager = new OutboxDashboard.Viewer("7", "198.51.100.4", true);
         OutboxDashboard.OutboxLine failed = dashboard.list(manager, Optional.of(MailState.FAILED), 10).get(0);
         assertThat(failed.id()).isEqualTo(id);
         assertThat(failed.attempts()).isEqualTo(2);
-        assertThat(failed.lastError()).contains("Connect").doesNotContain("lost@example.com");
+        assertThat(failed.lastError()).contains("451").doesNotContain("lost@example.com");
 
         bed.startSmtp();
         assertThat(dashboard.retry(manager, id)).isTrue();
@@ -384,6 +431,11 @@ class OutboxIT {
     private OutboxDashboard dashboard() {
         return new OutboxDashboard(bed.database, bed.outbox, bed.view, bed.settings, bed.baseUrl, bed.auditLog,
                 bed.clock);
+    }
+
+    private List<Integer> attempts() {
+        return bed.database.fromTransaction(s -> s.createSelectionQuery("select m.attempts from OutboxMail m",
+                Integer.class).getResultList());
     }
 
     private List<MailState> states() {

@@ -100,6 +100,19 @@ public final class MailTestbed implements AutoCloseable {
         smtp.stop();
     }
 
+    /**
+     * Replaces the SMTP server on the same port by one that is up but refuses every recipient with
+     * {@code reply}; close it, then {@link #startSmtp()} brings GreenMail back.
+     */
+    public RefusingRelay refuseMail(String reply) {
+        smtp.stop();
+        try {
+            return new RefusingRelay(smtpPort, reply);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public GreenMail smtp() {
         return smtp;
     }
