@@ -2,6 +2,7 @@ package kr.jsoft.privacyportal.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.URLName;
 import java.io.IOException;
 import jakarta.mail.internet.MimeMessage;
