@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 class SlowClientsIT {
     private static final int SLOW_CLIENTS = 34;
+    /** The server's limit: as many as one address may hold open at once. */
+    private static final int CONNECTIONS_PER_ADDRESS = 32;
 
     @RegisterExtension
     static PortalFixture portal = PortalFixture.builder().build();
@@ -72,6 +74,24 @@ class SlowClientsIT {
         assertThat(log.list).noneMatch(e -> e.getThrowableProxy() != null);
         assertThat(log.list).filteredOn(e -> e.getFormattedMessage().startsWith("More than"))
                 .as("the address over its limit is logged once").hasSize(1);
+    }
+
+    @Test
+    void idleKeepAliveConnectionsMakeRoomForTheSameAddressesNextOne() throws Exception {
+        InetAddress office = InetAddress.getByName("127.0.0.3");
+        // Browsers, apps and a NAT's other users leave keep-alive connections open between requests.
+        for (int i = 0; i < CONNECTIONS_PER_ADDRESS; i++) {
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), portal.server().port(), office, 0);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            slow.add(socket);
+        }
+        Thread.sleep(1_500);   // the connections' quiet time is the condition under test, not a wait for a result
+
+        assertThat(statusFrom(office, "/healthz")).as("a new request from the same address").isEqualTo(200);
+        assertThat(statusFrom(office, "/en/policy")).isEqualTo(200);
+        assertThat(log.list).noneMatch(e -> e.getFormattedMessage().startsWith("More than"));
     }
 
     /**
