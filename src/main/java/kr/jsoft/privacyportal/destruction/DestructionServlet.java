@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.PageTimes;
 import kr.jsoft.privacyportal.web.View;
 
 /**
@@ -47,7 +48,7 @@ final class DestructionServlet extends HttpServlet {
             form(request, response, new HashMap<>(), 200);
         } else if (rest.equals(VERIFY)) {
             view.render(request, response, "destruction/verify", new HashMap<>(Map.of("certificate", "",
-                    "times", new Times(Lang.of(request)))));
+                    "times", new PageTimes(Lang.of(request)))));
         } else if (rest.equals(LOST)) {
             lostForm(request, response, new HashMap<>(), 200);
         } else if (rest.startsWith(STATUS) && rest.endsWith(CERTIFICATE_FILE)) {
@@ -93,7 +94,7 @@ final class DestructionServlet extends HttpServlet {
             Map<String, Object> model = new HashMap<>();
             model.put("certificate", certificate);
             model.put("verification", verification);
-            model.put("times", new Times(lang));
+            model.put("times", new PageTimes(lang));
             response.setStatus(verification.valid() ? 200 : 422);
             view.render(request, response, "destruction/verify", model);
         } else {
@@ -162,7 +163,7 @@ final class DestructionServlet extends HttpServlet {
         status.get().certificate().map(certificates::verify).flatMap(Certificates.Verification::facts)
                 .ifPresent(facts -> model.put("facts", facts));
         model.put("refreshSeconds", REFRESH_SECONDS);
-        model.put("times", new Times(Lang.of(request)));
+        model.put("times", new PageTimes(Lang.of(request)));
         model.put("token", token);
         if (codeError != null) {
             model.put("codeError", codeError);
@@ -193,22 +194,5 @@ final class DestructionServlet extends HttpServlet {
     private static String rest(HttpServletRequest request) {
         String path = request.getPathInfo();
         return path == null ? "" : path;
-    }
-
-    /** Times on the destruction pages, in Korean time and the page's language. Public for the templates. */
-    public static final class Times {
-        private final Lang lang;
-
-        public Times(Lang lang) {
-            this.lang = lang;
-        }
-
-        public String of(java.time.Instant instant) {
-            return instant == null ? "—" : kr.jsoft.privacyportal.web.Dates.dateTime(instant, lang);
-        }
-
-        public String of(Optional<java.time.Instant> instant) {
-            return of(instant.orElse(null));
-        }
     }
 }

@@ -19,6 +19,7 @@ import kr.jsoft.privacyportal.web.BadRequestException;
 import kr.jsoft.privacyportal.web.ClientAddress;
 import kr.jsoft.privacyportal.web.Dates;
 import kr.jsoft.privacyportal.web.Lang;
+import kr.jsoft.privacyportal.web.PageTimes;
 import kr.jsoft.privacyportal.web.Messages;
 import kr.jsoft.privacyportal.web.View;
 
@@ -157,7 +158,7 @@ final class RightsServlet extends HttpServlet {
         Lang lang = Lang.of(request);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("token", token);
-        model.put("times", new Times(lang));
+        model.put("times", new PageTimes(lang));
         Optional<RightsViews.Holdings> holdings = self.holdings(token, "viewed");
         if (holdings.isPresent()) {
             model.put("holdings", holdings.get());
@@ -189,7 +190,7 @@ final class RightsServlet extends HttpServlet {
         RightsViews.Device chosen = holdings.devices().stream().filter(d -> d.id().equals(device)).findFirst()
                 .orElseThrow(() -> new BadRequestException(404, "Not among the devices of this number."));
         view.render(request, response, "rights/suspend", Map.of("token", token, "device", chosen,
-                "times", new Times(Lang.of(request))));
+                "times", new PageTimes(Lang.of(request))));
     }
 
     /** The same as the page, as a file: values in the page's language, times in ISO 8601 (UTC) and KST. */
@@ -248,7 +249,7 @@ final class RightsServlet extends HttpServlet {
             view.render(request, response, "rights/unknown", Map.of());
             return;
         }
-        Map<String, Object> model = new HashMap<>(Map.of("detail", detail.get(), "times", new Times(Lang.of(request))));
+        Map<String, Object> model = new HashMap<>(Map.of("detail", detail.get(), "times", new PageTimes(Lang.of(request))));
         if (detail.get().objectable()) {
             model.put("remedy", remedies.remedy(detail.get().grounds().orElse(null), Lang.of(request)));
         }
@@ -289,26 +290,5 @@ final class RightsServlet extends HttpServlet {
     private static String rest(HttpServletRequest request) {
         String path = request.getPathInfo();
         return path == null ? "" : path;
-    }
-
-    /** Times on the rights pages, in Korean time and the page's language. Public for the templates. */
-    public static final class Times {
-        private final Lang lang;
-
-        public Times(Lang lang) {
-            this.lang = lang;
-        }
-
-        public String of(Instant instant) {
-            return instant == null ? "—" : Dates.dateTime(instant, lang);
-        }
-
-        public String of(Optional<Instant> instant) {
-            return of(instant.orElse(null));
-        }
-
-        public String date(Optional<Instant> instant) {
-            return instant.map(i -> Dates.date(i, lang)).orElse("—");
-        }
     }
 }
