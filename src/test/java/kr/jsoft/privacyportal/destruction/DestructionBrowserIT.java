@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and the lost-device path's code page; at 360 and 1280 px in both languages, axe-core clean.
  */
 class DestructionBrowserIT {
-    static final DestructionTestbed testbed = new DestructionTestbed(7);
+    static final DeviceTestbed testbed = new DeviceTestbed(7);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();
@@ -125,7 +126,7 @@ class DestructionBrowserIT {
         portal.clock().advance(Duration.ofSeconds(DestructionServlet.REFRESH_SECONDS * 3));
         assertThat(browser.find("#code").getAttribute("value")).isEqualTo("12");
         checked("code-entry");
-        String code = DestructionTestbed.code(portal, number);
+        String code = DeviceTestbed.code(portal, number);
         browser.find("#code").clear();
         browser.find("#code").sendKeys(code);
         browser.click("form.code-form button[type=submit]");

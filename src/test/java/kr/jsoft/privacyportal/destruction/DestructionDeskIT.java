@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSObject;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The manager's side (queue, timeline, retry, both clocks) and the abuse limits. */
 class DestructionDeskIT {
-    static final DestructionTestbed testbed = new DestructionTestbed(2);
+    static final DeviceTestbed testbed = new DeviceTestbed(2);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal()
@@ -112,8 +113,8 @@ class DestructionDeskIT {
                 .anyMatch(r -> r.id().equals(request.id()) && r.promiseMissed()));
         assertThat(process().checkPromise()).isZero();
 
-        var mail = testbed.awaitMail(DestructionTestbed.MANAGER, request.reference());
-        assertThat(DestructionTestbed.text(mail)).contains("/manager/destruction/" + request.id());
+        var mail = testbed.awaitMail(DeviceTestbed.MANAGER, request.reference());
+        assertThat(DeviceTestbed.text(mail)).contains("/manager/destruction/" + request.id());
         HtmlPage queue = manager().getPage(portal.url("/manager/destruction"));
         assertThat(queue.getElementById("row-" + request.reference()).asNormalizedText())
                 .contains("Not complete within 60 s");

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Destruction requests end to end: the website, reference devices in-process, the certificate, the mail. */
 class DestructionIT {
-    static final DestructionTestbed testbed = new DestructionTestbed(1);
+    static final DeviceTestbed testbed = new DeviceTestbed(1);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();
@@ -147,7 +148,7 @@ class DestructionIT {
         assertThat(tampered.getElementById("verdict").getAttribute("data-valid")).isEqualTo("false");
 
         var mail = testbed.awaitMail(email, text(done, "reference"));
-        assertThat(DestructionTestbed.text(mail)).contains(certificate);
+        assertThat(DeviceTestbed.text(mail)).contains(certificate);
 
         List<String> needles = new ArrayList<>(ClearTextScan.notations(number));
         needles.add(portal.server().devices().registry().phoneHashOf(number));

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * escalated on day 7 and day 9, each mailed once.
  */
 class TenDaysIT {
-    static final DestructionTestbed testbed = new DestructionTestbed(1);
+    static final DeviceTestbed testbed = new DeviceTestbed(1);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();
@@ -88,7 +89,7 @@ class TenDaysIT {
         HtmlPage proving = sms.getOneHtmlElementByAttribute("button", "type", "submit").click();
         HtmlForm code = proving.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/code")).findFirst()
                 .orElseThrow();
-        code.getInputByName("code").setValue(DestructionTestbed.code(portal, number));
+        code.getInputByName("code").setValue(DeviceTestbed.code(portal, number));
         HtmlPage waiting = code.getOneHtmlElementByAttribute("button", "type", "submit").click();
         assertThat(state(waiting)).isEqualTo("WAITING_PERIOD");
         String reference = waiting.getElementById("reference").asNormalizedText();
@@ -143,7 +144,7 @@ class TenDaysIT {
         String id = row(reference).id().toString();
 
         portal.clock().advance(Duration.ofDays(7).plusMinutes(1));
-        testbed.awaitMail(DestructionTestbed.MANAGER, "파기 요청 " + reference + ": 7일째 결정 대기");
+        testbed.awaitMail(DeviceTestbed.MANAGER, "파기 요청 " + reference + ": 7일째 결정 대기");
         try (WebClient manager = new StaffAccounts(portal).signedIn(Role.PRIVACY_MANAGER)) {
             HtmlPage home = manager.getPage(portal.url("/manager"));
             assertThat(home.asNormalizedText()).containsAnyOf("Undecided for 7 days or more", "7일 넘게 결정되지 않은 파기 요청");
@@ -152,7 +153,7 @@ class TenDaysIT {
         assertThat(portal.server().destruction().deadlines().escalate(7)).isZero();
 
         portal.clock().advance(Duration.ofDays(2));
-        testbed.awaitMail(DestructionTestbed.MANAGER, "파기 요청 " + reference + ": 9일째 결정 대기");
+        testbed.awaitMail(DeviceTestbed.MANAGER, "파기 요청 " + reference + ": 9일째 결정 대기");
         assertThat(portal.server().destruction().deadlines().escalate(9)).isZero();
         Await.until("both escalations audited", () -> audited("destruction.escalated").stream()
                 .filter(id::equals).count() == 2);

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.destruction;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 11: destruction without the device (SMS code, waiting period, cancel on a device) and the manager's review. */
 class WithoutDeviceIT {
-    static final DestructionTestbed testbed = new DestructionTestbed(3);
+    static final DeviceTestbed testbed = new DeviceTestbed(3);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();
@@ -81,10 +82,10 @@ class WithoutDeviceIT {
                 .doesNotContain("http-equiv").doesNotContain("refresh.js");
         assertThat(status.getElementById("refresh-note")).isNull();
 
-        HtmlPage wrong = typeCode(status, "000000".equals(DestructionTestbed.code(portal, number)) ? "111111" : "000000");
+        HtmlPage wrong = typeCode(status, "000000".equals(DeviceTestbed.code(portal, number)) ? "111111" : "000000");
         assertThat(wrong.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(wrong.getElementById("code-error").asNormalizedText()).contains("4 tries left");
-        HtmlPage waiting = typeCode(wrong, DestructionTestbed.code(portal, number));
+        HtmlPage waiting = typeCode(wrong, DeviceTestbed.code(portal, number));
         assertThat(state(waiting)).isEqualTo("WAITING_PERIOD");
         assertThat(waiting.getElementById("remaining").asNormalizedText()).contains("72 hours");
 
@@ -103,7 +104,7 @@ class WithoutDeviceIT {
         testbed.device(portal, dir, number, ApprovalRule.approve());
         WebClient browser = portal.browser();
         HtmlPage status = askForCode(browser, number, "");
-        assertThat(DestructionTestbed.code(portal, number)).matches("[0-9]{6}");
+        assertThat(DeviceTestbed.code(portal, number)).matches("[0-9]{6}");
 
         portal.clock().advance(Duration.ofMinutes(11));
         portal.server().destruction().process().runDue();
@@ -124,9 +125,9 @@ class WithoutDeviceIT {
         String email = "lost-phone@example.test";
         // A registration still proving the number: the portal's own data "not needed to reach the devices".
         assertThat(pending.startRegistration(number).statusCode()).isEqualTo(201);
-        String registrationCode = DestructionTestbed.code(portal, number);
+        String registrationCode = DeviceTestbed.code(portal, number);
         HtmlPage status = askForCode(browser, number, email);
-        HtmlPage waiting = typeCode(status, DestructionTestbed.code(portal, number));
+        HtmlPage waiting = typeCode(status, DeviceTestbed.code(portal, number));
         assertThat(state(waiting)).isEqualTo("WAITING_PERIOD");
         Await.until("the devices were told", () -> portal.server().destruction().desk().queue().stream()
                 .anyMatch(r -> r.reference().equals(waiting.getElementById("reference").asNormalizedText())
@@ -190,7 +191,7 @@ class WithoutDeviceIT {
         HtmlPage status = askForReview(browser, number, email);
         assertThat(state(status)).isEqualTo("REVIEW");
         String reference = status.getElementById("reference").asNormalizedText();
-        testbed.awaitMail(DestructionTestbed.MANAGER, reference);
+        testbed.awaitMail(DeviceTestbed.MANAGER, reference);
 
         HtmlPage decided = decide(reference, "execute", "Known customer; police report seen by phone.");
         assertThat(decided.getElementById("decision").asNormalizedText()).contains("police report");
@@ -223,8 +224,8 @@ class WithoutDeviceIT {
         RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
                 refused.getElementById("remedies").asNormalizedText(), "support@jsoft.kr");
         var mail = testbed.awaitMail(email, reference);
-        assertThat(DestructionTestbed.text(mail)).contains("could not link you");
-        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(DestructionTestbed.text(mail), "support@jsoft.kr");
+        assertThat(DeviceTestbed.text(mail)).contains("could not link you");
+        RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(DeviceTestbed.text(mail), "support@jsoft.kr");
         RemedyAssertions.statesObjectionRouteAndCurrentOrganisations(
                 kr.jsoft.privacyportal.testing.MailTestbed.parts(mail).get("html"), "support@jsoft.kr");
         List<String> needles = new ArrayList<>(ClearTextScan.notations(number));

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.rights;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stops; at 360 and 1280 px in both languages, axe-core clean.
  */
 class RightsBrowserIT {
-    static final RightsTestbed testbed = new RightsTestbed(3);
+    static final DeviceTestbed testbed = new DeviceTestbed(3);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.rights;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with its grounds, how to object to jsoft and where else to turn, also on the status page.
  */
 class RightsDeskIT {
-    static final RightsTestbed testbed = new RightsTestbed(2);
+    static final DeviceTestbed testbed = new DeviceTestbed(2);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();
@@ -53,7 +54,7 @@ class RightsDeskIT {
 
     private static HtmlPage prove(HtmlPage detail, String number) throws Exception {
         HtmlForm code = (HtmlForm) detail.getElementById("code-form");
-        code.getInputByName("code").setValue(RightsTestbed.code(portal, number));
+        code.getInputByName("code").setValue(DeviceTestbed.code(portal, number));
         return code.getOneHtmlElementByAttribute("button", "type", "submit").click();
     }
 
@@ -84,7 +85,7 @@ class RightsDeskIT {
         HtmlPage open = prove(detail, number);
         assertThat(open.getElementById("state").getAttribute("data-state")).isEqualTo("OPEN");
         MimeMessage receipt = testbed.awaitMail("agent@example.kr", reference);
-        Matcher link = Pattern.compile("https?://\\S+/en/rights/status/\\S+").matcher(RightsTestbed.text(receipt));
+        Matcher link = Pattern.compile("https?://\\S+/en/rights/status/\\S+").matcher(DeviceTestbed.text(receipt));
         assertThat(link.find()).as("the receipt carries the status link").isTrue();
 
         HtmlPage unreasoned = decide(open, "REFUSED", "", "");
@@ -95,7 +96,7 @@ class RightsDeskIT {
         assertThat(decided.getElementById("state").getAttribute("data-state")).isEqualTo("DECIDED");
 
         MimeMessage outcome = testbed.awaitMail("agent@example.kr", "The result of your rights request");
-        assertThat(RightsTestbed.text(outcome)).contains("Refused").contains("third party")
+        assertThat(DeviceTestbed.text(outcome)).contains("Refused").contains("third party")
                 .contains("object to jsoft").contains("kopico.go.kr").contains("1833-6972")
                 .contains("privacy.kisa.or.kr").contains("ecrm.police.go.kr");
 
@@ -126,6 +127,6 @@ class RightsDeskIT {
         HtmlPage granted = decide(postponed, "GRANTED", "", "");
         assertThat(granted.getElementById("outcome").asNormalizedText()).isEqualTo("Granted");
         MimeMessage mail = testbed.awaitMail("parent@example.kr", "The result of your rights request");
-        assertThat(RightsTestbed.text(mail)).contains("Granted").doesNotContain("object to jsoft");
+        assertThat(DeviceTestbed.text(mail)).contains("Granted").doesNotContain("object to jsoft");
     }
 }

@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.rights;
 
+import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * suspension of a device (gone from the registry, its erasure journalled, nothing left to wake).
  */
 class RightsIT {
-    static final RightsTestbed testbed = new RightsTestbed(1);
+    static final DeviceTestbed testbed = new DeviceTestbed(1);
 
     @RegisterExtension
     static PortalFixture portal = testbed.portal().build();
@@ -152,7 +153,7 @@ class RightsIT {
         assertThat(codePage.getElementById("state").getAttribute("data-state")).isEqualTo("PROVING");
         HtmlForm codeForm = codePage.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/code"))
                 .findFirst().orElseThrow();
-        codeForm.getInputByName("code").setValue(RightsTestbed.code(portal, number));
+        codeForm.getInputByName("code").setValue(DeviceTestbed.code(portal, number));
         HtmlPage page = codeForm.getOneHtmlElementByAttribute("button", "type", "submit").click();
 
         HtmlForm correct = (HtmlForm) page.getElementById("case-" + filed.reference()).getElementsByTagName("form")
@@ -177,7 +178,7 @@ class RightsIT {
         HtmlPage codePage = start(browser, number, "sms");
         HtmlForm codeForm = codePage.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/code"))
                 .findFirst().orElseThrow();
-        codeForm.getInputByName("code").setValue(RightsTestbed.code(portal, number));
+        codeForm.getInputByName("code").setValue(DeviceTestbed.code(portal, number));
         HtmlPage page = codeForm.getOneHtmlElementByAttribute("button", "type", "submit").click();
         assertThat(page.getElementById("access")).isNotNull();
 

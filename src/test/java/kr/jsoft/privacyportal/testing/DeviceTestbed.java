@@ -1,4 +1,4 @@
-package kr.jsoft.privacyportal.rights;
+package kr.jsoft.privacyportal.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,27 +14,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kr.jsoft.privacyportal.simulator.ApprovalRule;
 import kr.jsoft.privacyportal.simulator.DeviceStore;
 import kr.jsoft.privacyportal.simulator.ReferenceDevice;
-import kr.jsoft.privacyportal.testing.Await;
-import kr.jsoft.privacyportal.testing.MailTestbed;
-import kr.jsoft.privacyportal.testing.PortalFixture;
-import kr.jsoft.privacyportal.testing.TestDevice;
 
-/** A GreenMail server, the portal settings for rights tests, reference devices, SMS codes and mails. */
-final class RightsTestbed {
-    static final String MANAGER = "privacy-manager@jsoft.test";
+/**
+ * For tests of what a person does with their phone (destruction, rights): a GreenMail server, the
+ * portal settings those tests share, reference devices, SMS codes and the mails that arrive.
+ */
+public final class DeviceTestbed {
+    public static final String MANAGER = "privacy-manager@jsoft.test";
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
-    final int port = MailTestbed.freePort();
-    final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    public final int port = MailTestbed.freePort();
+    public final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final List<ReferenceDevice> devices = new CopyOnWriteArrayList<>();
     private final int series;
 
-    RightsTestbed(int series) {
+    public DeviceTestbed(int series) {
         this.series = series;
         smtp.start();
     }
 
-    PortalFixture.Builder portal() {
+    public PortalFixture.Builder portal() {
         return PortalFixture.builder()
                 .setting("PORTAL_SMTP_HOST", "127.0.0.1")
                 .setting("PORTAL_SMTP_PORT", Integer.toString(port))
@@ -46,12 +45,12 @@ final class RightsTestbed {
                 .setting("PORTAL_DESTRUCTION_LIMIT_PER_ADDRESS", "10000");
     }
 
-    /** A fresh number for each test: 010-6SSS-NNNN. */
-    String newNumber() {
-        return String.format("010-6%03d-%04d", series, NUMBERS.incrementAndGet());
+    /** A fresh number for each test: 010-7SSS-NNNN. */
+    public String newNumber() {
+        return String.format("010-7%03d-%04d", series, NUMBERS.incrementAndGet());
     }
 
-    ReferenceDevice device(PortalFixture portal, Path dir, String number, ApprovalRule rule) throws Exception {
+    public ReferenceDevice device(PortalFixture portal, Path dir, String number, ApprovalRule rule) throws Exception {
         ReferenceDevice device = new ReferenceDevice(() -> portal.uri("/"),
                 new DeviceStore(dir.resolve(UUID.randomUUID().toString())).seed(25, 3), rule, portal.clock(),
                 System.out).start();
@@ -59,24 +58,32 @@ final class RightsTestbed {
         return device.register(number, n -> code(portal, n));
     }
 
-    static String code(PortalFixture portal, String number) {
+    public static String code(PortalFixture portal, String number) {
         return TestDevice.codeIn(portal.server().devices().smsInbox().orElseThrow().latestTo(number).orElseThrow()
                 .text());
     }
 
+    public void closeDevices() {
+        devices.forEach(ReferenceDevice::close);
+        devices.clear();
+    }
+
+    public List<MimeMessage> to(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
+    }
+
     /** The latest mail to {@code address} whose subject or text contains {@code needle}, once it arrives. */
-    MimeMessage awaitMail(String address, String needle) {
-        return Await.until("a mail to " + address + " containing " + needle, () -> Arrays
-                        .stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address))
-                        .filter(m -> text(m).contains(needle) || subject(m).contains(needle)).reduce((a, b) -> b),
+    public MimeMessage awaitMail(String address, String needle) {
+        return Await.until("a mail to " + address + " containing " + needle, () -> to(address).stream()
+                .filter(m -> text(m).contains(needle) || subject(m).contains(needle)).reduce((a, b) -> b),
                 Optional::isPresent).orElseThrow();
     }
 
-    static String text(MimeMessage message) {
+    public static String text(MimeMessage message) {
         return MailTestbed.parts(message).get("text");
     }
 
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
@@ -92,12 +99,7 @@ final class RightsTestbed {
         }
     }
 
-    void closeDevices() {
-        devices.forEach(ReferenceDevice::close);
-        devices.clear();
-    }
-
-    void stop() {
+    public void stop() {
         closeDevices();
         smtp.stop();
     }
