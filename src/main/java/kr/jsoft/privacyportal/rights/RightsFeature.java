@@ -1,6 +1,9 @@
 package kr.jsoft.privacyportal.rights;
 
+import java.time.Duration;
 import java.util.List;
+import kr.jsoft.privacyportal.jobs.Signal;
+import kr.jsoft.privacyportal.jobs.Worker;
 import kr.jsoft.privacyportal.command.CommandFeature;
 import kr.jsoft.privacyportal.complaint.ComplaintFeature;
 import kr.jsoft.privacyportal.destruction.DestructionFeature;
@@ -22,24 +25,39 @@ public final class RightsFeature {
 
     private final SelfService self;
     private final StaffRecorded recorded;
+    private final Worker worker;
 
     private RightsFeature(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
                           ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
+        Signal signal = new Signal();
         recorded = new StaffRecorded(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
                 cores.dataCipher(), destruction.numberProof(), mail.outbox(), policy.remedies());
         self = new SelfService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), cores.rateLimiter(),
                 destruction.numberProof(), devices.registry(), commands.commands(), destruction.requestsOfNumber(),
-                complaints.intake(), cores.erasureJournal(), recorded);
+                complaints.intake(), cores.erasureJournal(), recorded, signal);
+        // The device prompts of a proof go out here, after the request's commit: done in the
+        // request, their time would tell whether the number has devices.
+        worker = new Worker("portal-rights", signal, Duration.ofSeconds(1), cores.stopTimeout(), running -> {
+            while (running.getAsBoolean() && self.promptDue() > 0) {
+                // A batch was full: more may be due.
+            }
+        });
     }
 
     public static RightsFeature wire(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
                                      ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
         RightsFeature feature = new RightsFeature(cores, mail, devices, commands, complaints, destruction, policy);
         commands.commands().listen(feature.self);
+        cores.web().manage(feature.worker);
         cores.web().servlet(new RightsServlet(feature.self, feature.recorded, policy.remedies(), cores.view(),
                         cores.clientAddress()),
                 "/ko/rights", "/ko/rights/*", "/en/rights", "/en/rights/*");
         return feature;
+    }
+
+    /** The person's own page service, for tests in this package. */
+    SelfService self() {
+        return self;
     }
 
     /** The desk for requests made another way, and their share of the day's work. */

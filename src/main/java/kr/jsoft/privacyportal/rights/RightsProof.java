@@ -67,6 +67,8 @@ class RightsProof {
     private Instant provenAt;
     @Column(name = "page_expires_at")
     private Instant pageExpiresAt;
+    @Column(name = "prompted_at")
+    private Instant promptedAt;
 
     protected RightsProof() {
     }
@@ -101,6 +103,11 @@ class RightsProof {
         codeHash = null;
     }
 
+    /** The worker has taken this proof's device prompting (done once, even if it then fails). */
+    void prompted(Instant now) {
+        promptedAt = now;
+    }
+
     /** True when this wrong code was the last allowed. */
     boolean wrongCode(int maxTries) {
         codeAttempts++;
@@ -124,4 +131,5 @@ class RightsProof {
     Instant proofDueAt() { return proofDueAt; }
     Instant provenAt() { return provenAt; }
     Instant pageExpiresAt() { return pageExpiresAt; }
+    Instant promptedAt() { return promptedAt; }
 }

@@ -1,5 +1,7 @@
 package kr.jsoft.privacyportal.rights;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import kr.jsoft.privacyportal.device.DeviceRegistry;
 import kr.jsoft.privacyportal.device.DeviceSummary;
 import kr.jsoft.privacyportal.device.SmsProofs;
 import kr.jsoft.privacyportal.erasure.ErasureJournal;
+import kr.jsoft.privacyportal.jobs.Signal;
 import kr.jsoft.privacyportal.mail.EmailAddresses;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
@@ -59,10 +62,12 @@ final class SelfService implements CommandListener {
     private final ComplaintIntake complaints;
     private final ErasureJournal journal;
     private final StaffRecorded recorded;
+    private final Signal signal;
 
     SelfService(Database database, AuditLog auditLog, Clock clock, SecureRandom random, RateLimiter rateLimiter,
                 NumberProof proof, DeviceRegistry registry, Commands commands, RequestsOfNumber destructionRequests,
-                ComplaintIntake complaints, ErasureJournal journal, StaffRecorded recorded) {
+                ComplaintIntake complaints, ErasureJournal journal, StaffRecorded recorded,
+                Signal signal) {
         this.database = database;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -75,6 +80,7 @@ final class SelfService implements CommandListener {
         this.complaints = complaints;
         this.journal = journal;
         this.recorded = recorded;
+        this.signal = signal;
     }
 
     static boolean validNumber(String phone) {
@@ -84,6 +90,8 @@ final class SelfService implements CommandListener {
     /**
      * Starts proving {@code phone}; returns the secret token of the page. The same work and answer
      * whether or not the number has devices: a number without any simply never gets an approval.
+     * The devices are looked up and prompted by {@link #promptDue} after the commit, off the
+     * request path, so neither the answer nor its timing tells whether the number has any.
      *
      * @throws kr.jsoft.privacyportal.web.TooManyRequestsException past the limits
      * @throws BadRequestException (503) if the SMS could not be sent; nothing is stored then
@@ -117,12 +125,57 @@ final class SelfService implements CommandListener {
             session.persist(row);
             auditLog.record(session, AuditEvent.publicVisitor("rights.proof-started").target(TARGET, id)
                     .detail("way=" + way));
+            if (way == RightsProof.Way.DEVICE) {
+                session.getTransaction().registerSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) {
+                            signal.raise();
+                        }
+                    }
+                });
+            }
         });
-        if (way == RightsProof.Way.DEVICE) {
-            proof.promptDevices(phoneHash, "rights-request", PROMPT, number, REFERENCE + id,
-                    java.time.Duration.between(clock.instant(), due));
-        }
         return token;
+    }
+
+    /**
+     * Prompts the devices of the device proofs not yet prompted and still within their window;
+     * returns how many proofs it took. Each is marked before its prompts go out, so a crash in
+     * between leaves a proof unprompted (the person starts again) rather than prompted twice.
+     */
+    int promptDue() {
+        Instant now = clock.instant();
+        List<RightsProof> due = database.fromTransaction(session -> session.createQuery(
+                        "from RightsProof p where p.way = :way and p.state = :state and p.promptedAt is null"
+                                + " and p.proofDueAt > :now order by p.createdAt", RightsProof.class)
+                .setParameter("way", RightsProof.Way.DEVICE)
+                .setParameter("state", RightsProof.State.AWAITING_APPROVAL)
+                .setParameter("now", now)
+                .setMaxResults(50)
+                .getResultList());
+        int taken = 0;
+        for (RightsProof p : due) {
+            boolean mine = database.fromTransaction(session -> {
+                RightsProof locked = session.find(RightsProof.class, p.id(),
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (locked == null || locked.promptedAt() != null || locked.phoneHash() == null) {
+                    return false;
+                }
+                locked.prompted(clock.instant());
+                return true;
+            });
+            if (mine) {
+                taken++;
+                proof.promptDevices(p.phoneHash(), "rights-request", PROMPT, p.approvalNumber(), REFERENCE + p.id(),
+                        java.time.Duration.between(clock.instant(), p.proofDueAt()));
+            }
+        }
+        return taken;
     }
 
     /** The proof behind a token, for the page before it is proven (holds no personal data). */

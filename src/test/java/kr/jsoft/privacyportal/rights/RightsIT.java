@@ -4,6 +4,7 @@ import kr.jsoft.privacyportal.testing.DeviceTestbed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditFilter;
@@ -15,6 +16,7 @@ import kr.jsoft.privacyportal.simulator.ReferenceDevice;
 import kr.jsoft.privacyportal.testing.Await;
 import kr.jsoft.privacyportal.testing.PortalFixture;
 import kr.jsoft.privacyportal.testing.PublicWording;
+import kr.jsoft.privacyportal.web.Lang;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlAnchor;
@@ -75,6 +77,24 @@ class RightsIT {
     private static ComplaintViews.Receipt complaint(String number, String email) {
         return portal.server().complaints().intake().submit(new ComplaintViews.Submission("ACCESS",
                 "Please tell me what you hold about me.", "Hong Gildong", email, number, "en"), "198.51.100.7");
+    }
+
+    @Test
+    void startingADeviceProofDoesTheSameDatabaseWorkWhetherOrNotTheNumberHasADevice() throws Exception {
+        String withDevices = testbed.newNumber();
+        testbed.device(portal, dir, withDevices, ApprovalRule.ignore());
+        String withoutDevices = testbed.newNumber();
+        SelfService self = portal.server().rights().self();
+        var database = portal.server().cores().database();
+
+        List<String> withDevice = database.statementsPreparedBy(
+                () -> self.start(withDevices, RightsProof.Way.DEVICE, Lang.EN, "198.51.100.12"));
+        List<String> withoutDevice = database.statementsPreparedBy(
+                () -> self.start(withoutDevices, RightsProof.Way.DEVICE, Lang.EN, "198.51.100.13"));
+
+        // The devices are looked up and prompted afterwards by the worker: the answer's timing cannot tell them apart.
+        assertThat(withDevice).isNotEmpty().isEqualTo(withoutDevice);
+        assertThat(withDevice).noneMatch(sql -> sql.matches("(?s).*\\b(from|join) device\\b.*"));
     }
 
     @Test
