@@ -31,7 +31,13 @@ public final class TestDevice {
 
     private final Function<String, URI> portal;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * One client for every test device of the JVM: its pooled connections are reused across devices,
+     * where a client per device left one idle keep-alive connection per device open on the portal
+     * until the per-address connection limit refused the next one.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HTTP;
     private final String privateKey;
     private final String platform;
     private ObjectNode pushAddress;
