@@ -4,6 +4,9 @@
 # reporting messages/s and peak heap; then smtp-source into the same sink as the reference.
 # Usage: bench/mail-fanout.sh [subscribers] [heap]     e.g. bench/mail-fanout.sh 100000 256m
 # BENCH_H2_WRITE_DELAY=500 runs on H2's default write delay instead of the portal's durable commits.
+# BENCH_PORTAL_JVM_ARGS adds options to the portal's JVM, e.g. a flight recording of the run:
+#   BENCH_PORTAL_JVM_ARGS='-XX:StartFlightRecording=filename=target/fanout.jfr,settings=profile'
+# BENCH_SKIP_REFERENCE=1 skips the smtp-source runs (profiling the portal side only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -29,10 +32,13 @@ sleep 1
 
 echo "== portal: outbox fan-out + dispatch, $SUBSCRIBERS subscribers, -Xmx$HEAP"
 uptime
-BENCH_SINK_PID=$SINK java -Xmx"$HEAP" ${BENCH_H2_WRITE_DELAY:+-Dbench.h2WriteDelay=$BENCH_H2_WRITE_DELAY} -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+BENCH_SINK_PID=$SINK java -Xmx"$HEAP" ${BENCH_PORTAL_JVM_ARGS:-} ${BENCH_H2_WRITE_DELAY:+-Dbench.h2WriteDelay=$BENCH_H2_WRITE_DELAY} -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
   kr.jsoft.privacyportal.bench.MailFanOutBench "$SUBSCRIBERS" "$PORT" 1,8
 
 uptime
+if [ -n "${BENCH_SKIP_REFERENCE:-}" ]; then
+  exit 0
+fi
 for sessions in 1 8; do
   echo "== reference: smtp-source, $SUBSCRIBERS messages of 4 kB, $sessions sessions"
   start=$(date +%s.%N)

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,7 +137,7 @@ public final class MailDispatcher extends AbstractLifeCycle {
         if (batch.isEmpty()) {
             return new BatchResult(0, 0);
         }
-        List<UUID> sent = new ArrayList<>();
+        List<SentMarks.Mark> accepted = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<UUID> untried = new ArrayList<>();
         SentMarks.Mark previous = SentMarks.Mark.NONE;
@@ -155,7 +158,7 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     connection.send(message, previous);
                     afterSend.sent(mail.id());
                     previous = sentMarks.sent(mail.id(), claim);
-                    sent.add(mail.id());
+                    accepted.add(previous);
                 } catch (SendFailedException refused) {
                     // The server refused this mail (or its recipient); the connection is still good.
                     failures.add(new Failure(mail, describe(refused), isPermanent(refused), false));
@@ -167,16 +170,17 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     break;
                 }
             }
+            // The fold below must not race the last mark (it would leave that mark behind).
             previous.awaitQuietly();
         } catch (MessagingException cannotConnect) {
             String error = describe(cannotConnect);
             log.warn("Cannot reach the SMTP server ({}); {} mails wait until it answers again", error, batch.size());
             batch.forEach(mail -> failures.add(new Failure(mail, error, false, true)));
         }
-        if (!failures.isEmpty() || !untried.isEmpty()) {
-            markPersistently(claim, failures, untried);
+        if (!accepted.isEmpty() || !failures.isEmpty() || !untried.isEmpty()) {
+            markPersistently(claim, accepted, failures, untried);
         }
-        return new BatchResult(sent.size(), failures.size());
+        return new BatchResult(accepted.size(), failures.size());
     }
 
     /** Keeps what this batch still holds claimed while it is being sent. */
@@ -247,6 +251,16 @@ public final class MailDispatcher extends AbstractLifeCycle {
     }
 
     private List<ClaimedMail> claim(UUID claim) {
+        while (true) {
+            List<ClaimedMail> batch = claimOnce(claim);
+            if (batch != null) {
+                return batch;
+            }
+        }
+    }
+
+    /** One claim, or null if every candidate had been sent under an ended claim (and is now recorded). */
+    private List<ClaimedMail> claimOnce(UUID claim) {
         return database.fromTransaction(session -> {
             Instant now = clock.instant();
             // FOR UPDATE SKIP LOCKED (PostgreSQL, and H2 since 2.2.220): concurrent workers and
@@ -264,9 +278,23 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     .setMaxResults(BATCH_SIZE)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setHint("jakarta.persistence.lock.timeout", -2)
+                    // Read-only: changed only by the statements below, so Hibernate keeps no snapshots of
+                    // these wide rows and its flushes before each statement have nothing to compare.
+                    .setReadOnly(true)
                     .getResultList();
             if (candidates.isEmpty()) {
                 return List.of();
+            }
+            // Mails still carrying an ended claim may have been accepted under it (marked, not yet folded).
+            Map<UUID, UUID> formerClaims = new HashMap<>();
+            candidates.stream().filter(m -> m.claimToken() != null)
+                    .forEach(m -> formerClaims.put(m.id(), m.claimToken()));
+            Set<UUID> alreadySent = SentMarks.foldOrphans(session, formerClaims);
+            if (!alreadySent.isEmpty()) {
+                candidates = candidates.stream().filter(m -> !alreadySent.contains(m.id())).toList();
+                if (candidates.isEmpty()) {
+                    return null; // all were sent: look again
+                }
             }
             List<UUID> ids = candidates.stream().map(OutboxMail::id).toList();
             int claimed = session.createMutationQuery("""
@@ -290,14 +318,17 @@ public final class MailDispatcher extends AbstractLifeCycle {
     }
 
     /**
-     * Refusals and untried mails: if recording them fails (no pooled connection in time, a dropped
-     * connection), try again before leaving them to their lease (they were not accepted, so nothing
-     * is sent twice either way). Each try is the same conditional update.
+     * The batch's result in one commit: accepted mails become {@code SENT} (their marks are folded in),
+     * refusals and untried mails are recorded. If that fails (no pooled connection in time, a dropped
+     * connection), try again before leaving them to their lease (accepted mails stay recorded by their
+     * marks, the others were not accepted, so nothing is sent twice either way). Each try is the same
+     * conditional update.
      */
-    private void markPersistently(UUID claim, List<Failure> failures, List<UUID> untried) {
+    private void markPersistently(UUID claim, List<SentMarks.Mark> accepted, List<Failure> failures,
+                                  List<UUID> untried) {
         for (int attempt = 1; ; attempt++) {
             try {
-                mark(claim, failures, untried);
+                mark(claim, accepted, failures, untried);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= MARK_ATTEMPTS || stoppingNow()) {
@@ -322,8 +353,9 @@ public final class MailDispatcher extends AbstractLifeCycle {
         return Thread.currentThread().isInterrupted();
     }
 
-    private void mark(UUID claim, List<Failure> failures, List<UUID> untried) {
+    private void mark(UUID claim, List<SentMarks.Mark> accepted, List<Failure> failures, List<UUID> untried) {
         database.inTransaction(session -> {
+            SentMarks.fold(session, claim, accepted);
             Instant now = clock.instant();
             for (Failure failure : failures) {
                 markFailed(session, claim, failure, now);

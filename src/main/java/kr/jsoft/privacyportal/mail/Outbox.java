@@ -211,6 +211,7 @@ public final class Outbox {
         if (!contextIds.isEmpty()) {
             session.createSelectionQuery("from MailContext c where c.id in :ids", MailContext.class)
                     .setParameter("ids", contextIds)
+                    .setReadOnly(true)
                     .getResultList()
                     .forEach(c -> contexts.put(c.id(), MailPayload.mapFromJson(c.modelJson())));
         }

@@ -73,6 +73,7 @@ class OutboxMail {
     UUID contextId() { return contextId; }
     int attempts() { return attempts; }
     Instant nextAttemptAt() { return nextAttemptAt; }
+    UUID claimToken() { return claimToken; }
     String lastError() { return lastError; }
     Instant createdAt() { return createdAt; }
     Instant finishedAt() { return finishedAt; }

@@ -3,10 +3,15 @@ package kr.jsoft.privacyportal.mail;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import kr.jsoft.privacyportal.persistence.Database;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +31,23 @@ import org.slf4j.LoggerFactory;
  * overlaps the next mail's envelope and body. A failed commit is tried {@link #ATTEMPTS} times
  * before the marks are given up (those mails are then sent again after their lease, with the same
  * Message-ID, and their connections stop). The thread ends when idle and starts again on demand.
+ *
+ * <p>A mark is a narrow row of its own ({@code mail_sent_mark}: claim token, mail id, time), not an
+ * update of the mail's outbox row: H2 rewrites every page a commit changed, and updating the wide
+ * outbox row with its state, claim and finished index entries cost more CPU per mail than building
+ * and sending it (the benchmark's profile). The batch's end {@linkplain #fold folds} its marks into
+ * the outbox rows in one commit; a dead instance's marks are folded by whoever claims those mails
+ * next ({@link #foldOrphans}), so a mark is as good as the outbox row's {@code SENT}.
  */
 final class SentMarks {
     private static final Logger log = LoggerFactory.getLogger(SentMarks.class);
     /** A commit is tried this often before its mails are left to their lease. */
     static final int ATTEMPTS = 3;
-    private static final String MARK_SENT = "update mail_outbox set state = 'SENT', attempts = attempts + 1,"
+    private static final String MARK_SENT = "insert into mail_sent_mark (claim_token, mail_id, sent_at) values (?, ?, ?)";
+    private static final String FOLD = "update mail_outbox set state = 'SENT', attempts = attempts + 1,"
             + " finished_at = ?, last_error = null, awaiting_relay = false, claim_token = null, lease_until = null"
             + " where id = ? and claim_token = ?";
+    private static final String FORGET = "delete from mail_sent_mark where claim_token = ? and mail_id = ?";
 
     private final Database database;
     private final Clock clock;
@@ -49,14 +64,16 @@ final class SentMarks {
 
     /** One mail's mark: the gate its connection's next mail waits at. */
     static final class Mark implements MailTransport.AcceptGate {
-        static final Mark NONE = new Mark(null, null);
+        static final Mark NONE = new Mark(null, null, null);
         private final UUID mailId;
         private final UUID claim;
+        private final Instant sentAt;
         private final CompletableFuture<Void> committed = new CompletableFuture<>();
 
-        private Mark(UUID mailId, UUID claim) {
+        private Mark(UUID mailId, UUID claim, Instant sentAt) {
             this.mailId = mailId;
             this.claim = claim;
+            this.sentAt = sentAt;
             if (mailId == null) {
                 committed.complete(null);
             }
@@ -88,7 +105,7 @@ final class SentMarks {
 
     /** Queues the mark of a mail the relay accepted; returns it to wait on. */
     Mark sent(UUID mailId, UUID claim) {
-        Mark mark = new Mark(mailId, claim);
+        Mark mark = new Mark(mailId, claim, clock.instant());
         synchronized (this) {
             waiting.add(mark);
             if (thread == null) {
@@ -151,17 +168,97 @@ final class SentMarks {
     }
 
     private void commit(List<Mark> group) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         database.inTransaction(session -> session.doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
+            try (PreparedStatement insert = connection.prepareStatement(MARK_SENT)) {
                 for (Mark mark : group) {
-                    update.setObject(1, now);
-                    update.setObject(2, mark.mailId);
-                    update.setObject(3, mark.claim);
-                    update.addBatch();
+                    insert.setObject(1, mark.claim);
+                    insert.setObject(2, mark.mailId);
+                    insert.setObject(3, utc(mark.sentAt));
+                    insert.addBatch();
                 }
-                update.executeBatch();
+                insert.executeBatch();
             }
         }));
+    }
+
+    /**
+     * Records a batch's accepted mails as {@code SENT} in their outbox rows and drops their marks, in
+     * the caller's transaction (the batch's end). Call once no mark of theirs is still being committed.
+     */
+    static void fold(Session session, UUID claim, List<Mark> accepted) {
+        List<Accepted> mails = accepted.stream().map(m -> new Accepted(m.mailId, m.sentAt)).toList();
+        foldAccepted(session, claim, mails);
+    }
+
+    /**
+     * Folds the marks of mails whose claim ended without its batch's end (a dead instance's, or
+     * one whose result could not be recorded): {@code candidates} are due mails, locked, with the
+     * claim token they still carry. Returns the ids of those that were accepted and are now {@code SENT}.
+     */
+    static Set<UUID> foldOrphans(Session session, Map<UUID, UUID> claimByMail) {
+        Set<UUID> claims = new HashSet<>(claimByMail.values());
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, List<Accepted>> byClaim = new HashMap<>();
+        List<UUID> claimList = List.copyOf(claims);
+        String query = "select claim_token, mail_id, sent_at from mail_sent_mark where claim_token in ("
+                + String.join(", ", java.util.Collections.nCopies(claimList.size(), "?")) + ")";
+        session.doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(query)) {
+                for (int i = 0; i < claimList.size(); i++) {
+                    select.setObject(i + 1, claimList.get(i));
+                }
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UUID claim = rows.getObject(1, UUID.class);
+                        UUID mailId = rows.getObject(2, UUID.class);
+                        if (claim.equals(claimByMail.get(mailId))) {
+                            byClaim.computeIfAbsent(claim, c -> new ArrayList<>())
+                                    .add(new Accepted(mailId, rows.getObject(3, OffsetDateTime.class).toInstant()));
+                        }
+                    }
+                }
+            }
+        });
+        Set<UUID> folded = new HashSet<>();
+        byClaim.forEach((claim, mails) -> {
+            foldAccepted(session, claim, mails);
+            mails.forEach(mail -> folded.add(mail.mailId()));
+        });
+        if (!folded.isEmpty()) {
+            log.info("{} mails accepted by the relay under an ended claim are recorded as sent, not sent again",
+                    folded.size());
+        }
+        return folded;
+    }
+
+    private record Accepted(UUID mailId, Instant sentAt) {
+    }
+
+    private static void foldAccepted(Session session, UUID claim, List<Accepted> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(FOLD);
+                 PreparedStatement forget = connection.prepareStatement(FORGET)) {
+                for (Accepted mail : mails) {
+                    update.setObject(1, utc(mail.sentAt()));
+                    update.setObject(2, mail.mailId());
+                    update.setObject(3, claim);
+                    update.addBatch();
+                    forget.setObject(1, claim);
+                    forget.setObject(2, mail.mailId());
+                    forget.addBatch();
+                }
+                update.executeBatch();
+                forget.executeBatch();
+            }
+        });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -18,7 +18,10 @@
  *       Each mail is marked sent as the relay accepts it ({@code SentMarks}: one thread commits the waiting marks
  *       of every connection together, one JDBC batch), and a connection holds its next mail's final {@code .}
  *       until the previous mark committed, so at most one accepted mail per connection is ever unrecorded.
- *       Refusals (back-off, {@code FAILED}) and untried mails are marked at the end, guarded by the claim token.
+ *       A mark is a narrow {@code mail_sent_mark} row (claim token, mail id, time), cheap to commit; the batch's
+ *       end folds its marks into the outbox rows ({@code SENT}) in one commit, together with refusals (back-off,
+ *       {@code FAILED}) and untried mails, guarded by the claim token. A dead instance's marks are folded by the
+ *       next claim of those mails (they carry its claim token), so they are recorded, not sent again.
  *       The lease ({@code PORTAL_LEASE}, 30 s) is renewed every third of it while the batch is sent.</li>
  * <li><b>Retries.</b> A mail the relay refuses (4xx) waits 2 minutes, doubling (jittered) up to 6 hours, until
  *       {@code PORTAL_MAIL_MAX_ATTEMPTS} refusals; then the mail is {@code FAILED} (metric, dashboard, "retry"). A

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.spec.SecretKeySpec;
+import kr.jsoft.privacyportal.command.ThreadCpu;
 import kr.jsoft.privacyportal.mail.MailDispatcher;
 import kr.jsoft.privacyportal.subscription.NoticeFanOut;
 import kr.jsoft.privacyportal.subscription.NoticeMailer;
@@ -47,7 +48,8 @@ public final class MailFanOutBench {
             NoticeFanOut fanOut = new NoticeFanOut(bed.database, bed.outbox, subscriptions, bed.auditLog, bed.clock);
             // Warm-up (not measured): the JIT compiles the hot paths on a small fan-out first, as in a
             // portal that has been running; otherwise the first measured run pays for compilation.
-            int warmUp = Math.min(10_000, Math.max(1, subscribers / 10));
+            // -Dbench.warmUp=N sets the size (small runs: the JIT is otherwise still compiling in the first measured run).
+            int warmUp = Integer.getInteger("bench.warmUp", Math.min(10_000, Math.max(1, subscribers / 10)));
             long t0 = System.nanoTime();
             SubscriberSeeder.seed(bed.database, subscriptions, 0, warmUp, bed.clock.instant());
             send(bed, mailer, fanOut, "warm-up", maxConnections);
@@ -77,11 +79,15 @@ public final class MailFanOutBench {
                         100 * cpuMillisPerMail * sent / 1000 / sendSeconds,
                         sinkStart < 0 ? "" : String.format(", smtp-sink %.2f ms/msg", (double) sinkMillis / sent),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                // By thread: pool-#-thread-# are the connections' workers, mail-sent-marks commits the marks.
+                System.out.println(ThreadCpu.perUnit("connections=" + connections + " sending", "mail",
+                        result.threadCpu(), result.processCpu(), Math.max(sent, 1)));
             }
         }
     }
 
-    private record Sent(int enqueued, int sent, double fanOutSeconds, long sendStart, long cpuStart, long sinkStart) {
+    private record Sent(int enqueued, int sent, double fanOutSeconds, long sendStart, long cpuStart, long sinkStart,
+                        Map<String, Long> threadCpu, long processCpu) {
     }
 
     /** Schedules one revision notice, runs its fan-out, then sends everything over {@code connections} connections. */
@@ -97,6 +103,7 @@ public final class MailFanOutBench {
         int enqueued = fanOut.runDue();
         double fanOutSeconds = seconds(start);
         long sendStart = System.nanoTime();
+        Map<String, Long> threadsStart = ThreadCpu.snapshot();
         long cpuStart = processCpuNanos();
         long sinkStart = sinkCpuMillis();
         ExecutorService threads = Executors.newFixedThreadPool(connections);
@@ -110,8 +117,10 @@ public final class MailFanOutBench {
         for (Future<Integer> f : done) {
             sent += f.get();
         }
+        Map<String, Long> threadCpu = ThreadCpu.since(threadsStart); // before the workers end
         threads.shutdown();
-        return new Sent(enqueued, sent, fanOutSeconds, sendStart, cpuStart, sinkStart);
+        return new Sent(enqueued, sent, fanOutSeconds, sendStart, cpuStart, sinkStart, threadCpu,
+                processCpuNanos() - cpuStart);
     }
 
     private static long processCpuNanos() {

@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The benchmark's CPU accounting by thread group (thread names with digits folded: {@code portal-push-#}). */
-final class ThreadCpu {
+/** The benchmarks' CPU accounting by thread group (thread names with digits folded: {@code portal-push-#}). */
+public final class ThreadCpu {
     static final String GC = "(GC time, wall)";
 
     private ThreadCpu() {
     }
 
     /** CPU time of each live Java thread, keyed by thread id and folded name, plus the GC's wall time. */
-    static Map<String, Long> snapshot() {
+    public static Map<String, Long> snapshot() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> byId = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -66,7 +66,7 @@ final class ThreadCpu {
     }
 
     /** CPU by thread group since {@code start}; threads that ended meanwhile are not counted. */
-    static Map<String, Long> since(Map<String, Long> start) {
+    public static Map<String, Long> since(Map<String, Long> start) {
         Map<String, Long> byGroup = new TreeMap<>();
         byGroup.put(GC, gcMillis() * 1_000_000 - start.getOrDefault(GC, 0L));
         snapshot().forEach((key, cpu) -> {
@@ -82,11 +82,16 @@ final class ThreadCpu {
      * compiler, GC and the VM.
      */
     static String perCommand(String title, Map<String, Long> groups, long processNanos, int devices) {
+        return perUnit(title, "command", groups, processNanos, devices);
+    }
+
+    /** As {@link #perCommand}, per {@code unit} (e.g. "mail"). */
+    public static String perUnit(String title, String unit, Map<String, Long> groups, long processNanos, int devices) {
         Map<String, Long> copy = new TreeMap<>(groups);
         long gc = copy.remove(GC);
         long java = copy.entrySet().stream().filter(e -> !e.getKey().startsWith("["))
                 .mapToLong(Map.Entry::getValue).sum();
-        StringBuilder line = new StringBuilder("  " + title + " CPU per command by thread:");
+        StringBuilder line = new StringBuilder("  " + title + " CPU per " + unit + " by thread:");
         copy.entrySet().stream().filter(e -> e.getValue() >= 0.01e6 * devices && !e.getKey().startsWith("["))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> line.append(String.format(" %s %.2f ms,", e.getKey(), e.getValue() / 1e6 / devices)));

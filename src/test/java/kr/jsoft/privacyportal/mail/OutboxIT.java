@@ -246,6 +246,38 @@ class OutboxIT {
         assertThat(messageIds.stream().filter(id -> java.util.Collections.frequency(messageIds, id) > 1).distinct())
                 .containsExactly("<" + inFlight.get() + "@privacy.example.kr>");
         assertThat(states()).containsOnly(MailState.SENT);
+        assertThat(sentMarksLeft()).as("the crashed batch's marks were folded by the next claim").isZero();
+    }
+
+    @Test
+    void mailsAcceptedUnderACrashedClaimAreRecordedAsSentAtTheirAcceptanceTime() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            enqueueConfirmation("timed" + i + "@example.com", Lang.EN);
+        }
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        MailDispatcher crashing = new MailDispatcher(bed.database, bed.outbox, bed.view, bed.transport, bed.settings,
+                bed.baseUrl, bed.auditLog, bed.clock, bed.random, mailId -> {
+                    if (accepted.incrementAndGet() == 3) {
+                        throw new SimulatedCrash();
+                    }
+                });
+        java.time.Instant acceptedAt = bed.clock.instant();
+        assertThatThrownBy(crashing::dispatchOnce).isInstanceOf(SimulatedCrash.class);
+        assertThat(sentMarksLeft()).as("the two recorded before the crash").isEqualTo(2);
+
+        bed.clock.advance(MailDispatcher.LEASE.plusMinutes(5));
+        bed.dispatcher().dispatchUntilIdle();
+
+        List<java.time.Instant> finished = bed.database.fromTransaction(s -> s.createSelectionQuery(
+                "select m.finishedAt from OutboxMail m order by m.finishedAt", java.time.Instant.class).getResultList());
+        assertThat(finished).as("two at acceptance, the resent one later")
+                .containsExactly(acceptedAt, acceptedAt, bed.clock.instant());
+        assertThat(sentMarksLeft()).isZero();
+    }
+
+    private long sentMarksLeft() {
+        return bed.database.fromTransaction(s -> ((Number) s.createNativeQuery("select count(*) from mail_sent_mark",
+                Object.class).getSingleResult()).longValue());
     }
 
     /** Stands for the process dying: not an exception the dispatcher would handle. */
