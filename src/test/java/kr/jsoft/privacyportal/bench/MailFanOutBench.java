@@ -82,12 +82,14 @@ public final class MailFanOutBench {
                 // By thread: pool-#-thread-# are the connections' workers, mail-sent-marks commits the marks.
                 System.out.println(ThreadCpu.perUnit("connections=" + connections + " sending", "mail",
                         result.threadCpu(), result.processCpu(), Math.max(sent, 1)));
+                System.out.printf("connections=%d database file writes while sending: %,.0f bytes per mail%n",
+                        connections, (double) result.bytesWritten() / Math.max(sent, 1));
             }
         }
     }
 
     private record Sent(int enqueued, int sent, double fanOutSeconds, long sendStart, long cpuStart, long sinkStart,
-                        Map<String, Long> threadCpu, long processCpu) {
+                        Map<String, Long> threadCpu, long processCpu, long bytesWritten) {
     }
 
     /** Schedules one revision notice, runs its fan-out, then sends everything over {@code connections} connections. */
@@ -119,11 +121,9 @@ public final class MailFanOutBench {
             sent += f.get();
         }
         Map<String, Long> threadCpu = ThreadCpu.since(threadsStart); // before the workers end
-        System.out.printf("connections=%d database file writes: %,.0f bytes per mail%n", connections,
-                (double) (fileBytesWritten() - writtenStart) / Math.max(sent, 1));
         threads.shutdown();
         return new Sent(enqueued, sent, fanOutSeconds, sendStart, cpuStart, sinkStart, threadCpu,
-                processCpuNanos() - cpuStart);
+                processCpuNanos() - cpuStart, fileBytesWritten() - writtenStart);
     }
 
     /**
