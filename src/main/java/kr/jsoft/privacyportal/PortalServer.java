@@ -79,7 +79,7 @@ public final class PortalServer {
                 policies.facts());
         var breach = BreachFeature.wire(cores, devices, commands, notices, subscriptions, complaints,
                 policies.facts());
-        var rights = RightsFeature.wire(cores, mail, devices, commands, complaints, destruction,
+        var rights = RightsFeature.wire(cores, settings.rights(), mail, devices, commands, complaints, destruction,
                 policies.facts());
 
         // Pages: the public ones, then the dashboard's in the order of its navigation.

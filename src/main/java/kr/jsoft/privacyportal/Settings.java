@@ -24,6 +24,7 @@ import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.metrics.MetricsSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import kr.jsoft.privacyportal.push.PushSettings;
+import kr.jsoft.privacyportal.rights.RightsSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 import kr.jsoft.privacyportal.web.ClientAddress;
 
@@ -57,7 +58,8 @@ public record Settings(
         String instanceId,
         Duration lease,
         List<String> trustedProxies,
-        ClientAddress.Header forwardedHeader) {
+        ClientAddress.Header forwardedHeader,
+        RightsSettings rights) {
 
     /** An instance id names this process in leases and sessions: letters, digits, '-' and '_'. */
     /** The keyed hash's purpose that derives a development H2 password; no other hash ever has it. */
@@ -157,7 +159,8 @@ public record Settings(
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
                 DestructionSettings.fromEnvironment(env),
                 // the metrics endpoint and the log format.
-                MetricsSettings.fromEnvironment(env), instanceId, lease, trustedProxies, forwardedHeader);
+                MetricsSettings.fromEnvironment(env), instanceId, lease, trustedProxies, forwardedHeader,
+                RightsSettings.fromEnvironment(env));
     }
 
     /** The host name (cut to what an id allows) and a random suffix, so two processes on one host differ. */
