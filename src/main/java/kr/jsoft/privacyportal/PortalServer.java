@@ -83,7 +83,7 @@ public final class PortalServer {
                 policies.facts());
 
         // Pages: the public ones, then the dashboard's in the order of its navigation.
-        policies.registerPublicPages(cores, settings.benchStatic(), settings.dataDir());
+        policies.registerPublicPages(cores);
         notices.register(cores, policies.publicPages(), policies.markdown());
         manager.register(cores, cores.auditTrail());
         devices.register(cores, commands.channel(), destruction.deviceDoor());

@@ -45,7 +45,6 @@ public record Settings(
         SmsSettings sms,
         DeviceSettings devices,
         Path policiesDir,
-        boolean benchStatic,
         Duration sessionIdle,
         Duration sessionMax,
         MailSettings mail,
@@ -106,8 +105,6 @@ public record Settings(
         Duration backupRetention = env.duration("PORTAL_BACKUP_RETENTION", Duration.ofDays(35));
         // policy: the folder of policy versions imported at start-up (policies/README.md).
         Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
-        // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
-        boolean benchStatic = env.bool("PORTAL_BENCH_STATIC", false);
         Duration sessionIdle = env.duration("PORTAL_SESSION_IDLE", Duration.ofMinutes(30));
         Duration sessionMax = env.duration("PORTAL_SESSION_MAX", Duration.ofHours(8));
         if (sessionIdle.compareTo(sessionMax) > 0) {
@@ -155,7 +152,7 @@ public record Settings(
                     + " (the database is opened only with it)");
         }
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
+                sms, devices, policiesDir, sessionIdle, sessionMax, mail, push,
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
                 DestructionSettings.fromEnvironment(env),
                 // the metrics endpoint and the log format.
