@@ -30,6 +30,7 @@ import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.persistence.OwnerOnly;
 import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.platform.StartupPhases;
 import kr.jsoft.privacyportal.platform.WebServer;
 import kr.jsoft.privacyportal.policy.PolicyService;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
@@ -60,18 +61,19 @@ final class PortalCores {
     private PortalCores() {
     }
 
-    static Cores open(Settings settings, Clock clock, PortalMetrics metrics) {
-        PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
+    static Cores open(Settings settings, Clock clock, PortalMetrics metrics, StartupPhases phases) {
+        PortalKeys keys = phases.time("keys",
+                () -> PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys()));
         SecureRandom random = new SecureRandom();
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
-        WebServer web = new WebServer(settings.host(), settings.port(), settings.operations().port()
-                .map(port -> new WebServer.MetricsAddress(settings.operations().host(), port)),
+        WebServer web = phases.time("web server", () -> new WebServer(settings.host(), settings.port(),
+                settings.operations().port().map(port -> new WebServer.MetricsAddress(settings.operations().host(), port)),
                 PublicAddress.isHttps(settings.configuredBaseUrl()),
-                settings.sessionIdle(), settings.shutdownTimeout(), metrics, clientAddress::isTrustedProxy);
+                settings.sessionIdle(), settings.shutdownTimeout(), metrics, clientAddress::isTrustedProxy));
         PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
         // The data directory (database, audit heads, one-time links, the task socket) is this user's only.
         OwnerOnly.tree(settings.dataDir());
-        Database database = Database.open(settings.database(keys), entities());
+        Database database = phases.time("database", () -> Database.open(settings.database(keys), entities()));
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
         JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId(), settings.lease());
