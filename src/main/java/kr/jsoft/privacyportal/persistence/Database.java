@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
                         // be released after a higher one: a database already past it still takes it.
                         .outOfOrder(true)
                         .load();
-                flyway.migrate();
+                H2Durability.duringMigrations(dataSource, settings.url(), flyway::migrate);
             } catch (RuntimeException e) {
                 mapping.handle((built, failed) -> built).thenAccept(Database::closeQuietly).join();
                 throw e;
