@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.config.Mode;
 import kr.jsoft.privacyportal.audit.AuditLog;
@@ -30,6 +32,7 @@ import kr.jsoft.privacyportal.notice.NoticeService;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.persistence.OwnerOnly;
 import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.platform.StartupPhases;
 import kr.jsoft.privacyportal.platform.WebServer;
 import kr.jsoft.privacyportal.policy.PolicyService;
 import kr.jsoft.privacyportal.ratelimit.RateLimiter;
@@ -60,18 +63,30 @@ final class PortalCores {
     private PortalCores() {
     }
 
-    static Cores open(Settings settings, Clock clock, PortalMetrics metrics) {
-        PortalKeys keys = PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys());
-        SecureRandom random = new SecureRandom();
-        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
-        WebServer web = new WebServer(settings.host(), settings.port(), settings.operations().port()
-                .map(port -> new WebServer.MetricsAddress(settings.operations().host(), port)),
-                PublicAddress.isHttps(settings.configuredBaseUrl()),
-                settings.sessionIdle(), settings.shutdownTimeout(), metrics, clientAddress::isTrustedProxy);
-        PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
+    static Cores open(Settings settings, Clock clock, PortalMetrics metrics, StartupPhases phases) {
+        PortalKeys keys = phases.time("keys",
+                () -> PortalKeys.load(settings.mode(), settings.keyDir(), settings.inlineKeys()));
         // The data directory (database, audit heads, one-time links, the task socket) is this user's only.
         OwnerOnly.tree(settings.dataDir());
-        Database database = Database.open(settings.database(keys), entities());
+        // The database (migrations, mapping) opens on its own thread while this one builds the web server:
+        // neither needs the other, and each keeps a core busy. Nothing is served before both are done.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
+                () -> phases.time("database", () -> Database.open(settings.database(keys), entities())),
+                work -> new Thread(work, "portal-db-open").start());
+        SecureRandom random = new SecureRandom();
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());
+        WebServer web;
+        try {
+            web = phases.time("web server", () -> new WebServer(settings.host(), settings.port(),
+                    settings.operations().port().map(port -> new WebServer.MetricsAddress(settings.operations().host(), port)),
+                    PublicAddress.isHttps(settings.configuredBaseUrl()),
+                    settings.sessionIdle(), settings.shutdownTimeout(), metrics, clientAddress::isTrustedProxy));
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+        PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
+        Database database = opened(opening);
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
         JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId(), settings.lease());
@@ -105,6 +120,17 @@ final class PortalCores {
                 new AuditTrail(database, auditLog, auditHeads), view, web, publicAddress, clientAddress,
                 new ManagerArea(web.context()), jobs, jobLeases, rateLimiter, lookupKey, new KeyedHash(lookupKey),
                 dataCipher, erasureJournal, metrics.registry(), settings.shutdownTimeout(), readiness);
+    }
+
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */

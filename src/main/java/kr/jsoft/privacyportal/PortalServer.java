@@ -1,6 +1,7 @@
 package kr.jsoft.privacyportal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import kr.jsoft.privacyportal.breach.BreachFeature;
@@ -18,6 +19,7 @@ import kr.jsoft.privacyportal.metrics.PortalMetrics;
 import kr.jsoft.privacyportal.notice.NoticeFeature;
 import kr.jsoft.privacyportal.persistence.Database;
 import kr.jsoft.privacyportal.platform.Cores;
+import kr.jsoft.privacyportal.platform.StartupPhases;
 import kr.jsoft.privacyportal.platform.TaskSocket;
 import kr.jsoft.privacyportal.policy.PolicyFeature;
 import kr.jsoft.privacyportal.policy.PolicyLifecycle;
@@ -46,11 +48,14 @@ public final class PortalServer {
     private final Cores cores;
     private final PortalMetrics metrics;
     private final Features features;
+    private final StartupPhases phases;
     /** Where the command-line tasks reach this portal while it runs; empty until started (or if it cannot listen). */
     private volatile Optional<TaskSocket> taskSocket = Optional.empty();
 
-    private PortalServer(Settings settings, Cores cores, PortalMetrics metrics, Features features) {
+    private PortalServer(Settings settings, Cores cores, PortalMetrics metrics, Features features,
+                         StartupPhases phases) {
         this.settings = settings;
+        this.phases = phases;
         this.cores = cores;
         this.metrics = metrics;
         this.features = features;
@@ -62,58 +67,70 @@ public final class PortalServer {
 
     /** As {@link #create(Settings, Clock)}, with {@code extraRoutes} (tests add routes that fail on purpose). */
     public static PortalServer create(Settings settings, Clock clock, Consumer<ServletContextHandler> extraRoutes) {
+        StartupPhases phases = StartupPhases.sinceJvmStart();
+        phases.record("JVM and settings", phases.sinceStart());
         PortalMetrics metrics = new PortalMetrics();
-        Cores cores = PortalCores.open(settings, clock, metrics);
-        var mail = MailFeature.wire(cores, settings.mail());
+        Cores cores = PortalCores.open(settings, clock, metrics, phases);
+        var mail = phases.time("mail", () -> MailFeature.wire(cores, settings.mail()));
+        Instant others = phases.now();
         var devices = DeviceFeature.wire(cores, settings.devices(), settings.sms());
         var commands = CommandFeature.wire(cores, settings.push(), devices);
         var subscriptions = SubscriptionFeature.wire(cores, mail.outbox());
         var notices = NoticeFeature.wire(cores);
-        var policies = PolicyFeature.wire(cores, settings.policiesDir(), notices.service(),
-                subscriptions.revisionAnnouncements());
-        policies.checkItself(cores, settings.mode().isProduction(), settings.sms(), settings.push(), settings.mail());
-        var manager = ManagerFeature.wire(cores, new SessionLimits(settings.sessionIdle(), settings.sessionMax()),
-                settings.dataDir());
+        phases.recordSince("devices, commands, subscriptions, notices", others);
+        var policies = phases.time("policies", () -> PolicyFeature.wire(cores, settings.policiesDir(),
+                notices.service(), subscriptions.revisionAnnouncements()));
+        phases.run("policy self-check", () -> policies.checkItself(cores, settings.mode().isProduction(),
+                settings.sms(), settings.push(), settings.mail()));
+        var manager = phases.time("manager", () -> ManagerFeature.wire(cores,
+                new SessionLimits(settings.sessionIdle(), settings.sessionMax()), settings.dataDir()));
+        others = phases.now();
         var complaints = ComplaintFeature.wire(cores, settings.complaints(), mail, policies.facts(), manager.staff());
         var destruction = DestructionFeature.wire(cores, settings.destruction(), mail, devices, commands,
                 policies.facts());
         var breach = BreachFeature.wire(cores, devices, commands, notices, subscriptions, complaints,
                 policies.facts());
-        var rights = RightsFeature.wire(cores, mail, devices, commands, complaints, destruction,
+        var rights = RightsFeature.wire(cores, settings.rights(), mail, devices, commands, complaints, destruction,
                 policies.facts());
+        phases.recordSince("complaints, destruction, breach, rights", others);
 
         // Pages: the public ones, then the dashboard's in the order of its navigation.
-        policies.registerPublicPages(cores, settings.benchStatic(), settings.dataDir());
-        notices.register(cores, policies.publicPages(), policies.markdown());
-        manager.register(cores, cores.auditTrail());
-        devices.register(cores, commands.channel(), destruction.deviceDoor());
-        policies.register(cores);
-        mail.register(cores);
-        commands.register(cores);
-        complaints.register(cores);
-        destruction.register(cores);
-        rights.register(cores);
-        breach.register(cores);
-        extraRoutes.accept(cores.web().context());
+        phases.run("pages", () -> {
+            policies.registerPublicPages(cores);
+            notices.register(cores, policies.publicPages(), policies.markdown());
+            manager.register(cores, cores.auditTrail());
+            devices.register(cores, commands.channel(), destruction.deviceDoor());
+            policies.register(cores);
+            mail.register(cores);
+            commands.register(cores);
+            complaints.register(cores);
+            destruction.register(cores);
+            rights.register(cores);
+            breach.register(cores);
+            extraRoutes.accept(cores.web().context());
+        });
 
         cores.web().manage(cores.jobs());
         // After every feature registered its eraser: a restored backup brings nothing destroyed back.
-        cores.erasureJournal().reapply(cores.database());
+        phases.run("erasure journal", () -> cores.erasureJournal().reapply(cores.database()));
         return new PortalServer(settings, cores, metrics, new Features(mail, devices, commands, subscriptions,
-                notices, policies, manager, complaints, destruction, breach, rights));
+                notices, policies, manager, complaints, destruction, breach, rights), phases);
     }
 
     public void start() throws Exception {
         PortalCores.warnInDevelopment(settings.mode());
+        Instant starting = phases.now();
         cores.web().server().start();
+        phases.recordSince("web server start", starting);
         // After start: the link needs the port actually bound.
-        features.manager().prepareFirstRun();
+        phases.run("first run", () -> features.manager().prepareFirstRun());
         taskSocket = TaskSocket.listen(settings.dataDir(), args -> Tasks.inPortal(args, settings,
                 features.manager().accounts(), cores.database()));
         log.info("Privacy portal {} listening on {} (data in {}; P-256: {})", PortalCores.version(), baseUrl(),
                 settings.dataDir(), NativeP256.describe());
         metricsPort().ifPresent(port -> log.info("Metrics (Prometheus) on http://{}:{}{}",
                 settings.operations().host(), port, MetricsEndpoint.PATH));
+        log.info(phases.summary());
     }
 
     /** Graceful stop: in-flight requests finish, background jobs stop at a safe point, then the pool closes. */

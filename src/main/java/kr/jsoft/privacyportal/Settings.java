@@ -24,6 +24,7 @@ import kr.jsoft.privacyportal.mail.MailSettings;
 import kr.jsoft.privacyportal.metrics.MetricsSettings;
 import kr.jsoft.privacyportal.persistence.DatabaseSettings;
 import kr.jsoft.privacyportal.push.PushSettings;
+import kr.jsoft.privacyportal.rights.RightsSettings;
 import kr.jsoft.privacyportal.sms.SmsSettings;
 import kr.jsoft.privacyportal.web.ClientAddress;
 
@@ -44,7 +45,6 @@ public record Settings(
         SmsSettings sms,
         DeviceSettings devices,
         Path policiesDir,
-        boolean benchStatic,
         Duration sessionIdle,
         Duration sessionMax,
         MailSettings mail,
@@ -57,7 +57,8 @@ public record Settings(
         String instanceId,
         Duration lease,
         List<String> trustedProxies,
-        ClientAddress.Header forwardedHeader) {
+        ClientAddress.Header forwardedHeader,
+        RightsSettings rights) {
 
     /** An instance id names this process in leases and sessions: letters, digits, '-' and '_'. */
     /** The keyed hash's purpose that derives a development H2 password; no other hash ever has it. */
@@ -104,8 +105,6 @@ public record Settings(
         Duration backupRetention = env.duration("PORTAL_BACKUP_RETENTION", Duration.ofDays(35));
         // policy: the folder of policy versions imported at start-up (policies/README.md).
         Path policiesDir = env.path("PORTAL_POLICIES_DIR", Path.of("policies"));
-        // policy: serves a saved copy of a page at /bench-static/ for bench/policy-page.sh only.
-        boolean benchStatic = env.bool("PORTAL_BENCH_STATIC", false);
         Duration sessionIdle = env.duration("PORTAL_SESSION_IDLE", Duration.ofMinutes(30));
         Duration sessionMax = env.duration("PORTAL_SESSION_MAX", Duration.ofHours(8));
         if (sessionIdle.compareTo(sessionMax) > 0) {
@@ -153,11 +152,12 @@ public record Settings(
                     + " (the database is opened only with it)");
         }
         return new Settings(mode, host, port, baseUrl, dataDir, keyDir, database, inlineKeys, shutdownTimeout,
-                sms, devices, policiesDir, benchStatic, sessionIdle, sessionMax, mail, push,
+                sms, devices, policiesDir, sessionIdle, sessionMax, mail, push,
                 ComplaintSettings.fromEnvironment(env), erasureJournalDir, backupRetention,
                 DestructionSettings.fromEnvironment(env),
                 // the metrics endpoint and the log format.
-                MetricsSettings.fromEnvironment(env), instanceId, lease, trustedProxies, forwardedHeader);
+                MetricsSettings.fromEnvironment(env), instanceId, lease, trustedProxies, forwardedHeader,
+                RightsSettings.fromEnvironment(env));
     }
 
     /** The host name (cut to what an id allows) and a random suffix, so two processes on one host differ. */

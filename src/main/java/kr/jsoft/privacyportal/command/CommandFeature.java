@@ -2,7 +2,6 @@ package kr.jsoft.privacyportal.command;
 
 import kr.jsoft.privacyportal.jobs.Signal;
 import com.nimbusds.jose.JOSEException;
-import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.time.Duration;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
@@ -34,10 +33,10 @@ public final class CommandFeature {
         Signal signal = new Signal();
         commands = new Commands(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
                 new CommandSigner(cores.keys().ecKey(PortalKeys.SIGNING)), signal);
-        HttpClient http = PushHttp.newClient();
         EndpointPolicy endpoints = new EndpointPolicy(devices.settings().allowPrivatePushEndpoints());
+        // The JDK's HTTP client (its TLS set-up reads the trust store) only when FCM is configured.
         PushGateway fcm = settings.fcm()
-                .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), cores.clock(), http))
+                .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), cores.clock(), PushHttp.newClient()))
                 .orElseGet(() -> PushGateway.notConfigured("FCM"));
         // Started and stopped with the server; it connects only to the addresses the endpoint policy checked.
         org.eclipse.jetty.client.HttpClient webPushHttp = PushHttp.newWebPushClient(endpoints);

@@ -81,12 +81,23 @@ final class DashboardServlet extends HttpServlet {
         }
         List<Row> rows = items.stream().sorted(Comparator.comparing(WorkItem::dueAt))
                 .map(i -> new Row(i, Urgency.of(i.dueAt(), now), TimeLeft.words(i.dueAt(), now, locale),
-                        i.whatArgs().stream().map(a -> a instanceof WorkItem.Words w
-                                ? Messages.resolve(locale, w.key()) : a).toArray())).toList();
+                        i.whatArgs().stream().map(a -> worded(a, locale)).toArray())).toList();
         List<PanelItem> counts = area.panels().stream().map(panel -> panel.attention(viewer))
                 .flatMap(Optional::stream).toList();
         long overdue = rows.stream().filter(r -> r.urgency() == Urgency.OVERDUE).count();
         view.render(request, response, "manager/home", Map.of("rows", rows, "items", counts, "overdue", overdue,
                 "times", new DashboardTimes()));
+    }
+
+    /** A work item's message argument in the viewer's language. */
+    private static Object worded(Object argument, Locale locale) {
+        if (argument instanceof WorkItem.Words words) {
+            return Messages.resolve(locale, words.key());
+        }
+        if (argument instanceof WorkItem.WordList list) {
+            return list.parts().stream().map(part -> String.valueOf(worded(part, locale)))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return argument;
     }
 }

@@ -25,6 +25,8 @@ public final class NoticeService {
     private final AuditLog auditLog;
     private final Clock clock;
     private volatile Newest newest;
+    /** Set while one thread reloads a stale id: the others keep answering from it meanwhile. */
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
 
     public NoticeService(Database database, AuditLog auditLog, Clock clock) {
         this.database = database;
@@ -90,12 +92,24 @@ public final class NoticeService {
      */
     public Optional<UUID> newestId() {
         Newest current = newest;
-        if (current == null || System.nanoTime() - current.loadedAt() > RELOAD_AFTER_NANOS) {
-            Optional<UUID> id = database.fromTransaction(session -> NoticeQueries.newestFirst(session, 1, clock.instant()))
-                    .stream().findFirst().map(n -> n.view().id());
-            current = new Newest(id, System.nanoTime());
-            newest = current;
+        if (current == null) {
+            current = loadNewest();
+        } else if (System.nanoTime() - current.loadedAt() > RELOAD_AFTER_NANOS && reloading.compareAndSet(false, true)) {
+            // Only another instance's notices are pending: one thread reloads, not every page request at once.
+            try {
+                current = loadNewest();
+            } finally {
+                reloading.set(false);
+            }
         }
         return current.id();
+    }
+
+    private Newest loadNewest() {
+        Optional<UUID> id = database.fromTransaction(session -> NoticeQueries.newestFirst(session, 1, clock.instant()))
+                .stream().findFirst().map(n -> n.view().id());
+        Newest loaded = new Newest(id, System.nanoTime());
+        newest = loaded;
+        return loaded;
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -79,30 +81,39 @@ public final class Database implements AutoCloseable {
         // Fail fast rather than hang start-up when the database is unreachable.
         pool.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         HikariDataSource dataSource = new HikariDataSource(pool);
+        StatementCounter statements = new StatementCounter();
+        // The mapping is built (annotations bound, persisters and proxies generated: CPU work that needs no
+        // schema) on a second thread while Flyway migrates on this one; it is validated against the schema
+        // only once every migration is in. Start-up waits for both.
+        CompletableFuture<SessionFactory> mapping = CompletableFuture.supplyAsync(
+                () -> sessionFactory(dataSource, entities, statements),
+                work -> new Thread(work, "portal-db-mapping").start());
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(dataSource)
-                    // db/vendor/<vendor>: what only one database can do (PostgreSQL's triggers); kept out
-                    // of db/migration because Flyway scans a location's subfolders too, and named here
-                    // because Flyway itself has no {vendor} placeholder (that is Spring Boot's).
-                    .locations(locations(settings.url()))
-                    .validateMigrationNaming(true)
-                    // Each open issue owns a version range (ARCHITECTURE.md, Migrations), and a lower range may
-                    // be released after a higher one: a database already past it still takes it.
-                    .outOfOrder(true)
-                    .load();
-            flyway.migrate();
-            StatementCounter statements = new StatementCounter();
-            SessionFactory sessionFactory = new HibernatePersistenceConfiguration("portal")
-                    .managedClasses(entities)
-                    .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                    .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
-                    .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
-                    .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
-                    .property(AvailableSettings.ORDER_INSERTS, true)
-                    .property(AvailableSettings.STATEMENT_INSPECTOR, statements)
-                    .schemaToolingAction(Action.VALIDATE)
-                    .createEntityManagerFactory();
+            Flyway flyway;
+            try {
+                flyway = Flyway.configure()
+                        .dataSource(dataSource)
+                        // db/vendor/<vendor>: what only one database can do (PostgreSQL's triggers); kept out
+                        // of db/migration because Flyway scans a location's subfolders too, and named here
+                        // because Flyway itself has no {vendor} placeholder (that is Spring Boot's).
+                        .locations(locations(settings.url()))
+                        .validateMigrationNaming(true)
+                        // Each open issue owns a version range (ARCHITECTURE.md, Migrations), and a lower range may
+                        // be released after a higher one: a database already past it still takes it.
+                        .outOfOrder(true)
+                        .load();
+                H2Durability.duringMigrations(dataSource, settings.url(), flyway::migrate);
+            } catch (RuntimeException e) {
+                mapping.handle((built, failed) -> built).thenAccept(Database::closeQuietly).join();
+                throw e;
+            }
+            SessionFactory sessionFactory = joinMapping(mapping);
+            try {
+                sessionFactory.getSchemaManager().validateMappedObjects();
+            } catch (RuntimeException e) {
+                sessionFactory.close();
+                throw e;
+            }
             Optional<H2Server> h2Server = settings.h2ServerPort().isPresent()
                     ? H2Access.databaseFile(settings.url()).map(file -> H2Server.start(file,
                             settings.h2ServerPort().getAsInt()))
@@ -111,6 +122,38 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource, Collection<Class<?>> entities,
+                                                 StatementCounter statements) {
+        return new HibernatePersistenceConfiguration("portal")
+                .managedClasses(entities)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .property(AvailableSettings.ORDER_INSERTS, true)
+                .property(AvailableSettings.STATEMENT_INSPECTOR, statements)
+                // Validated by open() after the migrations, not here while they may still run.
+                .schemaToolingAction(Action.NONE)
+                .createEntityManagerFactory();
+    }
+
+    private static SessionFactory joinMapping(CompletableFuture<SessionFactory> mapping) {
+        try {
+            return mapping.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(SessionFactory sessionFactory) {
+        if (sessionFactory != null) {
+            sessionFactory.close();
         }
     }
 

@@ -1,7 +1,11 @@
 package kr.jsoft.privacyportal.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * What every H2 file database of the portal is opened with, whoever wrote its URL:
@@ -30,6 +34,43 @@ public final class H2Durability {
         // Settings refuses AUTO_SERVER (a database socket for every local user); H2 would also refuse it
         // together with DB_CLOSE_ON_EXIT=FALSE, so such a URL, if it ever got here, keeps H2's close at exit.
         return rest + ";WRITE_DELAY=0" + (opensServer(url) ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
+     * Runs {@code migrations} on an H2 file with H2's own write delay (500 ms) instead of writing each of
+     * their commits to the file before going on (on a busy disk that was most of a first start's migration
+     * time), then writes everything out (CHECKPOINT) and goes back to {@code WRITE_DELAY=0} before the
+     * portal does anything else. A process killed meanwhile loses the last migrations together with their
+     * rows in Flyway's history (H2 writes consistent versions), so the next start applies them again.
+     * Nothing a person was told is done can be lost this way: migrations run before any request is served.
+     */
+    static void duringMigrations(DataSource dataSource, String url, Runnable migrations) {
+        if (!isH2File(url)) {
+            migrations.run();
+            return;
+        }
+        set(dataSource, "SET WRITE_DELAY 500");
+        try {
+            migrations.run();
+        } catch (RuntimeException e) {
+            try {
+                set(dataSource, "SET WRITE_DELAY 0");
+            } catch (RuntimeException restoring) {
+                e.addSuppressed(restoring);
+            }
+            throw e;
+        }
+        set(dataSource, "CHECKPOINT");
+        set(dataSource, "SET WRITE_DELAY 0");
+    }
+
+    private static void set(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run " + sql + " on the H2 database: " + e.getMessage(), e);
+        }
     }
 
     /** {@code AUTO_SERVER=TRUE}: H2's automatic mixed mode, a TCP server whose key sits in the lock file. */

@@ -50,6 +50,8 @@ record OwnProcessing(List<PolicyMetadata.Retention> items, List<String> purposes
                 item("destruction-request-details", null),
                 // complaints: 3 years after closing (complaint/package-info.java), then anonymised
                 item("complainant-email", 1096), item("complainant-name", 1096), item("complaint-messages", 1096),
+                // rights requests: 3 years after the decision (PORTAL_RIGHTS_RETENTION), then anonymised
+                item("rights-request-details", 1096),
                 item("subscriber-email", null),
                 item("sent-emails", configured.sentMailDays()),
                 item("staff-access-records", null),

@@ -43,16 +43,13 @@ public final class PolicyFeature {
         return new PolicyFeature(cores, policiesDir, notices, announcements);
     }
 
-    /** The public pages (and, for the benchmark, plain static files from the data directory). */
-    public void registerPublicPages(Cores cores, boolean benchStatic, Path dataDir) {
+    /** The public pages. */
+    public void registerPublicPages(Cores cores) {
         cores.web().servlet(new PolicyServlet(pages, publicPages, cores.view()),
                 "/ko/policy", "/ko/policy/*", "/en/policy", "/en/policy/*");
         cores.web().servlet(new ContactServlet(pages, publicPages, cores.view()), "/ko/contact", "/en/contact");
         cores.web().servlet(new LanguageServlet(cores.publicAddress().https()), LanguageServlet.SWITCH_PATH,
                 "/policy", "/policy/*", "/notices", "/notices/*", "/notices.atom", "/contact");
-        if (benchStatic) {
-            BenchStatic.register(cores.web().context(), dataDir);
-        }
     }
 
     /** The versions, preview, redline and checklist pages, the upload, and the drafts panel. */

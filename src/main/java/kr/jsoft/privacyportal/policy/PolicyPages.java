@@ -21,6 +21,11 @@ final class PolicyPages {
     private final NoticeService notices;
     private final java.time.Clock clock;
     private final kr.jsoft.privacyportal.remedy.Remedies remedies;
+    private volatile State state;
+
+    /** The last {@link #state()} and what it was made of: the same parts give the same string. */
+    private record State(String policies, Optional<java.util.UUID> notice, java.time.LocalDate date, String text) {
+    }
 
     public PolicyPages(PolicyService policies, NoticeService notices, java.time.Clock clock,
                        kr.jsoft.privacyportal.remedy.Remedies remedies) {
@@ -35,8 +40,17 @@ final class PolicyPages {
      * the newest notice and the Seoul date (for countdowns). A page changes only when it does.
      */
     public String state() {
-        return policies.pageState() + "|notice:" + notices.newestId().map(Object::toString).orElse("none")
-                + "|" + clock.instant().atZone(Dates.SEOUL).toLocalDate();
+        // Asked on every public page request: the same parts answer the same string, not a new one.
+        String policyState = policies.pageState();
+        Optional<java.util.UUID> notice = notices.newestId();
+        java.time.LocalDate date = clock.instant().atZone(Dates.SEOUL).toLocalDate();
+        State last = state;
+        if (last != null && last.policies() == policyState && last.notice().equals(notice) && last.date().equals(date)) {
+            return last.text();
+        }
+        String text = policyState + "|notice:" + notice.map(Object::toString).orElse("none") + "|" + date;
+        state = new State(policyState, notice, date, text);
+        return text;
     }
 
     /** A published version by label; else 404 (a path) or the 400 page naming the parameter. */

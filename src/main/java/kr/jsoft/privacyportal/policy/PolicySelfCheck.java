@@ -103,11 +103,15 @@ final class PolicySelfCheck implements WorkSource {
         // Due since the version in force took effect: the processing is undisclosed from then on.
         Instant since = inForce.map(PolicyVersionInfo::effectiveAt).orElse(now);
         String subject = inForce.map(PolicyVersionInfo::label).orElse(null);
+        // One row per kind of finding (items, purposes, consignees …) naming all of them: one revision
+        // discloses them together, and twenty rows would bury the rest of the day's work.
+        Map<String, List<Object>> byKind = new LinkedHashMap<>();
         for (UndisclosedProcessing.Finding finding : undisclosed()) {
             Object what = finding.name() != null ? finding.name() : new WorkItem.Words("policy.own." + finding.id());
-            work.add(new WorkItem(finding.messageKey(), List.of(what), subject, since, "policy.selfcheck.clock",
-                    "/manager/policies", "policy.selfcheck.act"));
+            byKind.computeIfAbsent(finding.messageKey(), k -> new ArrayList<>()).add(what);
         }
+        byKind.forEach((key, what) -> work.add(new WorkItem(key, List.of(new WorkItem.WordList(what)), subject, since,
+                "policy.selfcheck.clock", "/manager/policies", "policy.selfcheck.act")));
         for (PolicyIntegrity.Tampering found : tampering) {
             work.add(new WorkItem(found.messageKey(), List.of(), found.label(), since, "policy.selfcheck.clock.tampered",
                     "/manager/policies/" + found.label(), "policy.selfcheck.act.tampered"));

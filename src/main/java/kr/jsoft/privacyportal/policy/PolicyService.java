@@ -39,6 +39,9 @@ public final class PolicyService {
     private final PolicyImporter importer;
     private final Map<String, Markdown.Rendered> rendered = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
+    /** Set while one thread reloads a stale list: the others keep answering from it meanwhile. */
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile PageState pageState;
 
     public PolicyService(Database database, AuditLog auditLog, Clock clock, Markdown markdown) {
         this.database = database;
@@ -48,6 +51,10 @@ public final class PolicyService {
     }
 
     /** The versions as last loaded, oldest first by label. */
+    /** The last {@link #pageState()}, kept while the loaded versions and the version in force stay the same. */
+    private record PageState(List<PolicyVersionInfo> versions, Optional<UUID> inForce, String text) {
+    }
+
     private record Snapshot(List<PolicyVersionInfo> versions, long loadedAt) {
     }
 
@@ -152,15 +159,23 @@ public final class PolicyService {
      * set of published versions. Changes whenever a page could change.
      */
     public String pageState() {
-        Instant now = clock.instant();
-        StringBuilder state = new StringBuilder(inForce(now).map(v -> v.id().toString()).orElse("none"));
-        for (PolicyVersionInfo version : versions()) {
+        // Asked on every public page request: rebuilt only when the versions were reloaded or another took force.
+        List<PolicyVersionInfo> versions = versions();
+        Optional<UUID> inForce = inForce(clock.instant()).map(PolicyVersionInfo::id);
+        PageState last = pageState;
+        if (last != null && last.versions() == versions && last.inForce().equals(inForce)) {
+            return last.text();
+        }
+        StringBuilder state = new StringBuilder(inForce.map(UUID::toString).orElse("none"));
+        for (PolicyVersionInfo version : versions) {
             if (version.isPublished()) {
                 state.append('|').append(version.id()).append(version.effectiveAt()).append(version.withdrawnAt())
                         .append(version.noticePostedAt()).append(version.textSha256());
             }
         }
-        return state.toString();
+        PageState built = new PageState(versions, inForce, state.toString());
+        pageState = built;
+        return built.text();
     }
 
     /**
@@ -182,9 +197,18 @@ public final class PolicyService {
 
     private List<PolicyVersionInfo> versions() {
         Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAt() > RELOAD_AFTER_NANOS) {
+        if (current == null) {
+            // Changed by this process (or never loaded): everyone waits for the new list.
             current = new Snapshot(load(), System.nanoTime());
             snapshot = current;
+        } else if (System.nanoTime() - current.loadedAt() > RELOAD_AFTER_NANOS && reloading.compareAndSet(false, true)) {
+            // Only another instance's changes are pending: one thread reloads, not every page request at once.
+            try {
+                current = new Snapshot(load(), System.nanoTime());
+                snapshot = current;
+            } finally {
+                reloading.set(false);
+            }
         }
         return current.versions();
     }

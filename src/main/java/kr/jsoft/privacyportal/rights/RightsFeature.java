@@ -18,6 +18,8 @@ import kr.jsoft.privacyportal.staff.Role;
  * Wires the rights beyond destruction (PIPA Arts. 35–38): the person's own page after proving the
  * number the way destruction does (access, correction, suspension, and destruction one click away),
  * and the requests made by phone, mail or through an agent, recorded by staff with the 10-day clock.
+ * A decided request's personal data is erased after {@code PORTAL_RIGHTS_RETENTION}, a proof of
+ * number a day after its page closed.
  */
 public final class RightsFeature {
     /** The entities of the rights feature, for the composition root. */
@@ -26,8 +28,9 @@ public final class RightsFeature {
     private final SelfService self;
     private final StaffRecorded recorded;
     private final Worker worker;
+    private final RightsUpkeep upkeep;
 
-    private RightsFeature(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
+    private RightsFeature(Cores cores, RightsSettings settings, MailFeature mail, DeviceFeature devices, CommandFeature commands,
                           ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
         Signal signal = new Signal();
         recorded = new StaffRecorded(cores.database(), cores.auditLog(), cores.clock(), cores.random(),
@@ -35,6 +38,7 @@ public final class RightsFeature {
         self = new SelfService(cores.database(), cores.auditLog(), cores.clock(), cores.random(), cores.rateLimiter(),
                 destruction.numberProof(), devices.registry(), commands.commands(), destruction.requestsOfNumber(),
                 complaints.intake(), cores.erasureJournal(), recorded, signal);
+        upkeep = new RightsUpkeep(cores.database(), cores.auditLog(), cores.clock(), cores.erasureJournal(), settings);
         // The device prompts of a proof go out here, after the request's commit: done in the
         // request, their time would tell whether the number has devices.
         worker = new Worker("portal-rights", signal, Duration.ofSeconds(1), cores.stopTimeout(), running -> {
@@ -44,11 +48,16 @@ public final class RightsFeature {
         });
     }
 
-    public static RightsFeature wire(Cores cores, MailFeature mail, DeviceFeature devices, CommandFeature commands,
-                                     ComplaintFeature complaints, DestructionFeature destruction, PolicyFacts policy) {
-        RightsFeature feature = new RightsFeature(cores, mail, devices, commands, complaints, destruction, policy);
+    public static RightsFeature wire(Cores cores, RightsSettings settings, MailFeature mail, DeviceFeature devices,
+                                     CommandFeature commands, ComplaintFeature complaints,
+                                     DestructionFeature destruction, PolicyFacts policy) {
+        RightsFeature feature = new RightsFeature(cores, settings, mail, devices, commands, complaints, destruction,
+                policy);
         commands.commands().listen(feature.self);
         cores.web().manage(feature.worker);
+        cores.erasureJournal().register(RightsUpkeep.ERASURE_KIND, feature.upkeep::eraseAgain);
+        cores.jobs().exclusive("rights erasure", Duration.ofHours(1), feature.upkeep::eraseExpired);
+        cores.jobs().exclusive("rights proof purge", Duration.ofHours(1), feature.upkeep::forgetEndedProofs);
         cores.web().servlet(new RightsServlet(feature.self, feature.recorded, policy.remedies(), cores.view(),
                         cores.clientAddress()),
                 "/ko/rights", "/ko/rights/*", "/en/rights", "/en/rights/*");
@@ -58,6 +67,11 @@ public final class RightsFeature {
     /** The person's own page service, for tests in this package. */
     SelfService self() {
         return self;
+    }
+
+    /** The retention jobs' work, for tests in this package. */
+    RightsUpkeep upkeep() {
+        return upkeep;
     }
 
     /** The desk for requests made another way, and their share of the day's work. */

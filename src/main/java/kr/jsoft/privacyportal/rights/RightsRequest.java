@@ -139,6 +139,8 @@ class RightsRequest {
     private Instant provenAt;
     @Column(name = "decided_at")
     private Instant decidedAt;
+    @Column(name = "erased_at")
+    private Instant erasedAt;
 
     protected RightsRequest() {
     }
@@ -197,6 +199,21 @@ class RightsRequest {
         this.decidedAt = now;
     }
 
+    /**
+     * The retention is over: everything that names or reaches the requester goes, the anonymous
+     * record of how the request was handled stays.
+     */
+    void erase(Instant now) {
+        authoritySealed = null;
+        detailsSealed = null;
+        emailSealed = null;
+        phoneHash = null;
+        groundsSealed = null;
+        codeHash = null;
+        statusTokenHash = null;
+        erasedAt = now;
+    }
+
     void emailCorrected(String sealed) {
         this.emailSealed = sealed;
     }
@@ -224,4 +241,5 @@ class RightsRequest {
     Instant dueAt() { return dueAt; }
     Instant provenAt() { return provenAt; }
     Instant decidedAt() { return decidedAt; }
+    Instant erasedAt() { return erasedAt; }
 }

@@ -64,7 +64,7 @@ final class RightsViews {
     /** A staff-recorded request in full, for the desk (opened personal fields) and the status page. */
     record Detail(Row row, String authority, String details, String email, Optional<String> grounds,
                   Optional<Instant> postponedUntil, Optional<Instant> decidedAt, int codeTriesLeft,
-                  boolean objectable) {
+                  boolean objectable, Optional<Instant> erasedAt) {
     }
 
     /** A request as it was recorded. */

@@ -327,7 +327,7 @@ final class StaffRecorded {
                 open(r.detailsSealed(), "details", r.id()), open(r.emailSealed(), "email", r.id()),
                 Optional.ofNullable(open(r.groundsSealed(), "grounds", r.id())), Optional.ofNullable(r.postponedUntil()),
                 Optional.ofNullable(r.decidedAt()), NumberProof.MAX_CODE_TRIES - r.codeAttempts(),
-                r.outcome() != null && r.outcome().objectable());
+                r.outcome() != null && r.outcome().objectable(), Optional.ofNullable(r.erasedAt()));
     }
 
     private static RightsViews.Row row(RightsRequest r) {

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * force, the newest notice and the Seoul date): each page is rendered once per state and kept
  * in memory, its {@code ETag} derived from the state and address alone, so a conditional
  * request is answered 304 without rendering. {@code Cache-Control: no-cache} makes browsers
- * ask each time. Pages must not depend on the visitor (no session, no form tokens).
+ * ask each time. Pages must not depend on the visitor (no session, no form tokens). The ETag is
+ * kept beside the page, so a request for a kept page hashes nothing.
  */
 public final class PageCache {
     /** Bounds memory when visitors invent addresses (compare with many labels). */
@@ -30,7 +31,10 @@ public final class PageCache {
         this.applicationVersion = applicationVersion;
     }
 
-    private record Generation(String state, Map<String, byte[]> pages) {
+    private record Generation(String state, Map<String, Page> pages) {
+    }
+
+    private record Page(String etag, byte[] body) {
     }
 
     /** Serves the page for this request from memory, rendering it with {@code render} when needed. */
@@ -42,24 +46,29 @@ public final class PageCache {
             g = new Generation(current, new ConcurrentHashMap<>());
             generation = g;
         }
-        String address = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String etag = "\"" + Digests.sha256Hex(applicationVersion + "\n" + current + "\n" + address).substring(0, 32) + "\"";
+        String query = request.getQueryString();
+        String address = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        Page page = g.pages().get(address);
+        String etag = page != null ? page.etag() : etag(current, address);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("ETag", etag);
         if (matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] body = g.pages().get(address);
-        if (body == null) {
-            body = render.get().getBytes(StandardCharsets.UTF_8);
+        if (page == null) {
+            page = new Page(etag, render.get().getBytes(StandardCharsets.UTF_8));
             if (g.pages().size() < MAX_PAGES_PER_STATE) {
-                g.pages().putIfAbsent(address, body);
+                g.pages().putIfAbsent(address, page);
             }
         }
         response.setContentType(contentType);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    private String etag(String state, String address) {
+        return "\"" + Digests.sha256Hex(applicationVersion + "\n" + state + "\n" + address).substring(0, 32) + "\"";
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

@@ -1,6 +1,5 @@
 package kr.jsoft.privacyportal.web;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -26,8 +25,8 @@ import org.eclipse.jetty.util.Callback;
  * page).
  */
 public final class PathRule extends Handler.Wrapper {
-    /** Lower-cased: encoded dot, slash, backslash and NUL; literal backslash, parameter separator, empty segment. */
-    private static final Pattern AMBIGUOUS = Pattern.compile("%2e|%2f|%5c|%00|\\\\|;|//");
+    /** Encoded dot, slash, backslash and NUL; literal backslash, parameter separator, empty segment (any case). */
+    private static final Pattern AMBIGUOUS = Pattern.compile("%2e|%2f|%5c|%00|\\\\|;|//", Pattern.CASE_INSENSITIVE);
 
     public PathRule(Handler handler) {
         super(handler);
@@ -52,11 +51,13 @@ public final class PathRule extends Handler.Wrapper {
         if ("*".equals(rawPath)) {
             return true; // OPTIONS * asks about the server, not a page
         }
-        if (rawPath.charAt(0) != '/' || AMBIGUOUS.matcher(rawPath.toLowerCase(Locale.ROOT)).find()) {
+        if (rawPath.charAt(0) != '/' || AMBIGUOUS.matcher(rawPath).find()) {
             return false;
         }
-        for (String segment : rawPath.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
+        // A literal dot segment: "/." or "/.." followed by the end or the next slash.
+        for (int dot = rawPath.indexOf("/."); dot >= 0; dot = rawPath.indexOf("/.", dot + 1)) {
+            int end = rawPath.length() > dot + 2 && rawPath.charAt(dot + 2) == '.' ? dot + 3 : dot + 2;
+            if (end == rawPath.length() || rawPath.charAt(end) == '/') {
                 return false;
             }
         }

@@ -19,8 +19,8 @@ final class Routes {
     static final String REDACTED = "[redacted]";
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** Segments and parameter names kept as they are: short words, numbers and dates. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,15}");
+    /** The longest secret prefix, with room for a language before it: longer paths so far are past them all. */
+    private static final int SECRET_PREFIX_REACH = 3 + SECRET_PREFIXES.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,15}");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
@@ -48,16 +48,15 @@ final class Routes {
     }
 
     static String foldLanguage(String pattern) {
-        for (Lang lang : Lang.values()) {
-            String prefix = "/" + lang.code();
-            if (pattern.equals(prefix) || pattern.equals(prefix + "/")) {
-                return "/{lang}";
-            }
-            if (pattern.startsWith(prefix + "/") || pattern.startsWith(prefix + ".")) {
-                return "/{lang}" + pattern.substring(prefix.length());
-            }
+        // "/ko", "/ko/" → "/{lang}"; "/ko/…", "/ko.…" → "/{lang}/…", "/{lang}.…"; without building the prefixes.
+        if (pattern.length() < 3 || pattern.charAt(0) != '/' || Lang.parse(pattern.substring(1, 3)).isEmpty()) {
+            return pattern;
         }
-        return pattern;
+        if (pattern.length() == 3 || pattern.length() == 4 && pattern.charAt(3) == '/') {
+            return "/{lang}";
+        }
+        char next = pattern.charAt(3);
+        return next == '/' || next == '.' ? "/{lang}" + pattern.substring(3) : pattern;
     }
 
     /** A method name from a small fixed set (metric labels stay bounded). */
@@ -82,7 +81,11 @@ final class Routes {
                 out.append(REDACTED);
                 break;
             }
-            out.append(segment.isEmpty() || UUID.matcher(segment).matches() || plain(segment) ? segment : REDACTED);
+            out.append(segment.isEmpty() || plain(segment) || uuid(segment) ? segment : REDACTED);
+            if (out.length() > SECRET_PREFIX_REACH) {
+                secretRest = false;
+                continue;
+            }
             String soFar = out.toString();
             String withoutLanguage = soFar.length() > 3 && Lang.parse(segments[1]).isPresent()
                     ? soFar.substring(3) : soFar;
@@ -104,9 +107,27 @@ final class Routes {
 
     /**
      * A segment that cannot be a token, an address or a phone number: at most 15 plain
-     * characters (tokens are longer), no '@' or '%', fewer than 9 digits (numbers have 10+).
+     * characters {@code [A-Za-z0-9._-]} (tokens are longer), so no '@' or '%', and fewer than 9
+     * digits (numbers have 10+). A loop, not a pattern: it runs for every segment of every request.
      */
-    private static boolean plain(String segment) {
-        return PLAIN.matcher(segment).matches() && segment.chars().filter(Character::isDigit).count() < 9;
+    static boolean plain(String segment) {
+        int length = segment.length();
+        if (length < 1 || length > 15) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < length; i++) {
+            char c = segment.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return digits < 9;
+    }
+
+    private static boolean uuid(String segment) {
+        return segment.length() == 36 && UUID.matcher(segment).matches();
     }
 }

@@ -1,6 +1,10 @@
 package kr.jsoft.privacyportal.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -9,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Security headers on every response of the public connector, error pages included: set by the
  * handler around the whole web context, before any filter or servlet runs, so no code path can
- * forget them.
+ * forget them. The header sets are built and encoded once ({@link PreEncodedHttpField}): each
+ * request only appends the same field objects to its still empty response headers.
  */
 public final class SecurityHeaders extends Handler.Wrapper {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -21,6 +26,8 @@ public final class SecurityHeaders extends Handler.Wrapper {
             "base-uri 'none'",
             "form-action 'self'",
             "frame-ancestors 'none'");
+    private static final List<HttpField> PLAIN = fields(false);
+    private static final List<HttpField> HTTPS = fields(true);
     private final boolean httpsBaseUrl;
 
     public SecurityHeaders(Handler handler, boolean httpsBaseUrl) {
@@ -30,7 +37,11 @@ public final class SecurityHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        apply(response.getHeaders(), request.isSecure() || httpsBaseUrl);
+        // Nothing has set a response header yet: appending is enough (no search for one to replace).
+        HttpFields.Mutable headers = response.getHeaders();
+        for (HttpField field : request.isSecure() || httpsBaseUrl ? HTTPS : PLAIN) {
+            headers.add(field);
+        }
         if ("TRACE".equals(request.getMethod())) {
             // TRACE echoes the request, cookies included (cross-site tracing); no page of the portal answers it.
             response.getHeaders().put("Allow", "GET, HEAD, POST, OPTIONS");
@@ -42,14 +53,22 @@ public final class SecurityHeaders extends Handler.Wrapper {
 
     /** The headers themselves; also what {@link ServerErrors} sets on answers Jetty gives before this handler runs. */
     static void apply(HttpFields.Mutable headers, boolean https) {
-        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "same-origin");
-        headers.put("X-Frame-Options", "DENY");
-        headers.put("Cross-Origin-Opener-Policy", "same-origin");
-        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (https) {
-            headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        for (HttpField field : https ? HTTPS : PLAIN) {
+            headers.put(field);
         }
+    }
+
+    private static List<HttpField> fields(boolean https) {
+        List<HttpField> fields = new ArrayList<>(List.of(
+                new PreEncodedHttpField("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+                new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+                new PreEncodedHttpField("Referrer-Policy", "same-origin"),
+                new PreEncodedHttpField("X-Frame-Options", "DENY"),
+                new PreEncodedHttpField("Cross-Origin-Opener-Policy", "same-origin"),
+                new PreEncodedHttpField("Permissions-Policy", "camera=(), microphone=(), geolocation=()")));
+        if (https) {
+            fields.add(new PreEncodedHttpField("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
+        }
+        return List.copyOf(fields);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -44,15 +45,31 @@ public final class ServerErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        SecurityHeaders.apply(response.getHeaders(), request.isSecure() || httpsBaseUrl);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        HttpFields.Mutable headers = response.getHeaders();
+        secure(request, headers);
+        byte[] body = describe(request, code, headers);
+        response.setStatus(code);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** The portal's security headers, as {@link SecurityHeaders} sets them on every other answer. */
+    void secure(Request request, HttpFields.Mutable headers) {
+        SecurityHeaders.apply(headers, request.isSecure() || httpsBaseUrl);
+    }
+
+    /**
+     * Puts the answer's own headers for {@code code} into {@code headers} and returns its body:
+     * problem JSON under /api/, otherwise a short page in both languages.
+     */
+    static byte[] describe(Request request, int code, HttpFields.Mutable headers) {
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         if (code == 503) {
             // Overload (a busy pool, an unreadable session store): worth trying again shortly.
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Failures.BUSY_RETRY_AFTER_SECONDS));
+            headers.put(HttpHeader.RETRY_AFTER, Long.toString(Failures.BUSY_RETRY_AFTER_SECONDS));
         }
         String body;
         if (api(request)) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            headers.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
             ObjectNode problem = JSON.createObjectNode();
             problem.put("type", "about:blank");
             problem.put("title", HttpStatus.getMessage(code));
@@ -60,7 +77,7 @@ public final class ServerErrors extends ErrorHandler {
             problem.put("detail", explanation(code).english());
             body = problem.toString();
         } else {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+            headers.put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
             Explanation text = explanation(code);
             body = "<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -70,8 +87,7 @@ public final class ServerErrors extends ErrorHandler {
                     + "<hr><p lang=\"en\">" + text.english() + " <a href=\"/en\">Go to the privacy portal</a></p>"
                     + "</body></html>\n";
         }
-        response.setStatus(code);
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -2,6 +2,7 @@ package kr.jsoft.privacyportal.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.password4j.Argon2Function;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -15,6 +16,12 @@ class PasswordsTest {
         assertThat(passwords.matches("plover-quartz-lantern-73", hash)).isTrue();
         assertThat(passwords.matches("plover-quartz-lantern-74", hash)).isFalse();
         assertThat(passwords.matches("anything", null)).isFalse();
+    }
+
+    @Test
+    void theDecoyAnUnknownAccountIsCheckedAgainstCostsWhatARealHashCosts() {
+        assertThat(Argon2Function.getInstanceFromHash(Passwords.DECOY)).isEqualTo(Passwords.ARGON2);
+        assertThat(passwords.matches("decoy password that matches nothing", null)).isFalse();
     }
 
     @Test

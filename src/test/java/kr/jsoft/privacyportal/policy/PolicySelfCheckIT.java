@@ -43,12 +43,15 @@ class PolicySelfCheckIT {
         try (WebClient manager = new StaffAccounts(portal).signedIn(Role.PRIVACY_MANAGER)) {
             HtmlPage home = manager.getPage(portal.url("/manager"));
             assertThat(home.asNormalizedText())
-                    .contains("The portal processes an item the policy in force does not disclose:"
-                            + " Push address of a registered device")
-                    .contains("The portal entrusts processing to someone the policy in force does not name as a"
+                    .contains("Items the portal processes that the policy in force does not disclose:"
+                            + " Push address of a registered device, Public key of a registered device")
+                    .contains("Processing entrusted to someone the policy in force does not name as a"
                             + " consignee: NAVER Cloud Corp.")
                     .contains("The Web Push service a device uses (operated abroad)")
                     .doesNotContain("policy.own", "??");
+            assertThat(home.getElementById("work-queue").getElementsByTagName("li").stream()
+                    .filter(row -> row.asNormalizedText().contains("policy in force")))
+                    .as("one row per kind of finding, not one per item").hasSizeBetween(2, 5);
         }
 
         portal.server().policyLifecycle().schedule("2027-01-portal", LocalDate.of(2027, 1, 5), null,
@@ -61,7 +64,7 @@ class PolicySelfCheckIT {
         assertThat(after.at("/policy/tampering").size()).isZero();
         try (WebClient manager = new StaffAccounts(portal).signedIn(Role.PRIVACY_MANAGER)) {
             HtmlPage home = manager.getPage(portal.url("/manager"));
-            assertThat(home.asNormalizedText()).doesNotContain("the policy in force does not");
+            assertThat(home.asNormalizedText()).doesNotContain("the policy in force does not", "policy in force does not disclose");
         }
     }
 

@@ -33,6 +33,16 @@ class RoutesTest {
     }
 
     @Test
+    void deepPathsAreStillRedactedSegmentBySegment() {
+        assertThat(Routes.loggable("/ko/complaints/status/abc/def/ghi/jkl/mno/AbCdEfGhIjKlMnOpQrStUv/x", null))
+                .isEqualTo("/ko/complaints/status/[redacted]");
+        assertThat(Routes.loggable("/api/v1/devices/aaaaaaaaaa/bbbbbbbbbb/cccccccccc/x@y/01012345678/ok", null))
+                .isEqualTo("/api/v1/devices/aaaaaaaaaa/bbbbbbbbbb/cccccccccc/[redacted]/[redacted]/ok");
+        assertThat(Routes.loggable("/manager/setup//short", null)).isEqualTo("/manager/setup//short");
+        assertThat(Routes.loggable("/ko/x/Ab%C3%A9", null)).isEqualTo("/ko/x/[redacted]");
+    }
+
+    @Test
     void queryStringsKeepOnlyTheirParameterNames() {
         assertThat(Routes.loggable("/manager/complaints", "reference=C-2026-000001&state=OPEN"))
                 .isEqualTo("/manager/complaints?reference&state");
@@ -45,5 +55,8 @@ class RoutesTest {
         assertThat(Routes.foldLanguage("/en/notices.atom")).isEqualTo("/{lang}/notices.atom");
         assertThat(Routes.foldLanguage("/ko")).isEqualTo("/{lang}");
         assertThat(Routes.foldLanguage("/manager/outbox")).isEqualTo("/manager/outbox");
+        assertThat(Routes.foldLanguage("/ko/")).isEqualTo("/{lang}");
+        assertThat(Routes.foldLanguage("/kor/x")).isEqualTo("/kor/x");
+        assertThat(Routes.foldLanguage("/")).isEqualTo("/");
     }
 }
