@@ -5,6 +5,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class WebServer {
         context = newContext(https, sessionIdle);
         // The handler goes in before any worker, so the context starts first and stops last.
         // Ambiguous addresses are refused before any filter or servlet reads them (see PathRule).
-        Handler portal = new GracefulHandler(new SecurityHeaders(new PathRule(context), https));
+        Handler portal = new GracefulHandler(new SecurityHeaders(new PathRule(context, new SecureRandom()), https));
         // What Jetty refuses before any handler runs gets the same headers, and problem JSON under /api/.
         server.setErrorHandler(new ServerErrors(https));
         // The metrics connector answers only /metrics; the public connector never does.

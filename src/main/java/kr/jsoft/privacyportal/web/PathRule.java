@@ -1,5 +1,6 @@
 package kr.jsoft.privacyportal.web;
 
+import java.security.SecureRandom;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -7,6 +8,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.MDC;
 
 /**
  * The one rule every address must pass before any filter or servlet sees it: a path that a
@@ -22,22 +24,39 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Runs inside {@link SecurityHeaders}, so the refusal carries the headers; the answer is the
  * server's own error answer ({@link ServerErrors}: problem JSON under {@code /api/}, else the 400
- * page).
+ * page). No filter sees a refused request, so the refusal names its own request id and writes its
+ * own request-log line (route {@code refused}), like every other answer.
  */
 public final class PathRule extends Handler.Wrapper {
     /** Encoded dot, slash, backslash and NUL; literal backslash, parameter separator, empty segment (any case). */
     private static final Pattern AMBIGUOUS = Pattern.compile("%2e|%2f|%5c|%00|\\\\|;|//", Pattern.CASE_INSENSITIVE);
 
-    public PathRule(Handler handler) {
+    /** The route label of a refused request's log line and metric. */
+    static final String REFUSED = "refused";
+    private final SecureRandom random;
+
+    public PathRule(Handler handler, SecureRandom random) {
         super(handler);
+        this.random = random;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpURI uri = request.getHttpURI();
         if (!acceptable(uri.getPath())) {
+            long start = System.nanoTime();
+            String id = RequestLog.newId(random);
+            response.getHeaders().put(RequestLog.HEADER, id);
             Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
                     "The address is ambiguous (dot segments, encoded separators, empty segments or parameters).");
+            MDC.put(RequestLog.MDC_KEY, id);
+            try {
+                RequestLog.line(Routes.method(request.getMethod()), REFUSED,
+                        uri.getPath() == null ? "" : Routes.loggable(uri.getPath(), uri.getQuery()),
+                        HttpStatus.BAD_REQUEST_400, System.nanoTime() - start);
+            } finally {
+                MDC.remove(RequestLog.MDC_KEY);
+            }
             return true;
         }
         return super.handle(request, response, callback);

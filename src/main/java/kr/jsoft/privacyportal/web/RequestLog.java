@@ -61,13 +61,7 @@ public final class RequestLog extends HttpFilter {
             String route = Routes.of(request);
             String method = Routes.method(request);
             int status = response.getStatus();
-            log.atInfo()
-                    .addKeyValue("method", method)
-                    .addKeyValue("route", route)
-                    .addKeyValue("status", status)
-                    .addKeyValue("durationMs", nanos / 1_000_000)
-                    .log("{} {} {} {} ms", method, Routes.loggable(request.getRequestURI(), request.getQueryString()),
-                            status, nanos / 1_000_000);
+            line(method, route, Routes.loggable(request.getRequestURI(), request.getQueryString()), status, nanos);
             for (RequestObserver observer : observers) {
                 observer.finished(route, method, status, nanos);
             }
@@ -79,8 +73,23 @@ public final class RequestLog extends HttpFilter {
         if (incoming != null && WELL_FORMED.matcher(incoming).matches()) {
             return incoming;
         }
+        return newId(random);
+    }
+
+    /** A new request id: 12 random bytes, base64url. */
+    static String newId(SecureRandom random) {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The request's line; the request id comes from the MDC. */
+    static void line(String method, String route, String loggablePath, int status, long nanos) {
+        log.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("durationMs", nanos / 1_000_000)
+                .log("{} {} {} {} ms", method, loggablePath, status, nanos / 1_000_000);
     }
 }

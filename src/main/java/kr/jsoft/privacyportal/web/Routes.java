@@ -61,7 +61,12 @@ final class Routes {
 
     /** A method name from a small fixed set (metric labels stay bounded). */
     public static String method(HttpServletRequest request) {
-        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        return method(request.getMethod());
+    }
+
+    /** A method name for a log line or a metric: the known ones, else {@code OTHER}. */
+    static String method(String name) {
+        String method = name.toUpperCase(Locale.ROOT);
         return METHODS.contains(method) ? method : "OTHER";
     }
 

@@ -75,4 +75,13 @@ class RequestLogIT {
         assertThat(linesWithId(id)).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
                 .startsWith("GET /ko/no-such-page 404");
     }
+
+    @Test
+    void anAmbiguousAddressRefusedBeforeAnyFilterIsNamedAndLoggedToo() {
+        HttpResponse<String> refused = portal.get("/ko/policy;jsessionid=secret-value");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        String id = refused.headers().firstValue(RequestLog.HEADER).orElseThrow();
+        assertThat(linesWithId(id)).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .startsWith("GET /ko/").contains(" 400 ").doesNotContain("secret-value");
+    }
 }
