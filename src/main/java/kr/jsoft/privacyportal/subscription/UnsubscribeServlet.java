@@ -40,6 +40,10 @@ final class UnsubscribeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The one-click body (RFC 8058: List-Unsubscribe=One-Click) is read, within the form limits,
+        // though the token in the path decides: a body left unread made Jetty close the connection
+        // after the answer, and a client reusing it saw its next request dropped.
+        request.getParameter("List-Unsubscribe");
         Optional<String> token = token(request);
         if (token.isEmpty()) {
             response.sendError(404);
