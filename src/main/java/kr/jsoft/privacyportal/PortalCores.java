@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import kr.jsoft.privacyportal.audit.AuditHeads;
 import kr.jsoft.privacyportal.config.Mode;
 import kr.jsoft.privacyportal.audit.AuditLog;
@@ -86,7 +85,7 @@ final class PortalCores {
             throw e;
         }
         PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
-        Database database = opened(opening);
+        Database database = Database.joined(opening);
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
         JobLeases jobLeases = new JobLeases(database, clock, settings.instanceId(), settings.lease());
@@ -120,17 +119,6 @@ final class PortalCores {
                 new AuditTrail(database, auditLog, auditHeads), view, web, publicAddress, clientAddress,
                 new ManagerArea(web.context()), jobs, jobLeases, rateLimiter, lookupKey, new KeyedHash(lookupKey),
                 dataCipher, erasureJournal, metrics.registry(), settings.shutdownTimeout(), readiness);
-    }
-
-    private static Database opened(CompletableFuture<Database> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** Every feature's entities (the portal and the command-line tasks open the same database). */

@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable {
                 mapping.handle((built, failed) -> built).thenAccept(Database::closeQuietly).join();
                 throw e;
             }
-            SessionFactory sessionFactory = joinMapping(mapping);
+            SessionFactory sessionFactory = joined(mapping);
             try {
                 sessionFactory.getSchemaManager().validateMappedObjects();
             } catch (RuntimeException e) {
@@ -140,9 +140,13 @@ public final class Database implements AutoCloseable {
                 .createEntityManagerFactory();
     }
 
-    private static SessionFactory joinMapping(CompletableFuture<SessionFactory> mapping) {
+    /**
+     * The result of work done on another thread (opening the database, building its mapping), with
+     * the work's own runtime failure rethrown as it was, not wrapped.
+     */
+    public static <T> T joined(CompletableFuture<T> work) {
         try {
-            return mapping.join();
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
