@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +28,7 @@ final class ComplaintMails {
     }
 
     List<MimeMessage> to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> MailTestbed.recipient(m).equalsIgnoreCase(address)).toList();
     }
 
     /** Waits until {@code address} has at least {@code count} mails; returns the {@code count}-th. */
@@ -57,20 +56,9 @@ final class ComplaintMails {
     }
 
     static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailTestbed.subject(message);
     }
 
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     void stop() {
         smtp.stop();

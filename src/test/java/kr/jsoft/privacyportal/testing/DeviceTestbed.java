@@ -2,7 +2,6 @@ package kr.jsoft.privacyportal.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -69,7 +68,7 @@ public final class DeviceTestbed {
     }
 
     public List<MimeMessage> to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> MailTestbed.recipient(m).equalsIgnoreCase(address)).toList();
     }
 
     /** The latest mail to {@code address} whose subject or text contains {@code needle}, once it arrives. */
@@ -84,20 +83,9 @@ public final class DeviceTestbed {
     }
 
     public static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailTestbed.subject(message);
     }
 
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public void stop() {
         closeDevices();
