@@ -7,6 +7,9 @@
 # BENCH_PORTAL_JVM_ARGS adds options to the portal's JVM, e.g. a flight recording of the run:
 #   BENCH_PORTAL_JVM_ARGS='-XX:StartFlightRecording=filename=target/fanout.jfr,settings=profile'
 # BENCH_SKIP_REFERENCE=1 skips the smtp-source runs (profiling the portal side only).
+# BENCH_PG_URL=jdbc:postgresql://localhost:5432/<db> runs the portal on PostgreSQL (user/password portal,
+#   or -Dportal.test.pg.user/-Dportal.test.pg.password in BENCH_PORTAL_JVM_ARGS) in a schema of its own,
+#   dropped afterwards, and reports the PostgreSQL server processes' CPU per mail too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -30,9 +33,10 @@ SINK=$!
 trap 'kill $SINK 2>/dev/null || true' EXIT
 sleep 1
 
-echo "== portal: outbox fan-out + dispatch, $SUBSCRIBERS subscribers, -Xmx$HEAP"
+echo "== portal: outbox fan-out + dispatch, $SUBSCRIBERS subscribers, -Xmx$HEAP, ${BENCH_PG_URL:+PostgreSQL }${BENCH_PG_URL:-H2 file}"
 uptime
-BENCH_SINK_PID=$SINK java -Xmx"$HEAP" ${BENCH_PORTAL_JVM_ARGS:-} ${BENCH_H2_WRITE_DELAY:+-Dbench.h2WriteDelay=$BENCH_H2_WRITE_DELAY} -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+BENCH_SINK_PID=$SINK java -Xmx"$HEAP" ${BENCH_PORTAL_JVM_ARGS:-} ${BENCH_H2_WRITE_DELAY:+-Dbench.h2WriteDelay=$BENCH_H2_WRITE_DELAY} \
+  ${BENCH_PG_URL:+-Dportal.test.db=postgresql -Dportal.test.pg.url=$BENCH_PG_URL} -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
   kr.jsoft.privacyportal.bench.MailFanOutBench "$SUBSCRIBERS" "$PORT" 1,8
 
 uptime

@@ -12,8 +12,12 @@ public final class BenchWriteDelay {
     private BenchWriteDelay() {
     }
 
-    /** Applies {@code bench.h2WriteDelay} if given, and prints the write delay the run uses. */
+    /** Applies {@code bench.h2WriteDelay} if given, and prints the write delay the run uses (or that it runs on PostgreSQL). */
     public static void apply(Database database) {
+        if (database.isPostgreSql()) {
+            System.out.println("Database for this run: PostgreSQL");
+            return;
+        }
         String delay = System.getProperty("bench.h2WriteDelay");
         if (delay != null) {
             int millis = Integer.parseInt(delay);
