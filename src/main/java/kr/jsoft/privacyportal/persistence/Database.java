@@ -3,11 +3,15 @@ package kr.jsoft.privacyportal.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -27,16 +31,16 @@ import org.hibernate.tool.schema.Action;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
-    private final Flyway flyway;
+    private final Set<String> migrated;
     private final SessionFactory sessionFactory;
     private final StatementCounter statements;
     private final String url;
     private final Optional<H2Server> h2Server;
 
-    private Database(HikariDataSource dataSource, Flyway flyway, SessionFactory sessionFactory,
+    private Database(HikariDataSource dataSource, Set<String> migrated, SessionFactory sessionFactory,
                      StatementCounter statements, String url, Optional<H2Server> h2Server) {
         this.dataSource = dataSource;
-        this.flyway = flyway;
+        this.migrated = migrated;
         this.sessionFactory = sessionFactory;
         this.statements = statements;
         this.url = url;
@@ -89,9 +93,9 @@ public final class Database implements AutoCloseable {
                 () -> sessionFactory(dataSource, entities, statements),
                 work -> new Thread(work, "portal-db-mapping").start());
         try {
-            Flyway flyway;
+            Set<String> migrated;
             try {
-                flyway = Flyway.configure()
+                Flyway flyway = Flyway.configure()
                         .dataSource(dataSource)
                         // db/vendor/<vendor>: what only one database can do (PostgreSQL's triggers); kept out
                         // of db/migration because Flyway scans a location's subfolders too, and named here
@@ -103,6 +107,7 @@ public final class Database implements AutoCloseable {
                         .outOfOrder(true)
                         .load();
                 H2Durability.duringMigrations(dataSource, settings.url(), flyway::migrate);
+                migrated = appliedMigrations(dataSource);
             } catch (RuntimeException e) {
                 mapping.handle((built, failed) -> built).thenAccept(Database::closeQuietly).join();
                 throw e;
@@ -118,7 +123,7 @@ public final class Database implements AutoCloseable {
                     ? H2Access.databaseFile(settings.url()).map(file -> H2Server.start(file,
                             settings.h2ServerPort().getAsInt()))
                     : Optional.empty();
-            return new Database(dataSource, flyway, sessionFactory, statements, settings.url(), h2Server);
+            return new Database(dataSource, migrated, sessionFactory, statements, settings.url(), h2Server);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -202,19 +207,49 @@ public final class Database implements AutoCloseable {
         return dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
 
-    /** Readiness: the database answers within {@code timeout} and no migration is pending. */
+    private static final String APPLIED_MIGRATIONS =
+            "select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null";
+
+    /** The versions of the migrations the schema holds once this start migrated it. */
+    private static Set<String> appliedMigrations(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return appliedMigrations(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> appliedMigrations(Connection connection) throws SQLException {
+        Set<String> versions = new HashSet<>();
+        try (PreparedStatement history = connection.prepareStatement(APPLIED_MIGRATIONS);
+             ResultSet rows = history.executeQuery()) {
+            while (rows.next()) {
+                versions.add(rows.getString(1));
+            }
+        } finally {
+            connection.rollback();
+        }
+        return versions;
+    }
+
+    /**
+     * Readiness: the database answers within {@code timeout} and still holds every migration it held
+     * once this start migrated it (a database put back from an older copy does not). One read of
+     * Flyway's history table: asking Flyway ({@code info()}) scans the whole class path for migrations
+     * on every call, about 20 ms of CPU for each probe of a load balancer.
+     */
     public Readiness readiness(Duration timeout) {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
                 return new Readiness(false, false);
             }
+            try {
+                return new Readiness(true, appliedMigrations(connection).containsAll(migrated));
+            } catch (SQLException e) {
+                return new Readiness(true, false);
+            }
         } catch (SQLException | RuntimeException e) {
             return new Readiness(false, false);
-        }
-        try {
-            return new Readiness(true, flyway.info().pending().length == 0);
-        } catch (RuntimeException e) {
-            return new Readiness(true, false);
         }
     }
 
