@@ -153,11 +153,11 @@ public final class MailDispatcher extends AbstractLifeCycle {
                     failures.add(new Failure(mail, describe(unrenderable), false, false));
                     continue;
                 }
-                try {
+                try (SentMarks.Gate gate = sentMarks.after(previous)) {
                     // Accepted only once the previous mail's mark committed: one unrecorded mail at most.
-                    connection.send(message, previous);
+                    connection.send(message, gate);
                     afterSend.sent(mail.id());
-                    previous = sentMarks.sent(mail.id(), claim);
+                    previous = sentMarks.sent(mail.id(), claim, gate);
                     accepted.add(previous);
                 } catch (SendFailedException refused) {
                     // The server refused this mail (or its recipient); the connection is still good.

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import kr.jsoft.privacyportal.persistence.Database;
 import org.hibernate.Session;
@@ -43,6 +44,8 @@ final class SentMarks {
     private static final Logger log = LoggerFactory.getLogger(SentMarks.class);
     /** A commit is tried this often before its mails are left to their lease. */
     static final int ATTEMPTS = 3;
+    /** The longest a commit waits for marks that are on their way. */
+    static final java.time.Duration LINGER = java.time.Duration.ofMillis(1);
     private static final String MARK_SENT = "insert into mail_sent_mark (claim_token, mail_id, sent_at) values (?, ?, ?)";
     private static final String FOLD = "update mail_outbox set state = 'SENT', attempts = attempts + 1,"
             + " finished_at = ?, last_error = null, awaiting_relay = false, claim_token = null, lease_until = null"
@@ -53,6 +56,8 @@ final class SentMarks {
     private final Clock clock;
     private final IntConsumer retrying;
     private final LinkedBlockingQueue<Mark> waiting = new LinkedBlockingQueue<>();
+    /** Connections past their gate whose mail the relay is accepting: each brings a mark within a reply's time. */
+    private final AtomicInteger finishing = new AtomicInteger();
     private Thread thread;
 
     /** @param retrying told the attempt number each time a commit failed and is about to be tried again */
@@ -103,9 +108,50 @@ final class SentMarks {
         }
     }
 
-    /** Queues the mark of a mail the relay accepted; returns it to wait on. */
-    Mark sent(UUID mailId, UUID claim) {
+    /**
+     * The gate of a connection's next mail: open once {@code previous} committed. Past it, the
+     * connection counts as finishing a mail until {@link #sent} or {@link Gate#close} (the mail was
+     * refused or the connection broke).
+     */
+    Gate after(Mark previous) {
+        return new Gate(previous);
+    }
+
+    /** An {@link MailTransport.AcceptGate} that tells the mark thread a mark is on its way. */
+    final class Gate implements MailTransport.AcceptGate, AutoCloseable {
+        private final Mark previous;
+        private boolean passed;
+
+        private Gate(Mark previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void awaitOpen() throws IOException {
+            previous.awaitOpen();
+            passed = true;
+            finishing.incrementAndGet();
+        }
+
+        /** The mail is accepted (its mark is queued) or never will be: the connection no longer finishes one. */
+        @Override
+        public void close() {
+            if (passed) {
+                passed = false;
+                finishing.decrementAndGet();
+            }
+        }
+    }
+
+    /** Queues the mark of a mail the relay accepted (after {@code gate}); returns it to wait on. */
+    Mark sent(UUID mailId, UUID claim, Gate gate) {
         Mark mark = new Mark(mailId, claim, clock.instant());
+        enqueue(mark);
+        gate.close();
+        return mark;
+    }
+
+    private void enqueue(Mark mark) {
         synchronized (this) {
             waiting.add(mark);
             if (thread == null) {
@@ -114,7 +160,6 @@ final class SentMarks {
                 thread.start();
             }
         }
-        return mark;
     }
 
     private void run() {
@@ -137,8 +182,36 @@ final class SentMarks {
             }
             group.add(first);
             waiting.drainTo(group);
+            awaitFinishing(group);
             commitPersistently(group);
             group.clear();
+        }
+    }
+
+    /**
+     * Waits briefly for the marks of connections that are finishing a mail, so they share this commit:
+     * H2 writes every page a commit changed, and each commit costs about as much as its marks together.
+     * The connections then pass their next gates together, and finish together again, so the commits
+     * keep their size. Only while some connection is past its gate (a reply's time away, one
+     * connection never is), and at most {@link #LINGER}: a slow relay holds its own connection, not
+     * the others' commits.
+     */
+    private void awaitFinishing(List<Mark> group) {
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        while (finishing.get() > 0) {
+            long left = deadline - System.nanoTime();
+            Mark next;
+            try {
+                next = left > 0 ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            group.add(next);
+            waiting.drainTo(group);
         }
     }
 
