@@ -14,6 +14,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.internal.scanner.Scanner;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -91,7 +94,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway flyway;
             try {
-                flyway = Flyway.configure()
+                FluentConfiguration configuration = Flyway.configure()
                         .dataSource(dataSource)
                         // db/vendor/<vendor>: what only one database can do (PostgreSQL's triggers); kept out
                         // of db/migration because Flyway scans a location's subfolders too, and named here
@@ -100,8 +103,9 @@ public final class Database implements AutoCloseable {
                         .validateMigrationNaming(true)
                         // Each open issue owns a version range (ARCHITECTURE.md, Migrations), and a lower range may
                         // be released after a higher one: a database already past it still takes it.
-                        .outOfOrder(true)
-                        .load();
+                        .outOfOrder(true);
+                Scanner<JavaMigration> migrations = scannedOnce(configuration);
+                flyway = configuration.resourceProvider(migrations).javaMigrationClassProvider(migrations).load();
                 H2Durability.duringMigrations(dataSource, settings.url(), flyway::migrate);
             } catch (RuntimeException e) {
                 mapping.handle((built, failed) -> built).thenAccept(Database::closeQuietly).join();
@@ -123,6 +127,16 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * The migrations found on the class path, looked for once. Without a provider of its own, Flyway scans
+     * anew on every command: {@code /readyz} asks it for pending migrations on each call, and in the
+     * portal's jar a scan walks all its entries (tens of thousands: every library's classes) for each
+     * location. The files in the jar cannot change while it runs; the database is still asked every time.
+     */
+    private static Scanner<JavaMigration> scannedOnce(FluentConfiguration configuration) {
+        return new Scanner<>(JavaMigration.class, configuration, configuration.getLocations());
     }
 
     private static SessionFactory sessionFactory(DataSource dataSource, Collection<Class<?>> entities,
