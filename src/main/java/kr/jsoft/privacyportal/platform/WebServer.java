@@ -23,6 +23,7 @@ import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -105,6 +106,15 @@ public final class WebServer {
                     try {
                         worker.start();
                     } catch (Exception e) {
+                        // As when a part failed before the connectors opened: a portal that did not start
+                        // leaves nothing listening.
+                        for (Connector connector : server.getConnectors()) {
+                            try {
+                                connector.stop();
+                            } catch (Exception stopping) {
+                                e.addSuppressed(stopping);
+                            }
+                        }
                         throw new IllegalStateException("A background worker did not start: " + worker, e);
                     }
                 }
