@@ -1,10 +1,13 @@
 package kr.jsoft.privacyportal.audit;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.Session;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
  * Appends entries to the hash-chained audit log inside the caller's transaction, so an
@@ -33,10 +36,13 @@ public final class AuditLog {
 
     /** The entries about one record (by target type and opaque id), oldest first: the record's history. */
     public java.util.List<AuditEntry> entriesAbout(Session session, String targetType, String targetId) {
-        return session.createSelectionQuery(
-                        "from AuditEntry e where e.targetType = :type and e.targetId = :id order by e.seq", AuditEntry.class)
-                .setParameter("type", targetType)
-                .setParameter("id", targetId)
-                .getResultList();
+        // Criteria, not an HQL string: this runs while the portal starts (the policy import), before any
+        // HQL needs Hibernate's parser (its first parses are a costly warm-up; see PolicyQueries).
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<AuditEntry> query = cb.createQuery(AuditEntry.class);
+        Root<AuditEntry> entry = query.from(AuditEntry.class);
+        query.where(cb.equal(entry.get("targetType"), targetType), cb.equal(entry.get("targetId"), targetId))
+                .orderBy(cb.asc(entry.get("seq")));
+        return session.createSelectionQuery(query).getResultList();
     }
 }

@@ -1,10 +1,13 @@
 package kr.jsoft.privacyportal.manager;
 
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.UUID;
 import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
 import kr.jsoft.privacyportal.persistence.Database;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
  * How a recovery code is stored: HMAC-SHA-256 with the lookup key (outside the database) over the code's
@@ -36,8 +39,13 @@ final class RecoveryCodeHash {
      */
     int wrapUnkeyed(Database database) {
         return database.fromTransaction(session -> {
-            List<Object[]> unkeyed = session.createSelectionQuery(
-                    "select c.id, c.codeHash from RecoveryCode c where c.keyed = false", Object[].class).getResultList();
+            // Criteria, not an HQL string: this runs at every start, mostly finding nothing, and the first HQL
+            // a process parses costs Hibernate's parser a warm-up start-up would wait for (see PolicyQueries).
+            HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+            Root<RecoveryCode> code = query.from(RecoveryCode.class);
+            query.multiselect(code.get("id"), code.get("codeHash")).where(cb.isFalse(code.get("keyed")));
+            List<Object[]> unkeyed = session.createSelectionQuery(query).getResultList();
             int wrapped = 0;
             for (Object[] row : unkeyed) {
                 wrapped += session.createMutationQuery("update RecoveryCode c set c.codeHash = :wrapped, c.keyed = true"

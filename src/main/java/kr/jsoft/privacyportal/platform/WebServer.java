@@ -23,12 +23,15 @@ import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.ContainerLifeCycle;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -44,6 +47,16 @@ public final class WebServer {
     private final ServerConnector connector;
     private final Optional<ServerConnector> metricsConnector;
     private final WebAppContext context;
+    /**
+     * The background workers: stopped by the server in the place of a bean added after the handler
+     * (before the context stops), but started only once the connectors listen (see the constructor).
+     */
+    private final ContainerLifeCycle background = new ContainerLifeCycle() {
+        @Override
+        protected void doStart() {
+            // Not here: their first passes would compete with the web application's start for the CPU.
+        }
+    };
 
     /** Where the metrics connector listens, when it is wanted. */
     public record MetricsAddress(String host, int port) {
@@ -82,6 +95,31 @@ public final class WebServer {
         server.setHandler(metricsConnector.<Handler>map(
                 metricsPort -> new MetricsEndpoint(portal, metricsPort, metrics)).orElse(portal));
         server.setStopTimeout(stopTimeout.toMillis());
+        server.addBean(background);
+        // Workers start when the server has started, connectors included: their first passes (each a few
+        // queries the portal has not run yet, so parsed and compiled anew) come after the portal is
+        // ready, not while it starts. Still inside Server.start(): a caller sees them running.
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarted(LifeCycle started) {
+                for (LifeCycle worker : background.getBeans(LifeCycle.class)) {
+                    try {
+                        worker.start();
+                    } catch (Exception e) {
+                        // As when a part failed before the connectors opened: a portal that did not start
+                        // leaves nothing listening.
+                        for (Connector connector : server.getConnectors()) {
+                            try {
+                                connector.stop();
+                            } catch (Exception stopping) {
+                                e.addSuppressed(stopping);
+                            }
+                        }
+                        throw new IllegalStateException("A background worker did not start: " + worker, e);
+                    }
+                }
+            }
+        });
     }
 
     private static WebAppContext newContext(boolean https, Duration sessionIdle) {
@@ -130,9 +168,9 @@ public final class WebServer {
         }
     }
 
-    /** A background worker that starts after and stops before the web server's own parts. */
-    public void manage(Object lifeCycle) {
-        server.addBean(lifeCycle);
+    /** A background worker that starts after (once listening) and stops before the web server's own parts. */
+    public void manage(LifeCycle lifeCycle) {
+        background.addBean(lifeCycle, true);
     }
 
     public WebAppContext context() {

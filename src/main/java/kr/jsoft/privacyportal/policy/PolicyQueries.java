@@ -1,19 +1,26 @@
 package kr.jsoft.privacyportal.policy;
 
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
-/** The policy feature's queries, each a small function of the session. */
+/**
+ * The policy feature's queries, each a small function of the session. Built with the criteria API, not
+ * HQL strings: they run while the portal starts (the import, the integrity seal), and the first HQL
+ * strings a process parses cost Hibernate's ANTLR parser a warm-up of its whole grammar (hundreds of
+ * milliseconds of CPU, most of it the JIT compiling the parser) that start-up would otherwise wait for.
+ */
 final class PolicyQueries {
     private PolicyQueries() {
     }
 
     static Optional<PolicyVersion> versionByLabel(Session session, String label) {
-        return session.createSelectionQuery("from PolicyVersion where label = :label", PolicyVersion.class)
-                .setParameter("label", label)
-                .uniqueResultOptional();
+        return session.createSelectionQuery(byLabel(session, label)).uniqueResultOptional();
     }
 
     /**
@@ -21,39 +28,55 @@ final class PolicyQueries {
      * and updates it while a concurrent schedule waits, so it cannot overwrite that schedule.
      */
     static Optional<PolicyVersion> versionByLabelForUpdate(Session session, String label) {
-        return session.createSelectionQuery("from PolicyVersion where label = :label", PolicyVersion.class)
-                .setParameter("label", label)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return session.createSelectionQuery(byLabel(session, label))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .uniqueResultOptional();
     }
 
+    private static CriteriaQuery<PolicyVersion> byLabel(Session session, String label) {
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<PolicyVersion> query = cb.createQuery(PolicyVersion.class);
+        Root<PolicyVersion> version = query.from(PolicyVersion.class);
+        return query.where(cb.equal(version.get("label"), label));
+    }
+
     static List<PolicyVersion> allVersions(Session session) {
-        return session.createSelectionQuery("from PolicyVersion order by label", PolicyVersion.class).getResultList();
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<PolicyVersion> query = cb.createQuery(PolicyVersion.class);
+        Root<PolicyVersion> version = query.from(PolicyVersion.class);
+        return session.createSelectionQuery(query.orderBy(cb.asc(version.get("label")))).getResultList();
     }
 
     static List<PolicyText> texts(Session session, UUID versionId) {
-        return session.createSelectionQuery("from PolicyText where versionId = :version", PolicyText.class)
-                .setParameter("version", versionId)
-                .getResultList();
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<PolicyText> query = cb.createQuery(PolicyText.class);
+        Root<PolicyText> text = query.from(PolicyText.class);
+        return session.createSelectionQuery(query.where(cb.equal(text.get("versionId"), versionId))).getResultList();
     }
 
     /** Per text: version id, language, SHA-256 (without loading the texts themselves). */
     static List<Object[]> allTextHashes(Session session) {
-        return session.createSelectionQuery("select versionId, lang, sha256 from PolicyText", Object[].class)
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+        Root<PolicyText> text = query.from(PolicyText.class);
+        return session.createSelectionQuery(query.multiselect(text.get("versionId"), text.get("lang"), text.get("sha256")))
                 .getResultList();
     }
 
     static Optional<PolicyText> text(Session session, UUID versionId, String lang) {
-        return session.createSelectionQuery("from PolicyText where versionId = :version and lang = :lang", PolicyText.class)
-                .setParameter("version", versionId)
-                .setParameter("lang", lang)
-                .uniqueResultOptional();
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<PolicyText> query = cb.createQuery(PolicyText.class);
+        Root<PolicyText> text = query.from(PolicyText.class);
+        return session.createSelectionQuery(query.where(cb.equal(text.get("versionId"), versionId),
+                cb.equal(text.get("lang"), lang))).uniqueResultOptional();
     }
 
     static boolean anyPublished(Session session) {
-        return session.createSelectionQuery(
-                        "select count(*) from PolicyVersion where effectiveAt is not null or noticePostedAt is not null",
-                        Long.class)
-                .getSingleResult() > 0;
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<PolicyVersion> version = query.from(PolicyVersion.class);
+        query.select(cb.count(version)).where(cb.or(cb.isNotNull(version.get("effectiveAt")),
+                cb.isNotNull(version.get("noticePostedAt"))));
+        return session.createSelectionQuery(query).getSingleResult() > 0;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * The shipped logback.xml: {@code PORTAL_LOG_FORMAT} picks the root appender; json writes one
+ * The portal's logging set-up: {@code PORTAL_LOG_FORMAT} picks the root appender; json writes one
  * object per line with the request id and the request line's fields.
  */
 class LogFormatTest {
@@ -28,9 +29,7 @@ class LogFormatTest {
             if (format != null) {
                 context.putProperty("PORTAL_LOG_FORMAT", format);
             }
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            PortalLogging.apply(context, PortalLogging.format(context));
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             @SuppressWarnings("unchecked")
             OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>)
@@ -63,5 +62,41 @@ class LogFormatTest {
     void textFormatIsTheDefaultAndCarriesTheRequestId() throws Exception {
         String line = encodeWith(null);
         assertThat(line).contains("GET /ko/policy 200").endsWith("[req req-test-1]").doesNotStartWith("{");
+    }
+
+    @Test
+    void logbackFindsThePortalsSetUpWithoutAnyFile() {
+        assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type))
+                .contains(PortalLogging.class);
+        LoggerContext context = new LoggerContext();
+        try {
+            PortalLogging logging = new PortalLogging();
+            logging.setContext(context);
+            assertThat(logging.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+            assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
+            assertThat(context.getLogger("com.icegreen.greenmail").getEffectiveLevel()).isEqualTo(Level.WARN);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aConfigurationFileNamedOnTheCommandLineWins() {
+        String before = System.getProperty("logback.configurationFile");
+        System.setProperty("logback.configurationFile", "bench/logback-quiet.xml");
+        LoggerContext context = new LoggerContext();
+        try {
+            PortalLogging logging = new PortalLogging();
+            logging.setContext(context);
+            assertThat(logging.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+            assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+        } finally {
+            context.stop();
+            if (before == null) {
+                System.clearProperty("logback.configurationFile");
+            } else {
+                System.setProperty("logback.configurationFile", before);
+            }
+        }
     }
 }
