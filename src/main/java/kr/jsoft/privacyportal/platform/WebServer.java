@@ -125,10 +125,24 @@ public final class WebServer {
     private static WebAppContext newContext(boolean https, Duration sessionIdle) {
         WebAppContext context = new WebAppContext();
         context.setContextPath("/");
-        context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("webapp/"));
-        // Jasper finds the JSTL tag libraries in these jars (or in the shaded portal jar).
+        WebAppFiles files = WebAppFiles.locate(WebServer.class.getClassLoader());
+        context.setBaseResource(ResourceFactory.of(context).newResource(files.base()));
+        files.defaultsDescriptor().ifPresent(descriptor -> context.setDefaultsDescriptor(descriptor.toString()));
+        context.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle stopped) {
+                files.close();
+            }
+
+            @Override
+            public void lifeCycleFailure(LifeCycle failed, Throwable cause) {
+                files.close();
+            }
+        });
+        // Jasper finds the JSTL tag libraries in their jar on a class path of jars (tests, an IDE); from
+        // the portal's own jar they were copied into WEB-INF/tld (WebAppFiles), so that jar is not scanned.
         context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern",
-                ".*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$|.*/privacy-portal[^/]*\\.jar$");
+                ".*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$");
         context.addServletContainerInitializer(new JettyJasperInitializer());
         context.setParentLoaderPriority(true);
         context.setThrowUnavailableOnStartupException(true);

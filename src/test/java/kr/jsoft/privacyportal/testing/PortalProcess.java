@@ -32,10 +32,29 @@ public final class PortalProcess implements AutoCloseable {
 
     /** Starts {@code kr.jsoft.privacyportal.Main} with exactly {@code environment} and waits until it listens; {@code log} is new. */
     public static PortalProcess start(Map<String, String> environment, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "kr.jsoft.privacyportal.Main"));
+        return launch(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "kr.jsoft.privacyportal.Main"), environment, log);
+    }
+
+    /**
+     * Starts a packaged jar the way the README does ({@code java -jar}), with {@code jvmOptions} before
+     * {@code -jar}, exactly {@code environment}, and waits until it listens; {@code log} is new.
+     */
+    public static PortalProcess startJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
+                                         Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return launch(command, environment, log);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static PortalProcess launch(List<String> command, Map<String, String> environment, Path log)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
