@@ -27,7 +27,8 @@ public final class Failures extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
         boolean api = RequestPath.under(RequestPath.of(request), "/api/");
-        HttpServletResponse target = api ? new ProblemResponse(response, request.getRequestURI()) : response;
+        HttpServletResponse target = api ? new ProblemResponse(response, request)
+                : new UnreadBody.DrainedFirst(response, request);
         try {
             chain.doFilter(request, target);
         } catch (BadRequestException e) {
@@ -39,7 +40,8 @@ public final class Failures extends HttpFilter {
                 return;
             }
             if (ClientFaults.abandoned(cause)) {
-                // A slow or vanished client: its connection is gone or timed out; nothing to answer, nothing lost.
+                // A slow or vanished client: its connection is gone or timed out; nothing to answer, nothing lost
+                // (and nothing more to read from it: the answer goes out without waiting on its body again).
                 log.info("Client gave up or was too slow on {} {}", request.getMethod(),
                         loggablePath(request.getRequestURI()));
                 fail(request, target, 408, "The request took too long to arrive.");
@@ -135,15 +137,18 @@ public final class Failures extends HttpFilter {
 
     /** Answers every {@code sendError} under /api/ with a problem body instead of an HTML page. */
     static final class ProblemResponse extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
         private final String instance;
 
-        ProblemResponse(HttpServletResponse response, String instance) {
+        ProblemResponse(HttpServletResponse response, HttpServletRequest request) {
             super(response);
-            this.instance = instance;
+            this.request = request;
+            this.instance = request.getRequestURI();
         }
 
         @Override
         public void sendError(int status, String message) throws IOException {
+            UnreadBody.drainUnlessTimedOut(request, status);
             Problem.write((HttpServletResponse) getResponse(), status, message, instance);
         }
 

@@ -42,6 +42,23 @@ public final class RawHttp {
         }
     }
 
+    /** Everything the server sends back for {@code request} (several answers to pipelined requests), as text. */
+    public static String exchangeAll(int port, byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException refusedMidway) {
+                // Read whatever was answered before the connection ended.
+            }
+            return new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Answer exchange(int port, String request) {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import kr.jsoft.privacyportal.testing.PortalFixture;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,31 @@ class HostileRequestsIT {
         byte[] request = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, request, head.length, body.length);
         return RawHttp.exchange(portal.server().port(), request);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // The CSRF field cannot be read from a body that is not a form: 403 before any of it is read.
+            "application/json, 403",
+            // A form over Jetty's 200,000-byte limit: 413 after the first 200,000 bytes.
+            "application/x-www-form-urlencoded, 413"})
+    void aRefusalReadsTheRestOfTheBodySoTheConnectionGoesOnToTheNextRequest(String contentType, int status) {
+        byte[] body = ("_csrf=x&name=" + "x".repeat(300_000)).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] refused = ("POST /ko/complaints/new HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] next = "GET /ko/policy HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream pipelined = new ByteArrayOutputStream();
+        pipelined.writeBytes(refused);
+        pipelined.writeBytes(body);
+        pipelined.writeBytes(next);
+
+        String answers = RawHttp.exchangeAll(portal.server().port(), pipelined.toByteArray());
+
+        // Closing with the body unread made the kernel reset the connection: a client still writing could
+        // lose the refusal itself, and a kept-alive client found its next request dropped.
+        assertThat(answers).startsWith("HTTP/1.1 " + status + " ");
+        assertThat(answers.indexOf("HTTP/1.1 200 ")).as("the next request's answer on the same connection").isPositive();
     }
 
     static void assertSecurityHeaders(RawHttp.Answer answer) {
