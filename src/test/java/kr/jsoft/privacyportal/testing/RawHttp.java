@@ -27,6 +27,15 @@ public final class RawHttp {
     }
 
     public static Answer exchange(int port, byte[] request) {
+        return parse(sendAndReadAll(port, request));
+    }
+
+    /** Everything the server sends back for {@code request} (several answers to pipelined requests), as text. */
+    public static String exchangeAll(int port, byte[] request) {
+        return new String(sendAndReadAll(port, request), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sendAndReadAll(int port, byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
@@ -36,24 +45,7 @@ public final class RawHttp {
             } catch (IOException refusedMidway) {
                 // The server may answer and close before the whole body is written: read its answer.
             }
-            return parse(readAll(socket.getInputStream()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Everything the server sends back for {@code request} (several answers to pipelined requests), as text. */
-    public static String exchangeAll(int port, byte[] request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request);
-                out.flush();
-            } catch (IOException refusedMidway) {
-                // Read whatever was answered before the connection ended.
-            }
-            return new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
+            return readAll(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
