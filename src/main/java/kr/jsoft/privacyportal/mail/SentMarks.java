@@ -146,6 +146,9 @@ final class SentMarks {
     /** Queues the mark of a mail the relay accepted (after {@code gate}); returns it to wait on. */
     Mark sent(UUID mailId, UUID claim, Gate gate) {
         Mark mark = new Mark(mailId, claim, clock.instant());
+        // Queued while still counted as finishing, on purpose: the mark thread woken by this mark may then
+        // wait on for the rest of its 1 ms and gather more marks into the commit (closing the gate first
+        // measured fewer marks per commit: 11.6 against 10.9 kB written per mail at 8 connections).
         enqueue(mark);
         gate.close();
         return mark;
