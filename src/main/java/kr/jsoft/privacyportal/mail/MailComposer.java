@@ -3,14 +3,24 @@ package kr.jsoft.privacyportal.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import kr.jsoft.privacyportal.web.Lang;
 import kr.jsoft.privacyportal.web.View;
@@ -22,11 +32,16 @@ import kr.jsoft.privacyportal.web.View;
  * absolute links, and a Message-ID that stays the same on every attempt.
  */
 final class MailComposer {
+    private static final String BASE64 = "base64";
+    /** RFC 2045 base64: lines of 76 characters ending in CRLF, as Jakarta Mail's own encoder writes them. */
+    private static final Base64.Encoder MIME_BASE64 = Base64.getMimeEncoder();
     private final View view;
     private final MailSettings settings;
     private final Supplier<URI> baseUrl;
     private final Clock clock;
     private final SharedRenderings shared;
+    /** The parts (template, language, subtype) for which Jakarta Mail chose base64. */
+    private final Set<String> base64Parts = ConcurrentHashMap.newKeySet();
 
     MailComposer(View view, MailSettings settings, Supplier<URI> baseUrl, Clock clock) {
         this.view = view;
@@ -82,16 +97,56 @@ final class MailComposer {
             message.setHeader("List-Unsubscribe", "<" + (url.startsWith("/") ? baseUrl.get() + url : url) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(rendered.text(), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(rendered.html(), "UTF-8", "html");
+        MimeBodyPart text = part(mail, "plain", rendered.text());
+        MimeBodyPart html = part(mail, "html", rendered.html());
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * A text part, encoded here rather than by Jakarta Mail while the message is written: its encoder
+     * goes through three filter streams a byte at a time, and choosing the encoding reads the whole
+     * text once more; both were a fifth of the CPU per mail in the fan-out benchmark's profile. The
+     * encoding is Jakarta Mail's own choice (base64 for a Korean text, quoted-printable or 7bit for a
+     * mostly ASCII one); once it chose base64 for a template's part, later mails of that part skip the
+     * choice (base64 carries any text, so a mail that would have been given another encoding is only a
+     * little larger), and the base64 itself is the JDK's RFC 2045 encoder, which writes the same lines.
+     */
+    private MimeBodyPart part(ClaimedMail mail, String subtype, String content) throws MessagingException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        String type = "text/" + subtype + "; charset=UTF-8";
+        String key = mail.template() + '|' + mail.lang().code() + '|' + subtype;
+        String encoding;
+        if (base64Parts.contains(key)) {
+            encoding = BASE64;
+        } else {
+            encoding = MimeUtility.getEncoding(new ByteArrayDataSource(bytes, type));
+            if (BASE64.equalsIgnoreCase(encoding)) {
+                base64Parts.add(key);
+            }
+        }
+        InternetHeaders headers = new InternetHeaders();
+        headers.setHeader("Content-Type", type);
+        headers.setHeader("Content-Transfer-Encoding", encoding);
+        // A part built from its headers and encoded bytes is written out as those bytes.
+        return new MimeBodyPart(headers, encode(bytes, encoding));
+    }
+
+    private static byte[] encode(byte[] bytes, String encoding) throws MessagingException {
+        if (BASE64.equalsIgnoreCase(encoding)) {
+            return MIME_BASE64.encode(bytes);
+        }
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(bytes.length + bytes.length / 4);
+        try (OutputStream encoder = MimeUtility.encode(encoded, encoding)) {
+            encoder.write(bytes);
+        } catch (IOException e) {
+            throw new MessagingException("cannot encode the mail's " + encoding + " part", e);
+        }
+        return encoded.toByteArray();
     }
 
     private String messageIdHost() {

@@ -4,12 +4,14 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.jsoft.privacyportal.audit.AuditEvent;
 import kr.jsoft.privacyportal.audit.AuditLog;
@@ -40,6 +42,13 @@ public final class Outbox {
     private final MailSettings settings;
     private final ErasureJournal erasureJournal;
     private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Shared contexts already read, by id: a context is written once and never changed (nor deleted),
+     * and every batch of a fan-out (a hundred mails) would otherwise read and parse the same one again.
+     * Holds no personal data; emptied when full.
+     */
+    private final Map<UUID, Map<String, String>> openedContexts = new ConcurrentHashMap<>();
+    private static final int OPENED_CONTEXTS = 64;
 
     public Outbox(Database database, MailSettings settings, DataCipher cipher, AuditLog auditLog, Clock clock,
                   ErasureJournal erasureJournal) {
@@ -58,12 +67,12 @@ public final class Outbox {
      * @return the mail's id (also the left part of its Message-ID)
      */
     public UUID enqueue(Session session, OutgoingMail mail) {
-        UUID id = UUID.randomUUID();
         String payload = new MailPayload(mail.model(), mail.secretLinks(), mail.listUnsubscribe().orElse(null)).toJson();
-        session.persist(new OutboxMail(id, mail.template(), mail.lang().code(), cipher.sealText(mail.recipient(), RECIPIENT),
-                cipher.sealText(payload, MODEL), mail.context().orElse(null), clock.instant()));
+        OutboxMail row = new OutboxMail(mail.template(), mail.lang().code(), cipher.sealText(mail.recipient(), RECIPIENT),
+                cipher.sealText(payload, MODEL), mail.context().orElse(null), clock.instant());
+        session.persist(row);
         wakeDispatcherAfterCommit(session);
-        return id;
+        return row.id();
     }
 
     /**
@@ -206,14 +215,28 @@ public final class Outbox {
     /** Opens sealed rows (in the caller's transaction) into mails ready to render. */
     List<ClaimedMail> open(Session session, Collection<OutboxMail> rows) {
         Map<UUID, Map<String, String>> contexts = new HashMap<>();
-        List<UUID> contextIds = rows.stream().map(OutboxMail::contextId).filter(java.util.Objects::nonNull).distinct()
-                .toList();
-        if (!contextIds.isEmpty()) {
+        List<UUID> missing = new ArrayList<>();
+        rows.stream().map(OutboxMail::contextId).filter(java.util.Objects::nonNull).distinct().forEach(id -> {
+            Map<String, String> known = openedContexts.get(id);
+            if (known != null) {
+                contexts.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        });
+        if (!missing.isEmpty()) {
+            if (openedContexts.size() + missing.size() > OPENED_CONTEXTS) {
+                openedContexts.clear();
+            }
             session.createSelectionQuery("from MailContext c where c.id in :ids", MailContext.class)
-                    .setParameter("ids", contextIds)
+                    .setParameter("ids", missing)
                     .setReadOnly(true)
                     .getResultList()
-                    .forEach(c -> contexts.put(c.id(), MailPayload.mapFromJson(c.modelJson())));
+                    .forEach(c -> {
+                        Map<String, String> values = java.util.Collections.unmodifiableMap(MailPayload.mapFromJson(c.modelJson()));
+                        contexts.put(c.id(), values);
+                        openedContexts.put(c.id(), values);
+                    });
         }
         return rows.stream().map(row -> open(row, contexts.getOrDefault(row.contextId(), Map.of()))).toList();
     }

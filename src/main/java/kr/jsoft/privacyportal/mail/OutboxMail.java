@@ -8,12 +8,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 
 /** One row of the outbox. Recipient and model are sealed; both are erased after the retention. */
 @Entity
 @Table(name = "mail_outbox")
 class OutboxMail {
+    /**
+     * Time-ordered (UUID version 7), so the mails of one fan-out lie side by side in the table: a batch
+     * claimed and recorded together changes a few pages of it, not one page per mail, which on H2 (it
+     * writes every page a commit changed) was most of the bytes and much of the CPU of sending a mail.
+     * Also the left part of the Message-ID.
+     */
     @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
     @Column(nullable = false, length = 100)
     private String template;
@@ -50,9 +58,7 @@ class OutboxMail {
     protected OutboxMail() {
     }
 
-    OutboxMail(UUID id, String template, String lang, String recipientSealed, String modelSealed, UUID contextId,
-               Instant now) {
-        this.id = id;
+    OutboxMail(String template, String lang, String recipientSealed, String modelSealed, UUID contextId, Instant now) {
         this.template = template;
         this.lang = lang;
         this.state = MailState.PENDING;

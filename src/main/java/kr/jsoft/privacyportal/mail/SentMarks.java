@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>A mark is a narrow row of its own ({@code mail_sent_mark}: claim token, mail id, time), not an
  * update of the mail's outbox row: H2 rewrites every page a commit changed, and updating the wide
  * outbox row with its state, claim and finished index entries cost more CPU per mail than building
- * and sending it (the benchmark's profile). The batch's end {@linkplain #fold folds} its marks into
+ * and sending it (the benchmark's profile). On H2 the mark table has no key either: a commit's marks come
+ * from as many batches as connections, under random claim tokens, and each would change another leaf of
+ * the key's index; without it they are appended to one page. The batch's end {@linkplain #fold folds} its marks into
  * the outbox rows in one commit; a dead instance's marks are folded by whoever claims those mails
  * next ({@link #foldOrphans}), so a mark is as good as the outbox row's {@code SENT}.
  */
@@ -51,6 +53,7 @@ final class SentMarks {
             + " finished_at = ?, last_error = null, awaiting_relay = false, claim_token = null, lease_until = null"
             + " where id = ? and claim_token = ?";
     private static final String FORGET = "delete from mail_sent_mark where claim_token = ? and mail_id = ?";
+    private static final String FORGET_CLAIM = "delete from mail_sent_mark where claim_token = ?";
 
     private final Database database;
     private final Clock clock;
@@ -263,7 +266,18 @@ final class SentMarks {
      */
     static void fold(Session session, UUID claim, List<Mark> accepted) {
         List<Accepted> mails = accepted.stream().map(m -> new Accepted(m.mailId, m.sentAt)).toList();
-        foldAccepted(session, claim, mails);
+        if (mails.isEmpty()) {
+            return;
+        }
+        setSent(session, claim, mails);
+        // Every mark under this claim is one of these (a mark whose commit failed was never written), so one
+        // statement drops them all: on H2 the table has no index that would find them one by one.
+        session.doWork(connection -> {
+            try (PreparedStatement forget = connection.prepareStatement(FORGET_CLAIM)) {
+                forget.setObject(1, claim);
+                forget.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -299,7 +313,8 @@ final class SentMarks {
         });
         Set<UUID> folded = new HashSet<>();
         byClaim.forEach((claim, mails) -> {
-            foldAccepted(session, claim, mails);
+            setSent(session, claim, mails);
+            forget(session, claim, mails);
             mails.forEach(mail -> folded.add(mail.mailId()));
         });
         if (!folded.isEmpty()) {
@@ -312,23 +327,29 @@ final class SentMarks {
     private record Accepted(UUID mailId, Instant sentAt) {
     }
 
-    private static void foldAccepted(Session session, UUID claim, List<Accepted> mails) {
-        if (mails.isEmpty()) {
-            return;
-        }
+    private static void setSent(Session session, UUID claim, List<Accepted> mails) {
         session.doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(FOLD);
-                 PreparedStatement forget = connection.prepareStatement(FORGET)) {
+            try (PreparedStatement update = connection.prepareStatement(FOLD)) {
                 for (Accepted mail : mails) {
                     update.setObject(1, utc(mail.sentAt()));
                     update.setObject(2, mail.mailId());
                     update.setObject(3, claim);
                     update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
+    /** Drops the marks of these mails only: other mails of an ended claim may still be locked by another claimer. */
+    private static void forget(Session session, UUID claim, List<Accepted> mails) {
+        session.doWork(connection -> {
+            try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
+                for (Accepted mail : mails) {
                     forget.setObject(1, claim);
                     forget.setObject(2, mail.mailId());
                     forget.addBatch();
                 }
-                update.executeBatch();
                 forget.executeBatch();
             }
         });

@@ -44,6 +44,7 @@ final class SharedRenderings {
 
     private final Renderer renderer;
     private final Map<Key, Optional<Filled>> entries = new ConcurrentHashMap<>();
+    private final Object learning = new Object();
 
     SharedRenderings(Renderer renderer) {
         this.renderer = renderer;
@@ -64,7 +65,14 @@ final class SharedRenderings {
         Key key = new Key(mail.template(), mail.lang(), mail.context().get(), baseUrl, names);
         Optional<Filled> shared = entries.get(key);
         if (shared == null) {
-            return learn(key, mail, names, values);
+            // A fan-out's first batches reach this together, one per connection: one learns, the others
+            // wait for it rather than render the same templates twice each.
+            synchronized (learning) {
+                shared = entries.get(key);
+                if (shared == null) {
+                    return learn(key, mail, names, values);
+                }
+            }
         }
         return shared.isPresent() ? shared.get().with(values) : renderFully(mail);
     }
