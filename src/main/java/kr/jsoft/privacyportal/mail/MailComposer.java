@@ -42,6 +42,8 @@ final class MailComposer {
     private final SharedRenderings shared;
     /** The parts (template, language, subtype) for which Jakarta Mail chose base64. */
     private final Set<String> base64Parts = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> encodedSubjects = new ConcurrentHashMap<>();
+    private static final int ENCODED_SUBJECTS = 64;
 
     MailComposer(View view, MailSettings settings, Supplier<URI> baseUrl, Clock clock) {
         this.view = view;
@@ -86,7 +88,7 @@ final class MailComposer {
             }
         });
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), false));
-        message.setSubject(rendered.subject(), "UTF-8");
+        message.setHeader("Subject", encodedSubject(rendered.subject()));
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("Content-Language", mail.lang().code());
         // RFC 3834: no auto-replies (vacation notices) to machine-sent mail.
@@ -105,6 +107,26 @@ final class MailComposer {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The subject as {@code setSubject(subject, "UTF-8")} writes it (RFC 2047 words, folded), encoded once
+     * per distinct subject: a fan-out's mails all have the same one. Bounded; emptied when full.
+     */
+    private String encodedSubject(String subject) throws MessagingException {
+        String encoded = encodedSubjects.get(subject);
+        if (encoded == null) {
+            try {
+                encoded = MimeUtility.fold(9, MimeUtility.encodeText(subject, "UTF-8", null));
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new MessagingException("cannot encode the subject", e);
+            }
+            if (encodedSubjects.size() >= ENCODED_SUBJECTS) {
+                encodedSubjects.clear();
+            }
+            encodedSubjects.put(subject, encoded);
+        }
+        return encoded;
     }
 
     /**

@@ -54,7 +54,9 @@ final class SharedRenderings {
         if (mail.context().isEmpty() || mail.ownValues().isEmpty()) {
             return renderFully(mail);
         }
-        List<String> names = mail.ownValues().stream().sorted().toList();
+        // Almost always one (the unsubscribe link): no sorting to do.
+        List<String> names = mail.ownValues().size() == 1 ? List.of(mail.ownValues().iterator().next())
+                : mail.ownValues().stream().sorted().toList();
         String[] values = new String[names.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = mail.model().get(names.get(i));
