@@ -18,7 +18,8 @@
  *       Each mail is marked sent as the relay accepts it ({@code SentMarks}: one thread commits the waiting marks
  *       of every connection together, one JDBC batch), and a connection holds its next mail's final {@code .}
  *       until the previous mark committed, so at most one accepted mail per connection is ever unrecorded.
- *       A mark is a narrow {@code mail_sent_mark} row (claim token, mail id, time), cheap to commit; the batch's
+ *       A mark is a narrow {@code mail_sent_mark} row (claim token, mail id, time), cheap to commit (on H2 without
+ *       a key, so a commit's marks from several batches share one page); the batch's
  *       end folds its marks into the outbox rows ({@code SENT}) in one commit, together with refusals (back-off,
  *       {@code FAILED}) and untried mails, guarded by the claim token. A dead instance's marks are folded by the
  *       next claim of those mails (they carry its claim token), so they are recorded, not sent again.
@@ -34,7 +35,10 @@
  * <li><b>Shared rendering.</b> Mails with a shared context (a fan-out) differ only by their own values (the
  *       unsubscribe link): {@code SharedRenderings} renders the pair once per template, language and context
  *       with markers and puts each mail's values in (only values no escaping changes, and only after the first
- *       mail's full rendering matched, else mail by mail). {@code SmtpTransport} names Angus's
+ *       mail's full rendering matched, else mail by mail). {@code MailComposer} encodes the text parts itself
+ *       (Jakarta Mail's choice of encoding, once per template part that got base64; the JDK's base64), which
+ *       Jakarta Mail then writes as they are. Outbox ids are time-ordered (UUID version 7), so a claimed batch
+ *       lies in a few pages of the table. {@code SmtpTransport} names Angus's
  *       {@code StreamProvider} in the system property Jakarta Mail 2.1 reads first, since its default look-up is
  *       a {@code ServiceLoader} class-path scan per body part (jakartaee/mail-api#699, #861).</li>
  * <li><b>Erasure.</b> {@code Outbox.eraseExpired} (hourly) nulls recipient and model of mails finished more than
