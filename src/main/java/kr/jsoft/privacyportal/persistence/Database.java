@@ -114,7 +114,7 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource newPool(DatabaseSettings settings) {
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(H2Durability.apply(settings.url()));
+        pool.setJdbcUrl(H2Durability.forPool(settings.url()));
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());
