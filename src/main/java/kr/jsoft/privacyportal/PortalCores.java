@@ -17,7 +17,6 @@ import kr.jsoft.privacyportal.command.Commands;
 import kr.jsoft.privacyportal.complaint.CaseRecords;
 import kr.jsoft.privacyportal.crypto.DataCipher;
 import kr.jsoft.privacyportal.crypto.KeyedHash;
-import kr.jsoft.privacyportal.crypto.NativeP256;
 import kr.jsoft.privacyportal.crypto.PortalKeys;
 import kr.jsoft.privacyportal.destruction.DestructionIntake;
 import kr.jsoft.privacyportal.device.DeviceRegistry;
@@ -86,9 +85,6 @@ final class PortalCores {
             throw e;
         }
         PublicAddress publicAddress = new PublicAddress(settings.configuredBaseUrl(), web::port);
-        // The native P-256 engine (a native library and its self-tests, about 0.25 s in a cold JVM) loads
-        // while the database still opens, not when the first feature needs it right after.
-        phases.run("native P-256", NativeP256::provider);
         Database database = Database.joined(opening);
         metrics.bind(database, web.server());
         // Leases name this instance; forwarded headers count only from PORTAL_TRUSTED_PROXIES.
