@@ -70,7 +70,7 @@ final class PortalCores {
         // The database (migrations, mapping) opens on its own thread while this one builds the web server:
         // neither needs the other, and each keeps a core busy. Nothing is served before both are done.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
-                () -> phases.time("database", () -> Database.open(settings.database(keys), PortalCores::entities)),
+                () -> phases.time("database", () -> Database.open(settings.database(keys), entities())),
                 work -> new Thread(work, "portal-db-open").start());
         SecureRandom random = new SecureRandom();
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies(), settings.forwardedHeader());

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
@@ -56,63 +55,24 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings, Collection<Class<?>> entities) {
-        return open(settings, () -> entities);
-    }
-
-    /**
-     * As {@link #open(DatabaseSettings, Collection)}, with the entity classes asked for on the thread that
-     * builds the mapping: loading them loads much of their features' code (about 0.1 s of CPU in a cold
-     * JVM), which so runs while this thread opens the database file instead of before.
-     */
-    public static Database open(DatabaseSettings settings, Supplier<? extends Collection<Class<?>>> entities) {
-        StatementCounter statements = new StatementCounter();
-        CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
-        // The mapping is built (annotations bound, persisters generated: CPU work that needs no schema) on a
-        // second thread while this one opens the database and Flyway migrates it; it is validated against the
-        // schema only once every migration is in. Start-up waits for both.
-        CompletableFuture<SessionFactory> mapping = CompletableFuture.supplyAsync(() -> {
-            Collection<Class<?>> classes = entities.get();
-            return sessionFactory(pool.join(), classes, statements);
-        }, work -> new Thread(work, "portal-db-mapping").start());
+        if (settings.h2ServerPort().isPresent()) {
+            H2Server.bindToLoopback();
+        }
         // An H2 file: held open (and re-keyed if an earlier release left it without a password) while the pool starts.
         Optional<Connection> first;
         try {
-            if (settings.h2ServerPort().isPresent()) {
-                H2Server.bindToLoopback();
-            }
             first = H2Access.open(settings);
         } catch (SQLException e) {
-            IllegalStateException failure = new IllegalStateException(
-                    "Cannot open the database " + settings.url() + ": " + e.getMessage(), e);
-            abandon(mapping, pool, failure);
-            throw failure;
-        } catch (RuntimeException e) {
-            abandon(mapping, pool, e);
-            throw e;
+            throw new IllegalStateException("Cannot open the database " + settings.url() + ": " + e.getMessage(), e);
         }
         try {
-            HikariDataSource dataSource;
-            try {
-                dataSource = newPool(settings);
-            } catch (RuntimeException e) {
-                abandon(mapping, pool, e);
-                throw e;
-            }
-            pool.complete(dataSource);
-            return open(settings, dataSource, mapping, statements);
+            return open(settings, entities, first);
         } finally {
             first.ifPresent(Database::closeQuietly);
         }
     }
 
-    /** The mapping's thread told the pool will not come, and what it built (if anything) closed. */
-    private static void abandon(CompletableFuture<SessionFactory> mapping, CompletableFuture<HikariDataSource> pool,
-                                RuntimeException failure) {
-        pool.completeExceptionally(failure);
-        mapping.handle((built, failed) -> built).thenAccept(Database::closeQuietly).join();
-    }
-
-    private static HikariDataSource newPool(DatabaseSettings settings) {
+    private static Database open(DatabaseSettings settings, Collection<Class<?>> entities, Optional<Connection> first) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(H2Durability.forPool(settings.url()));
         pool.setUsername(settings.user());
@@ -124,11 +84,14 @@ public final class Database implements AutoCloseable {
         pool.setAutoCommit(false);
         // Fail fast rather than hang start-up when the database is unreachable.
         pool.setInitializationFailTimeout(settings.connectTimeout().toMillis());
-        return new HikariDataSource(pool);
-    }
-
-    private static Database open(DatabaseSettings settings, HikariDataSource dataSource,
-                                 CompletableFuture<SessionFactory> mapping, StatementCounter statements) {
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        StatementCounter statements = new StatementCounter();
+        // The mapping is built (annotations bound, persisters and proxies generated: CPU work that needs no
+        // schema) on a second thread while Flyway migrates on this one; it is validated against the schema
+        // only once every migration is in. Start-up waits for both.
+        CompletableFuture<SessionFactory> mapping = CompletableFuture.supplyAsync(
+                () -> sessionFactory(dataSource, entities, statements),
+                work -> new Thread(work, "portal-db-mapping").start());
         try {
             Set<String> migrated;
             try {
