@@ -16,6 +16,7 @@ import kr.jsoft.privacyportal.push.PushGateway;
 import kr.jsoft.privacyportal.push.PushHttp;
 import kr.jsoft.privacyportal.push.PushRouter;
 import kr.jsoft.privacyportal.push.PushSettings;
+import kr.jsoft.privacyportal.push.WebPushClient;
 import kr.jsoft.privacyportal.push.WebPushGateway;
 import kr.jsoft.privacyportal.staff.Access;
 import kr.jsoft.privacyportal.staff.Role;
@@ -38,8 +39,9 @@ public final class CommandFeature {
         PushGateway fcm = settings.fcm()
                 .<PushGateway>map(f -> new FcmGateway(f.account(), f.baseUrl(), cores.clock(), PushHttp.newClient()))
                 .orElseGet(() -> PushGateway.notConfigured("FCM"));
-        // Started and stopped with the server; it connects only to the addresses the endpoint policy checked.
-        org.eclipse.jetty.client.HttpClient webPushHttp = PushHttp.newWebPushClient(endpoints);
+        // Started at the first push, stopped with the server; it connects only to the addresses the endpoint
+        // policy checked.
+        WebPushClient webPushHttp = new WebPushClient(PushHttp.newWebPushClient(endpoints));
         cores.web().manage(webPushHttp);
         PushGateway webPush = new WebPushGateway(vapidKeyPair(cores.keys()), settings.vapidContact(), endpoints,
                 cores.clock(), webPushHttp);

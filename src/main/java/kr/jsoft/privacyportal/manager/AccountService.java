@@ -5,6 +5,8 @@ import kr.jsoft.privacyportal.crypto.Digests;
 import kr.jsoft.privacyportal.staff.Role;
 import kr.jsoft.privacyportal.staff.Staff;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +31,7 @@ import kr.jsoft.privacyportal.audit.AuditLog;
 import kr.jsoft.privacyportal.jobs.JobLeases;
 import kr.jsoft.privacyportal.persistence.Database;
 import org.hibernate.Session;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,14 +109,11 @@ public final class AccountService {
         Path file = dataDir.resolve(FIRST_RUN_FILE);
         String here = host + ":" + file.toAbsolutePath().normalize();
         FirstRun outcome = leases.oneAtATime("first-run-link", () -> database.fromTransaction(session -> {
-            long accounts = session.createSelectionQuery("select count(a) from StaffAccount a", Long.class)
-                    .getSingleResult();
-            if (accounts > 0) {
+            if (staffAccounts(session) > 0) {
                 return null;
             }
             Instant now = clock.instant();
-            List<SetupLink> open = session.createSelectionQuery("from SetupLink l where l.purpose = :p", SetupLink.class)
-                    .setParameter("p", SetupLink.Purpose.FIRST_RUN).getResultList().stream()
+            List<SetupLink> open = firstRunLinks(session).stream()
                     .filter(l -> l.usableAt(now)).toList();
             Optional<SetupLink> elsewhere = open.stream()
                     .filter(l -> l.issuedWhere() != null && !l.issuedWhere().equals(here)).findFirst();
@@ -148,6 +148,23 @@ public final class AccountService {
         log.warn("No staff account yet: the one-time setup link for the first privacy manager is in {}"
                 + " (readable only by this user, valid 24 h).", file);
         return Optional.of(file);
+    }
+
+    // Criteria, not HQL strings: the first run is part of every start, just as the portal answers its first
+    // requests, and the first HQL a process parses costs Hibernate's parser a warm-up (see PolicyQueries).
+    private static long staffAccounts(Session session) {
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        query.select(cb.count(query.from(StaffAccount.class)));
+        return session.createSelectionQuery(query).getSingleResult();
+    }
+
+    private static List<SetupLink> firstRunLinks(Session session) {
+        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        CriteriaQuery<SetupLink> query = cb.createQuery(SetupLink.class);
+        Root<SetupLink> link = query.from(SetupLink.class);
+        return session.createSelectionQuery(query.where(cb.equal(link.get("purpose"), SetupLink.Purpose.FIRST_RUN)))
+                .getResultList();
     }
 
     /** What the first-run check found: a new link's token, or the valid link another instance wrote. */

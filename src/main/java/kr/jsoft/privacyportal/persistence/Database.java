@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
 
     private static Database open(DatabaseSettings settings, Collection<Class<?>> entities, Optional<Connection> first) {
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(H2Durability.apply(settings.url()));
+        pool.setJdbcUrl(H2Durability.forPool(settings.url()));
         pool.setUsername(settings.user());
         pool.setPassword(settings.password());
         pool.setMaximumPoolSize(settings.poolSize());

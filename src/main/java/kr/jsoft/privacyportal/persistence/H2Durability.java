@@ -37,6 +37,22 @@ public final class H2Durability {
     }
 
     /**
+     * {@link #apply} for the pool's connections: the same, except that the write delay is left to the
+     * database. H2 runs a URL's settings again at every new connection, and {@code WRITE_DELAY} is the
+     * whole database's: each connection the pool added in the background while Flyway migrated (and the
+     * mapping thread's first one) set it back to 0, so most migrations wrote every commit out after all
+     * (about a sixth of the migrating thread's CPU). The first connection ({@link H2Access#open}, with
+     * {@link #apply}) sets 0 when the database opens, and {@link #duringMigrations} 0 again after them.
+     */
+    static String forPool(String url) {
+        if (!isH2File(url)) {
+            return url;
+        }
+        String rest = CLOSE_ON_EXIT.matcher(WRITE_DELAY.matcher(url).replaceAll("")).replaceAll("");
+        return rest + (opensServer(url) ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
      * Runs {@code migrations} on an H2 file with H2's own write delay (500 ms) instead of writing each of
      * their commits to the file before going on (on a busy disk that was most of a first start's migration
      * time), then writes everything out (CHECKPOINT) and goes back to {@code WRITE_DELAY=0} before the

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Enumeration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -37,6 +38,13 @@ import java.util.jar.JarFile;
 final class WebAppFiles implements AutoCloseable {
     static final String BASE = "webapp/";
     private static final String DEFAULTS = "org/eclipse/jetty/ee11/webapp/webdefault-ee11.xml";
+    /**
+     * The tag library descriptors the error pages declare ({@code jakarta.tags.core} and {@code jakarta.tags.fmt},
+     * in {@code _top.jspf}): Jasper parses every descriptor in {@code WEB-INF} at start, and the JSTL jar's 22
+     * (220 KB of XML, the older versions and the unused libraries) were half of the web server's start.
+     * {@code WebAppFilesTest} keeps this list in step with the pages' {@code taglib} directives.
+     */
+    static final Set<String> TAG_LIBRARIES = Set.of("META-INF/c.tld", "META-INF/fmt.tld");
 
     private static final String PREFIX = "portal-webapp-";
     private static final String LOCK = ".lock";
@@ -96,7 +104,7 @@ final class WebAppFiles implements AutoCloseable {
                 }
                 if (name.startsWith(BASE)) {
                     copy(jar, entry, base.resolve(inside(name.substring(BASE.length()))));
-                } else if (name.startsWith("META-INF/") && name.endsWith(".tld") && name.indexOf('/', 9) < 0) {
+                } else if (TAG_LIBRARIES.contains(name)) {
                     copy(jar, entry, tlds.resolve(inside(name.substring("META-INF/".length()))));
                 } else if (name.equals(DEFAULTS)) {
                     copy(jar, entry, defaults);

@@ -25,7 +25,7 @@ public final class WebPushGateway implements PushGateway {
     private final EndpointPolicy policy;
     private final WebPushEncryption encryption;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebPushClient http;
 
     /**
      * @param vapidKeys P-256 application server key pair (from the portal's key store)
@@ -34,15 +34,25 @@ public final class WebPushGateway implements PushGateway {
      *                  connections only to the addresses the policy checked
      */
     public WebPushGateway(KeyPair vapidKeys, String contact, EndpointPolicy policy, Clock clock, HttpClient http) {
+        this(vapidKeys, contact, policy, clock, new WebPushClient(http));
+    }
+
+    /** As above, with the client started at the first push ({@link WebPushClient}). */
+    public WebPushGateway(KeyPair vapidKeys, String contact, EndpointPolicy policy, Clock clock, WebPushClient http) {
         this(vapidKeys, contact, policy, clock, http, new WebPushEncryption(new SecureRandom()));
     }
 
     WebPushGateway(KeyPair vapidKeys, String contact, EndpointPolicy policy, Clock clock, HttpClient http,
             WebPushEncryption encryption) {
+        this(vapidKeys, contact, policy, clock, new WebPushClient(http), encryption);
+    }
+
+    private WebPushGateway(KeyPair vapidKeys, String contact, EndpointPolicy policy, Clock clock, WebPushClient http,
+            WebPushEncryption encryption) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.vapid = new Vapid(vapidKeys, contact, clock);
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.http = PushHttp.requireCheckedAddresses(http);
+        this.http = Objects.requireNonNull(http, "http");
         this.encryption = Objects.requireNonNull(encryption, "encryption");
     }
 
@@ -63,9 +73,15 @@ public final class WebPushGateway implements PushGateway {
         } catch (IllegalArgumentException e) {
             return PushOutcome.deadAddress("web push subscription key is invalid");
         }
+        HttpClient client;
+        try {
+            client = http.started();
+        } catch (Exception e) {
+            return PushOutcome.retry("web push client did not start: " + e.getClass().getSimpleName());
+        }
         ContentResponse response;
         try {
-            response = http.newRequest(sub.endpoint())
+            response = client.newRequest(sub.endpoint())
                     .method(HttpMethod.POST)
                     .timeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .headers(h -> h.put("TTL", Long.toString(wakeUp.ttl().getSeconds()))
