@@ -270,8 +270,8 @@ final class SentMarks {
             return;
         }
         setSent(session, claim, mails);
-        // Every mark under this claim is one of these (a mark whose commit failed was never written), so one
-        // statement drops them all: on H2 the table has no index that would find them one by one.
+        // Every mark under this claim is one of these mails (each accepted mail is in the list, whatever became
+        // of its mark's commit), so one statement drops them all: on H2 no index would find them one by one.
         session.doWork(connection -> {
             try (PreparedStatement forget = connection.prepareStatement(FORGET_CLAIM)) {
                 forget.setObject(1, claim);
