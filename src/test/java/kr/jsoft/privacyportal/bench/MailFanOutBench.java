@@ -25,7 +25,8 @@ import kr.jsoft.privacyportal.web.Lang;
 /**
  * A revision notice fanned out to N subscribers and sent into a local SMTP sink, once per
  * connection count. Run by {@code bench/mail-fanout.sh}; not part of {@code verify}.
- * Arguments: subscribers, SMTP port, connection counts (e.g. {@code 100000 2525 1,8}).
+ * Arguments: subscribers, SMTP port, connection counts (e.g. {@code 100000 2525 1,8}; a count may repeat,
+ * each run fans out a revision of its own, e.g. {@code 8,8,8} to watch the JIT settle).
  */
 public final class MailFanOutBench {
     public static void main(String[] args) throws Exception {
@@ -57,11 +58,11 @@ public final class MailFanOutBench {
             t0 = System.nanoTime();
             SubscriberSeeder.seed(bed.database, subscriptions, warmUp, subscribers - warmUp, bed.clock.instant());
             System.out.printf("seeded %,d confirmed subscribers in %.1f s%n", subscribers, seconds(t0));
-            for (String count : connectionCounts) {
-                int connections = Integer.parseInt(count);
+            for (int run = 0; run < connectionCounts.length; run++) {
+                int connections = Integer.parseInt(connectionCounts[run]);
                 resetPeaks();
                 long start = System.nanoTime();
-                Sent result = send(bed, mailer, fanOut, "bench-" + connections, connections);
+                Sent result = send(bed, mailer, fanOut, "bench-" + run + "-" + connections, connections);
                 int enqueued = result.enqueued();
                 int sent = result.sent();
                 double fanOutSeconds = result.fanOutSeconds();
@@ -87,8 +88,9 @@ public final class MailFanOutBench {
                     System.out.printf("connections=%d PostgreSQL server processes while sending: %.2f ms CPU/msg%n",
                             connections, (double) result.postgresMillis() / Math.max(sent, 1));
                 } else {
-                    System.out.printf("connections=%d database file writes while sending: %,.0f bytes per mail%n",
-                            connections, (double) result.bytesWritten() / Math.max(sent, 1));
+                    System.out.printf("connections=%d database file writes while sending: %,.0f bytes per mail; %s%n",
+                            connections, (double) result.bytesWritten() / Math.max(sent, 1),
+                            kr.jsoft.privacyportal.testing.BenchWriteDelay.fileInfo(bed.database));
                 }
             }
         }
