@@ -36,15 +36,19 @@ public final class Database implements AutoCloseable {
     private final StatementCounter statements;
     private final String url;
     private final Optional<H2Server> h2Server;
+    /** H2 files only: rewrites what is left alive in old chunks, which H2 stops doing with a write delay of 0. */
+    private final Optional<H2Housekeeping> housekeeping;
 
     private Database(HikariDataSource dataSource, Set<String> migrated, SessionFactory sessionFactory,
-                     StatementCounter statements, String url, Optional<H2Server> h2Server) {
+                     StatementCounter statements, String url, Optional<H2Server> h2Server,
+                     Optional<H2Housekeeping> housekeeping) {
         this.dataSource = dataSource;
         this.migrated = migrated;
         this.sessionFactory = sessionFactory;
         this.statements = statements;
         this.url = url;
         this.h2Server = h2Server;
+        this.housekeeping = housekeeping;
     }
 
     /** The common migrations, and PostgreSQL's own (H2 has none, so no empty folder is looked for). */
@@ -123,7 +127,8 @@ public final class Database implements AutoCloseable {
                     ? H2Access.databaseFile(settings.url()).map(file -> H2Server.start(file,
                             settings.h2ServerPort().getAsInt()))
                     : Optional.empty();
-            return new Database(dataSource, migrated, sessionFactory, statements, settings.url(), h2Server);
+            return new Database(dataSource, migrated, sessionFactory, statements, settings.url(), h2Server,
+                    H2Housekeeping.start(dataSource, settings.url()));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -261,6 +266,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.ifPresent(H2Housekeeping::close);
         h2Server.ifPresent(H2Server::close);
         if (sessionFactory.isOpen()) {
             sessionFactory.close();
