@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
 final class H2Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
     static final Duration INTERVAL = Duration.ofSeconds(1);
+    /**
+     * The first round waits until the start and its first requests are over: nothing the start wrote can be
+     * rewritten before H2's retention time anyway, and a file an earlier run left large is no more urgent.
+     */
+    static final Duration FIRST_ROUND = Duration.ofSeconds(30);
     /** Below this share of live pages in the chunks, a round rewrites some (H2's own threshold while busy). */
     static final int TARGET_FILL_RATE = 80;
 
@@ -48,7 +53,7 @@ final class H2Housekeeping implements AutoCloseable {
             return Optional.empty();
         }
         H2Housekeeping housekeeping = new H2Housekeeping(store(dataSource));
-        housekeeping.thread.scheduleWithFixedDelay(housekeeping::runQuietly, INTERVAL.toMillis(),
+        housekeeping.thread.scheduleWithFixedDelay(housekeeping::runQuietly, FIRST_ROUND.toMillis(),
                 INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return Optional.of(housekeeping);
     }
