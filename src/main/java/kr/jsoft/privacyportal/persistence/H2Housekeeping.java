@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -35,11 +36,17 @@ final class H2Housekeeping implements AutoCloseable {
     /** Below this share of live pages in the chunks, a round rewrites some (H2's own threshold while busy). */
     static final int TARGET_FILL_RATE = 80;
 
-    private final MVStore store;
+    /**
+     * Where the store is found again: H2 closes a database when its last connection closes (the pool
+     * replacing its connections could do that) and makes a new store when it opens again.
+     */
+    private final Supplier<MVStore> stores;
+    private MVStore store;
     private final ScheduledExecutorService thread;
 
-    H2Housekeeping(MVStore store) {
-        this.store = store;
+    H2Housekeeping(Supplier<MVStore> stores) {
+        this.stores = stores;
+        this.store = stores.get();
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "portal-db-housekeeping");
             t.setDaemon(true);
@@ -52,7 +59,7 @@ final class H2Housekeeping implements AutoCloseable {
         if (!H2Durability.isH2File(url)) {
             return Optional.empty();
         }
-        H2Housekeeping housekeeping = new H2Housekeeping(store(dataSource));
+        H2Housekeeping housekeeping = new H2Housekeeping(() -> store(dataSource));
         housekeeping.thread.scheduleWithFixedDelay(housekeeping::runQuietly, FIRST_ROUND.toMillis(),
                 INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return Optional.of(housekeeping);
@@ -82,11 +89,13 @@ final class H2Housekeeping implements AutoCloseable {
         return true;
     }
 
-    private void runQuietly() {
+    /** A scheduled round: never throws, since a thrown exception would end the rounds for good. */
+    void runQuietly() {
         try {
-            if (!store.isClosed()) {
-                runOnce();
+            if (store.isClosed()) {
+                store = stores.get();
             }
+            runOnce();
         } catch (RuntimeException e) {
             // The next round tries again; a closed or failing store shows in the requests themselves.
             log.debug("H2 housekeeping round failed: {}", e.toString());

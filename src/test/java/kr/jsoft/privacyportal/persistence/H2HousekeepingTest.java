@@ -10,8 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,9 @@ class H2HousekeepingTest {
                     insert.executeUpdate(); // auto-commit: one chunk each
                 }
             }
-            H2Housekeeping housekeeping = new H2Housekeeping(((SessionLocal) connection.unwrap(JdbcConnection.class)
-                    .getSession()).getDatabase().getStore().getMvStore());
+            MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
+                    .getDatabase().getStore().getMvStore();
+            H2Housekeeping housekeeping = new H2Housekeeping(() -> store);
             int chunksBefore = info(connection, "info.CHUNK_COUNT");
             int fillRateBefore = info(connection, "info.CHUNKS_FILL_RATE");
             assertThat(fillRateBefore).isLessThan(H2Housekeeping.TARGET_FILL_RATE);
@@ -61,6 +63,26 @@ class H2HousekeepingTest {
                 assertThat(rows.getInt(1)).isEqualTo(3_001);
             }
         }
+    }
+
+    @Test
+    void aDatabaseClosedAndOpenedAgainIsFoundAgainByTheNextRound() {
+        MVStore closed = new MVStore.Builder().open();
+        MVStore reopened = new MVStore.Builder().open();
+        java.util.Deque<MVStore> stores = new java.util.ArrayDeque<>(java.util.List.of(closed, reopened));
+        java.util.List<MVStore> handedOut = new java.util.ArrayList<>();
+        H2Housekeeping housekeeping = new H2Housekeeping(() -> {
+            MVStore next = stores.pop();
+            handedOut.add(next);
+            return next;
+        });
+        closed.close();
+
+        housekeeping.runQuietly();
+        housekeeping.runQuietly();
+
+        assertThat(handedOut).containsExactly(closed, reopened);
+        reopened.close();
     }
 
     private static int info(Connection connection, String name) throws SQLException {
