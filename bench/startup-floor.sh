@@ -15,40 +15,15 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 RUNS=${RUNS:-5}
 
-if [ ! -f target/privacy-portal.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
-if [ ! -f bench/bare-jetty/target/bare-jetty.jar ]; then
-  ./mvnw -B -q -f bench/bare-jetty/pom.xml package
-fi
+. bench/startup-lib.sh
+build_jars
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ]; then
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-now_ms() {
-  echo $(($(date +%s%N) / 1000000))
-}
 wait_for() { # <url>: polls until 200 or the process ($pid) ends
   until curl -fs -o /dev/null "$1"; do
     kill -0 "$pid" 2>/dev/null || { echo "exited before answering $1" >&2; exit 1; }
     sleep 0.02
   done
 }
-median() {
-  sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
-
 # The classes the portal loads from its jar up to its first 200 on /readyz.
 dir=$(mktemp -d "$work/portal.XXXX")
 port=$(free_port)

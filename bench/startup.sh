@@ -14,37 +14,9 @@ repo=$PWD
 RUNS=${RUNS:-5}
 TIMEOUT_S=${TIMEOUT_S:-120}
 
+. bench/startup-lib.sh
+build_jars
 portal_jetty=$(sed -n 's:.*<jetty.version>\(.*\)</jetty.version>.*:\1:p' pom.xml | head -1)
-bare_jetty=$(sed -n 's:.*<jetty.version>\(.*\)</jetty.version>.*:\1:p' bench/bare-jetty/pom.xml | head -1)
-if [ "$portal_jetty" != "$bare_jetty" ]; then
-  echo "bench/bare-jetty/pom.xml has Jetty $bare_jetty, the portal $portal_jetty: make them equal" >&2
-  exit 1
-fi
-if [ ! -f target/privacy-portal.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
-if [ ! -f bench/bare-jetty/target/bare-jetty.jar ]; then
-  ./mvnw -B -q -f bench/bare-jetty/pom.xml package
-fi
-
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-now_ms() {
-  echo $(($(date +%s%N) / 1000000))
-}
 
 # start <name> <url-path> <command…>: runs the command in a new empty directory, waits for the first
 # 200 on the path, writes "<ms> <cpu-seconds>" to $work/last and stops the process. Runs in this
@@ -76,10 +48,6 @@ start() {
   wait "$pid" 2>/dev/null || true
   pid=
   echo "$((ended - begun)) $cpu" >"$work/last"
-}
-
-median() {
-  sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
 echo "Jetty $portal_jetty, $(java -version 2>&1 | head -1), $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
