@@ -117,18 +117,21 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             SessionFactory sessionFactory = joined(mapping);
+            Optional<H2Housekeeping> housekeeping = Optional.empty();
             try {
                 sessionFactory.getSchemaManager().validateMappedObjects();
+                housekeeping = H2Housekeeping.start(dataSource, settings.url());
+                Optional<H2Server> h2Server = settings.h2ServerPort().isPresent()
+                        ? H2Access.databaseFile(settings.url()).map(file -> H2Server.start(file,
+                                settings.h2ServerPort().getAsInt()))
+                        : Optional.empty();
+                return new Database(dataSource, migrated, sessionFactory, statements, settings.url(), h2Server,
+                        housekeeping);
             } catch (RuntimeException e) {
+                housekeeping.ifPresent(H2Housekeeping::close);
                 sessionFactory.close();
                 throw e;
             }
-            Optional<H2Server> h2Server = settings.h2ServerPort().isPresent()
-                    ? H2Access.databaseFile(settings.url()).map(file -> H2Server.start(file,
-                            settings.h2ServerPort().getAsInt()))
-                    : Optional.empty();
-            return new Database(dataSource, migrated, sessionFactory, statements, settings.url(), h2Server,
-                    H2Housekeeping.start(dataSource, settings.url()));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -31,10 +31,11 @@ class SmtpTransportTest {
     @Test
     void aRelayThatStopsReadingMidMessageFailsTheSendWhenTheWriteTimeoutEnds() throws Exception {
         CountDownLatch dataAnswered = new CountDownLatch(1);
+        CountDownLatch testOver = new CountDownLatch(1);
         try (ServerSocket relay = new ServerSocket()) {
             relay.setReceiveBufferSize(4096);
             relay.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Thread stalling = new Thread(() -> stallAfterData(relay, dataAnswered), "stalling-relay");
+            Thread stalling = new Thread(() -> stallAfterData(relay, dataAnswered, testOver), "stalling-relay");
             stalling.setDaemon(true);
             stalling.start();
 
@@ -54,10 +55,15 @@ class SmtpTransportTest {
                 }
             });
             assertThat(dataAnswered.getCount()).isZero();
+            // The timeout ran on the transport's shared scheduler (it lingers a second after its last task),
+            // not on one Angus would have started for this connection.
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("smtp-write-timeouts"));
+        } finally {
+            testOver.countDown();
         }
     }
 
-    private static void stallAfterData(ServerSocket relay, CountDownLatch dataAnswered) {
+    private static void stallAfterData(ServerSocket relay, CountDownLatch dataAnswered, CountDownLatch testOver) {
         try (Socket client = relay.accept()) {
             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = client.getOutputStream();
@@ -72,7 +78,7 @@ class SmtpTransportTest {
                     out.write("354 go ahead\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     dataAnswered.countDown();
-                    Thread.sleep(120_000); // reads nothing more: the client's writes block
+                    testOver.await(60, java.util.concurrent.TimeUnit.SECONDS); // reads nothing more: the client's writes block
                     return;
                 } else {
                     out.write("250 ok\r\n".getBytes(StandardCharsets.US_ASCII));
