@@ -90,7 +90,7 @@ public final class MailFanOutBench {
                 } else {
                     System.out.printf("connections=%d database file writes while sending: %,.0f bytes per mail; %s%n",
                             connections, (double) result.bytesWritten() / Math.max(sent, 1),
-                            kr.jsoft.privacyportal.testing.BenchWriteDelay.fileInfo(bed.database));
+                            fileInfo(bed.database));
                 }
             }
         }
@@ -152,6 +152,23 @@ public final class MailFanOutBench {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * The H2 file's size, chunk count and how full its chunks are (H2's own {@code info.*} settings),
+     * or nothing on PostgreSQL: a file that keeps growing while its chunks empty is not being compacted.
+     */
+    private static String fileInfo(kr.jsoft.privacyportal.persistence.Database database) {
+        if (database.isPostgreSql()) {
+            return "";
+        }
+        java.util.Map<String, String> info = new java.util.HashMap<>();
+        database.fromTransaction(s -> s.createNativeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNK_COUNT', 'info.CHUNKS_FILL_RATE')", Object[].class)
+                .getResultList()).forEach(row -> info.put((String) row[0], (String) row[1]));
+        return String.format("H2 file %,d MB in %s chunks, %s%% of the chunks' pages live",
+                Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0")) >> 20, info.get("info.CHUNK_COUNT"),
+                info.get("info.CHUNKS_FILL_RATE"));
     }
 
     private static long processCpuNanos() {
